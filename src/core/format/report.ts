@@ -1,0 +1,242 @@
+/**
+ * gait-report v1: the analysis result, the JSON export and what the CLI prints.
+ * Documented in docs/formats.md and docs/schema/gait-report-v1.schema.json.
+ * Units: degrees, seconds, pixels; flexion positive whatever the walking direction.
+ */
+
+export type Side = 'left' | 'right';
+export const SIDES: readonly Side[] = ['left', 'right'];
+
+export type Direction = 'left-to-right' | 'right-to-left';
+export type Walking = 'forward' | 'backward';
+export type Setting = 'treadmill' | 'overground';
+
+export type AngleName = 'hipFlexion' | 'hipFlexionTrunk' | 'kneeFlexion';
+export const ANGLE_NAMES: readonly AngleName[] = ['hipFlexion', 'hipFlexionTrunk', 'kneeFlexion'];
+
+export type PhaseName = 'stance' | 'preSwing' | 'swing' | 'terminalSwing';
+export const PHASE_NAMES: readonly PhaseName[] = ['stance', 'preSwing', 'swing', 'terminalSwing'];
+
+/** Per-frame angle series, aligned with the track's frames; null where unknown. */
+export type AngleSeries = (number | null)[];
+
+export interface SideAngles {
+  hipFlexion: AngleSeries;
+  hipFlexionTrunk: AngleSeries;
+  kneeFlexion: AngleSeries;
+}
+
+export interface AngleSummary {
+  min: number;
+  max: number;
+  mean: number;
+  range: number;
+}
+
+/** Summary of each angle over one phase; null where the angle is unknown in that phase. */
+export type PhaseAngles = Record<AngleName, AngleSummary | null>;
+
+export interface CycleKeyValues {
+  hipAtInitialContact: number | null;
+  /** Most negative hipFlexion in the cycle (extension is negative). */
+  peakHipExtension: number | null;
+  /** When the peak hip extension happens, in % of the cycle. */
+  peakHipExtensionAtPercent: number | null;
+  peakHipFlexion: number | null;
+  kneeAtInitialContact: number | null;
+  /** Largest knee flexion in the first 20 % of the cycle (loading response). */
+  loadingResponseKneePeak: number | null;
+  kneeAtToeOff: number | null;
+  peakSwingKneeFlexion: number | null;
+  peakSwingKneeFlexionAtPercent: number | null;
+  /** Smallest knee flexion during stance (crouch shows here). */
+  minStanceKneeFlexion: number | null;
+  hipRange: number | null;
+  kneeRange: number | null;
+  meanTrunkLean: number | null;
+  /** Ankle ahead of the hip at initial contact, in leg lengths (overstriding shows here). */
+  stepReachLegLengths: number | null;
+}
+
+export interface GaitCycle {
+  side: Side;
+  /** Index of the pass (straight stretch of walking) the cycle belongs to. */
+  pass: number;
+  /** Heel strike that starts the cycle and the next one of the same foot (seconds). */
+  start: number;
+  end: number;
+  oppositeHeelStrike: number;
+  toeOff: number;
+  /** When the shank passes the vertical in swing (start of terminal swing). */
+  shankVertical: number;
+  phases: Record<PhaseName, [number, number]>;
+  phaseAngles: Record<PhaseName, PhaseAngles>;
+  keyValues: CycleKeyValues;
+  /** Stance (heel strike to toe off) as % of the cycle. */
+  stancePercent: number;
+  /** 101 samples over 0-100 % of the cycle; null samples where unknown. */
+  normalized: Record<AngleName | 'trunkLean', (number | null)[]>;
+}
+
+export interface MeanCurve {
+  mean: (number | null)[];
+  sd: (number | null)[];
+  n: number;
+}
+
+export interface SideResult {
+  heelStrikes: number[];
+  toeOffs: number[];
+  cycles: GaitCycle[];
+  /** Mean and SD over this side's cycles, 101 samples each. */
+  normalized: Record<AngleName | 'trunkLean', MeanCurve>;
+  /** Mean over cycles of each phase's angle summary. */
+  phaseAngles: Record<PhaseName, PhaseAngles>;
+  /** Mean over cycles of the key values. */
+  keyValues: CycleKeyValues;
+  /** Mean phase boundaries in % of the cycle (stance ends, pre-swing ends = toe off, swing ends). */
+  phaseBoundariesPercent: { oppositeHeelStrike: number; toeOff: number; shankVertical: number } | null;
+}
+
+export interface Pass {
+  index: number;
+  start: number;
+  end: number;
+  direction: Direction;
+  walking: Walking;
+}
+
+export interface Stat {
+  mean: number;
+  sd: number;
+  /** Coefficient of variation in %. */
+  cv: number;
+  n: number;
+}
+
+export interface Summary {
+  /** Steps per minute. */
+  cadence: number | null;
+  strideTime: Stat | null;
+  stepTime: Record<Side, Stat | null>;
+  stancePercent: Record<Side, number | null>;
+  swingPercent: Record<Side, number | null>;
+  doubleSupportPercent: number | null;
+  /**
+   * Symmetry indices in % (0 = symmetric): 100 * |L - R| / ((L + R) / 2)
+   * (Robinson et al. 1987), for step time, stance time, hip range and peak swing knee flexion.
+   */
+  symmetry: {
+    stepTime: number | null;
+    stanceTime: number | null;
+    hipRange: number | null;
+    peakSwingKneeFlexion: number | null;
+  };
+  /** Stride-to-stride variability: coefficient of variation of stride time, %. */
+  strideTimeCv: number | null;
+  /** Metres, when treadmill speed or body height is given. */
+  strideLength: { meters: number; method: 'treadmill-speed' | 'body-height' } | null;
+  speedMps: number | null;
+  /** Share of the analysed walking time that was backward walking, %. */
+  backwardPercent: number;
+  keyValues: Record<Side, CycleKeyValues>;
+}
+
+export interface Quality {
+  frames: number;
+  /** Fraction of frames where hips, knees and ankles were all detected. */
+  detectedFraction: number;
+  meanKeypointScore: number;
+  sideView: { ok: boolean; score: number; message: string };
+  usableCycles: Record<Side, number>;
+  /** Frames whose left/right leg labels were swapped back. */
+  legSwapsRepaired: number;
+  /** Keypoint samples filled by interpolation across short gaps. */
+  gapsFilled: number;
+  /** Keypoint samples left empty (gaps longer than the limit). */
+  gapsLeft: number;
+  /** Keypoint samples dropped for low confidence. */
+  lowConfidenceDropped: number;
+  /** Trunk keypoints seen (false for legs-only framing: no trunk-relative angles). */
+  trunkVisible: boolean;
+  filter: { type: 'butterworth-zero-lag'; order: number; cutoffHz: number; sampleRateHz: number; variableFrameRate: boolean };
+  passes: number;
+  warnings: string[];
+}
+
+export type FlagId =
+  | 'limited-push-off'
+  | 'anterior-pelvic-tilt'
+  | 'forward-trunk-lean'
+  | 'flicking-swing'
+  | 'stiff-knee-swing'
+  | 'crouch'
+  | 'overstriding'
+  | 'asymmetry'
+  | 'cadence-low'
+  | 'cadence-high';
+
+export type Severity = 'mild' | 'moderate' | 'marked';
+
+export interface Evidence {
+  measure: string;
+  value: number;
+  unit: string;
+  /** Reference range the value was held against, with its source. */
+  reference: { low: number | null; high: number | null; source: string };
+}
+
+export interface Flag {
+  id: FlagId;
+  side: Side | 'both';
+  severity: Severity;
+  title: string;
+  evidence: Evidence[];
+  message: string;
+  why: string;
+  cues: string[];
+  exercises: string[];
+  seeProfessional: string;
+  /** True where the value is an estimate from a proxy (e.g. pelvic tilt without pelvis landmarks). */
+  estimate: boolean;
+}
+
+export interface AnalysisOptions {
+  /** Treadmill belt speed in m/s: gives stride length and speed. */
+  treadmillSpeedMps?: number;
+  /** Body height in metres: scales pixels to metres for overground stride length. */
+  bodyHeightM?: number;
+  /** Override the detected setting. */
+  setting?: Setting;
+  /** Low-pass cut-off in Hz (default 6). */
+  cutoffHz?: number;
+}
+
+export interface GaitReport {
+  format: 'gait-report';
+  version: 1;
+  generator: string;
+  fps: number;
+  width: number;
+  height: number;
+  source?: { kind: string; name?: string; model?: string };
+  direction: Direction;
+  walking: Walking;
+  setting: Setting;
+  passes: Pass[];
+  quality: Quality;
+  frames: {
+    t: number[];
+    angles: Record<Side, SideAngles>;
+    trunkLean: AngleSeries;
+    /** Phase of each side per frame, null outside analysed cycles. */
+    phase: Record<Side, (PhaseName | null)[]>;
+  };
+  sides: Record<Side, SideResult>;
+  summary: Summary;
+  flags: Flag[];
+  options: AnalysisOptions;
+}
+
+export const REPORT_FORMAT = 'gait-report';
+export const REPORT_VERSION = 1;
