@@ -49,6 +49,8 @@ export interface CycleKeyValues {
   kneeAtToeOff: number | null;
   peakSwingKneeFlexion: number | null;
   peakSwingKneeFlexionAtPercent: number | null;
+  /** Smallest knee flexion in terminal swing (negative = the knee snaps past straight). */
+  terminalSwingKneeMin: number | null;
   /** Smallest knee flexion during stance (crouch shows here). */
   minStanceKneeFlexion: number | null;
   hipRange: number | null;

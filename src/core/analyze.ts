@@ -1,0 +1,283 @@
+import { KP, type GaitPoseTrack } from './format/poseTrack';
+import {
+  REPORT_FORMAT,
+  REPORT_VERSION,
+  SIDES,
+  type AnalysisOptions,
+  type CycleKeyValues,
+  type GaitCycle,
+  type GaitReport,
+  type Pass,
+  type PhaseName,
+  type Quality,
+  type Side,
+} from './format/report';
+import { toColumns, type TrackColumns } from './clean/columns';
+import { cleanTrack, type CleanResult } from './clean/clean';
+import { MIN_KEYPOINT_SCORE } from './clean/gate';
+import { detectView, type PassSpan, type ViewResult } from './view/view';
+import { LEG_LENGTH_PER_BODY_HEIGHT } from './view/bodyScale';
+import { computeAngles, type AngleColumns } from './angles/angles';
+import { detectEvents, zeniSignal, type SideEvents } from './events/zeni';
+import { buildCycles, phaseSpans, typicalStrideTime, type CycleTiming } from './cycles/cycles';
+import { cycleMetrics } from './metrics/cycleMetrics';
+import { aggregateSide, meanKeyValues } from './metrics/aggregate';
+import { spatiotemporalSummary, symmetryIndex } from './metrics/spatiotemporal';
+import { evaluateFlags } from './flags/rules';
+import { GaitAnalysisError } from './errors';
+import { roundOrNull, valueAt } from './util/stats';
+
+export const GENERATOR = 'gait-analysis core 0.1.0';
+
+const LEG_KEYPOINTS = [KP.leftHip, KP.rightHip, KP.leftKnee, KP.rightKnee, KP.leftAnkle, KP.rightAnkle];
+/** Below this share of frames with the legs detected there is nobody to analyse. */
+const MIN_DETECTED_FRACTION = 0.2;
+
+function detectionStats(raw: TrackColumns): { detectedFraction: number; meanKeypointScore: number } {
+  const n = raw.t.length;
+  let detected = 0;
+  let scoreSum = 0;
+  for (let i = 0; i < n; i++) {
+    let all = true;
+    for (const k of LEG_KEYPOINTS) {
+      scoreSum += raw.score[k][i];
+      if (Number.isNaN(raw.x[k][i]) || raw.score[k][i] < MIN_KEYPOINT_SCORE) all = false;
+    }
+    if (all) detected++;
+  }
+  return { detectedFraction: n ? detected / n : 0, meanKeypointScore: n ? scoreSum / (n * LEG_KEYPOINTS.length) : 0 };
+}
+
+function facingPerFrame(n: number, passes: PassSpan[]): Int8Array {
+  const facing = new Int8Array(n);
+  for (const p of passes) facing.fill(p.facing, p.i0, p.i1 + 1);
+  return facing;
+}
+
+/** Ankle ahead of the pelvis along each pass's travel direction, per side (pixels). */
+function reachSeries(c: TrackColumns, view: ViewResult): Record<Side, Float64Array> {
+  const out = { left: new Float64Array(c.t.length).fill(NaN), right: new Float64Array(c.t.length).fill(NaN) };
+  for (const pass of view.passes) {
+    for (const side of SIDES) {
+      const s = zeniSignal(c, view.pelvisX, side, pass);
+      for (let i = pass.i0; i <= pass.i1; i++) out[side][i] = s[i];
+    }
+  }
+  return out;
+}
+
+function frameSeries(values: Float64Array): (number | null)[] {
+  return Array.from(values, (v) => roundOrNull(v));
+}
+
+function phaseLabels(t: Float64Array, cycles: GaitCycle[]): (PhaseName | null)[] {
+  const labels: (PhaseName | null)[] = new Array(t.length).fill(null);
+  for (const cycle of cycles) {
+    for (const [phase, [a, b]] of Object.entries(cycle.phases) as [PhaseName, [number, number]][]) {
+      for (let i = 0; i < t.length; i++) if (t[i] >= a && t[i] < b) labels[i] = phase;
+    }
+  }
+  return labels;
+}
+
+function explainNoWalking(view: ViewResult, detectedFraction: number): GaitAnalysisError {
+  if (detectedFraction < MIN_DETECTED_FRACTION) {
+    return new GaitAnalysisError(
+      'no-person',
+      `Nobody was found walking: the legs were detected in only ${Math.round(detectedFraction * 100)} % of the frames. ` +
+        'Film the whole body, hips to feet at least, in good light.',
+    );
+  }
+  if (!view.sideView.ok) return new GaitAnalysisError('not-side-view', view.sideView.message);
+  return new GaitAnalysisError(
+    'no-walking',
+    'No stretch of steady walking was found (at least about one second walking in one direction). ' +
+      'Walk at your usual pace across the camera\'s view, or on a treadmill seen from the side.',
+  );
+}
+
+/**
+ * The whole analysis: pose track in, gait report out. Pure: no DOM, no I/O.
+ * Throws GaitAnalysisError (with a message for the user) when the track cannot be analysed.
+ */
+export function analyzeTrack(track: GaitPoseTrack, options: AnalysisOptions = {}): GaitReport {
+  const raw = toColumns(track);
+  const { detectedFraction, meanKeypointScore } = detectionStats(raw);
+  if (detectedFraction < MIN_DETECTED_FRACTION) throw explainNoWalking({ sideView: { ok: true } } as ViewResult, detectedFraction);
+  const clean: CleanResult = cleanTrack(raw, options.cutoffHz);
+  const c = clean.columns;
+  const view = detectView(c, clean.legLength, options.setting);
+  if (view.passes.length === 0) throw explainNoWalking(view, detectedFraction);
+
+  const angles: AngleColumns = computeAngles(c, facingPerFrame(c.t.length, view.passes));
+  const eventsPerPass: Record<Side, SideEvents[]> = { left: [], right: [] };
+  for (const pass of view.passes) {
+    for (const side of SIDES) eventsPerPass[side].push(detectEvents(c, view.pelvisX, side, pass));
+  }
+  const typicalStride = typicalStrideTime([...eventsPerPass.left, ...eventsPerPass.right].map((e) => e.heelStrikes));
+  const timings: Record<Side, CycleTiming[]> = { left: [], right: [] };
+  const rejectedReasons: string[] = [];
+  view.passes.forEach((_, p) => {
+    for (const side of SIDES) {
+      const other: Side = side === 'left' ? 'right' : 'left';
+      const built = buildCycles(side, p, eventsPerPass[side][p], eventsPerPass[other][p], c.t, angles[side].shank, typicalStride);
+      timings[side].push(...built.cycles);
+      rejectedReasons.push(...built.rejected.map((r) => r.reason));
+    }
+  });
+  const totalCycles = timings.left.length + timings.right.length;
+  if (totalCycles === 0) {
+    if (!view.sideView.ok) throw new GaitAnalysisError('not-side-view', view.sideView.message);
+    const strikes = eventsPerPass.left.concat(eventsPerPass.right).reduce((n, e) => n + e.heelStrikes.length, 0);
+    throw new GaitAnalysisError(
+      'too-few-steps',
+      `Too few steps to analyse: ${strikes} heel strike${strikes === 1 ? '' : 's'} found, but a gait cycle needs two heel strikes of the same foot ` +
+        'with the other foot\'s steps in between. Record at least 3-4 steps of steady walking (about 5 seconds).',
+    );
+  }
+
+  const reach = reachSeries(c, view);
+  const cyclesBySide: Record<Side, GaitCycle[]> = { left: [], right: [] };
+  for (const side of SIDES) {
+    cyclesBySide[side] = timings[side].map((timing) => cycleMetrics(timing, { t: c.t, angles, reach: reach[side], legLength: clean.legLength }));
+  }
+  const sides = {
+    left: aggregateSide(eventsPerPass.left.flatMap((e) => e.heelStrikes), eventsPerPass.left.flatMap((e) => e.toeOffs), cyclesBySide.left),
+    right: aggregateSide(eventsPerPass.right.flatMap((e) => e.heelStrikes), eventsPerPass.right.flatMap((e) => e.toeOffs), cyclesBySide.right),
+  };
+
+  const passes: Pass[] = view.passes.map((p, index) => ({
+    index,
+    start: c.t[p.i0],
+    end: c.t[p.i1],
+    direction: p.direction,
+    walking: p.walking,
+  }));
+  const passDuration = (p: Pass) => p.end - p.start;
+  const totalWalking = passes.reduce((s, p) => s + passDuration(p), 0);
+  const backwardPercent = totalWalking > 0 ? (100 * passes.filter((p) => p.walking === 'backward').reduce((s, p) => s + passDuration(p), 0)) / totalWalking : 0;
+  const main = passes.reduce((a, b) => (passDuration(b) > passDuration(a) ? b : a));
+
+  const strideLengths = strideLengthsM(timings, view, clean, options, c);
+  const st = spatiotemporalSummary({
+    cycles: timings,
+    heelStrikesPerPass: { left: eventsPerPass.left.map((e) => e.heelStrikes), right: eventsPerPass.right.map((e) => e.heelStrikes) },
+    strideLengthsM: strideLengths.values,
+    strideLengthMethod: strideLengths.method,
+    backwardPercent,
+  });
+  const keyValues = { left: sides.left.keyValues, right: sides.right.keyValues };
+  const summary: GaitReport['summary'] = {
+    ...st,
+    symmetry: {
+      ...st.symmetry,
+      hipRange: symmetryIndex(keyValues.left.hipRange, keyValues.right.hipRange),
+      peakSwingKneeFlexion: symmetryIndex(keyValues.left.peakSwingKneeFlexion, keyValues.right.peakSwingKneeFlexion),
+    },
+    keyValues,
+  };
+
+  // Reference values describe forward walking: judge patterns on forward cycles only.
+  const isForward = (cycle: GaitCycle) => passes[cycle.pass].walking === 'forward';
+  const forwardKeyValues: Record<Side, CycleKeyValues> = {
+    left: meanKeyValues(cyclesBySide.left.filter(isForward).map((x) => x.keyValues)),
+    right: meanKeyValues(cyclesBySide.right.filter(isForward).map((x) => x.keyValues)),
+  };
+  const forwardCycles = { left: cyclesBySide.left.filter(isForward).length, right: cyclesBySide.right.filter(isForward).length };
+  const flags =
+    forwardCycles.left + forwardCycles.right > 0
+      ? evaluateFlags({ keyValues: forwardKeyValues, cycles: forwardCycles, summary, trunkVisible: view.trunkVisible })
+      : [];
+
+  const quality: Quality = {
+    frames: c.t.length,
+    detectedFraction: roundOrNull(detectedFraction, 3) ?? 0,
+    meanKeypointScore: roundOrNull(meanKeypointScore, 3) ?? 0,
+    sideView: { ok: view.sideView.ok, score: roundOrNull(view.sideView.score, 2) ?? 0, message: view.sideView.message },
+    usableCycles: { left: cyclesBySide.left.length, right: cyclesBySide.right.length },
+    legSwapsRepaired: clean.legSwapsRepaired,
+    gapsFilled: clean.gapsFilled,
+    gapsLeft: clean.gapsLeft,
+    lowConfidenceDropped: clean.lowConfidenceDropped,
+    trunkVisible: view.trunkVisible,
+    filter: clean.filter,
+    passes: passes.length,
+    warnings: warnings(view, cyclesBySide, detectedFraction, clean, rejectedReasons, forwardCycles),
+  };
+
+  return {
+    format: REPORT_FORMAT,
+    version: REPORT_VERSION,
+    generator: GENERATOR,
+    fps: roundOrNull(track.fps, 3) ?? track.fps,
+    width: track.width,
+    height: track.height,
+    ...(track.source ? { source: { kind: track.source.kind, name: track.source.name, model: track.source.model } } : {}),
+    direction: main.direction,
+    walking: main.walking,
+    setting: view.setting,
+    passes,
+    quality,
+    frames: {
+      t: Array.from(c.t),
+      angles: {
+        left: { hipFlexion: frameSeries(angles.left.hipFlexion), hipFlexionTrunk: frameSeries(angles.left.hipFlexionTrunk), kneeFlexion: frameSeries(angles.left.kneeFlexion) },
+        right: { hipFlexion: frameSeries(angles.right.hipFlexion), hipFlexionTrunk: frameSeries(angles.right.hipFlexionTrunk), kneeFlexion: frameSeries(angles.right.kneeFlexion) },
+      },
+      trunkLean: frameSeries(angles.trunkLean),
+      phase: { left: phaseLabels(c.t, cyclesBySide.left), right: phaseLabels(c.t, cyclesBySide.right) },
+    },
+    sides,
+    summary,
+    flags,
+    options: { ...options },
+  };
+}
+
+function strideLengthsM(
+  timings: Record<Side, CycleTiming[]>,
+  view: ViewResult,
+  clean: CleanResult,
+  options: AnalysisOptions,
+  c: TrackColumns,
+): { values: number[] | null; method: 'treadmill-speed' | 'body-height' | null } {
+  const all = [...timings.left, ...timings.right];
+  if (options.treadmillSpeedMps && options.treadmillSpeedMps > 0) {
+    return { values: all.map((t) => options.treadmillSpeedMps! * (t.end - t.start)), method: 'treadmill-speed' };
+  }
+  if (options.bodyHeightM && options.bodyHeightM > 0 && view.setting === 'overground') {
+    // Pixels to metres from the leg length (0.491 of body height, Winter 2009).
+    const metresPerPixel = (options.bodyHeightM * LEG_LENGTH_PER_BODY_HEIGHT) / clean.legLength;
+    const values = all
+      .map((t) => Math.abs(valueAt(c.t, view.pelvisX, t.end) - valueAt(c.t, view.pelvisX, t.start)) * metresPerPixel)
+      .filter(Number.isFinite);
+    return { values, method: 'body-height' };
+  }
+  return { values: null, method: null };
+}
+
+function warnings(
+  view: ViewResult,
+  cycles: Record<Side, GaitCycle[]>,
+  detectedFraction: number,
+  clean: CleanResult,
+  rejected: string[],
+  forwardCycles: Record<Side, number>,
+): string[] {
+  const out: string[] = [];
+  if (!view.sideView.ok) out.push(view.sideView.message);
+  for (const side of SIDES) {
+    if (cycles[side].length < 2) {
+      out.push(`Only ${cycles[side].length} usable ${side} gait cycle${cycles[side].length === 1 ? '' : 's'}: the ${side} values rest on little data; record more steps.`);
+    }
+  }
+  if (detectedFraction < 0.8) out.push(`The legs were fully detected in only ${Math.round(detectedFraction * 100)} % of frames: light, clothing or framing make the keypoints uncertain.`);
+  if (!view.trunkVisible) out.push('No shoulders in view (legs-only framing): trunk lean, thigh-vs-trunk hip angles and the pelvic-tilt estimate are unavailable.');
+  const total = clean.columns.t.length;
+  if (clean.legSwapsRepaired > 0.15 * total) out.push(`Left and right legs were confused in ${Math.round((100 * clean.legSwapsRepaired) / total)} % of frames and repaired; check the overlay.`);
+  if (rejected.length) out.push(`${rejected.length} stride${rejected.length === 1 ? ' was' : 's were'} left out (${[...new Set(rejected)].slice(0, 3).join('; ')}).`);
+  if (forwardCycles.left + forwardCycles.right === 0) out.push('All analysed walking was backwards: the healthy reference values describe forward walking, so no patterns were flagged.');
+  if (clean.filter.variableFrameRate) out.push('Variable frame rate: the frames were resampled to an even rate for filtering.');
+  return out;
+}
+

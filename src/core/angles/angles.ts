@@ -1,0 +1,87 @@
+import { KP } from '../format/poseTrack';
+import type { Side } from '../format/report';
+import type { TrackColumns } from '../clean/columns';
+
+/**
+ * Sagittal angles per frame (DESIGN.md section 4), degrees, NaN where unknown.
+ * `facing` is +1 for a walker facing image-right, -1 for image-left, 0 where no pass is analysed:
+ * multiplying horizontal offsets by it keeps flexion positive in both walking directions.
+ */
+export interface SideAngleColumns {
+  /** Thigh (hip->knee) against the downward vertical, + = knee in front of the hip (Stenum et al. 2021). */
+  hipFlexion: Float64Array;
+  /** Thigh against the same side's trunk line (shoulder->hip), as Sports2D does: hipFlexion + trunk lean. */
+  hipFlexionTrunk: Float64Array;
+  /** Thigh angle minus shank angle: 0 = straight, + = bent. */
+  kneeFlexion: Float64Array;
+  /** Shank (knee->ankle) against the downward vertical, + = ankle in front of the knee. */
+  shank: Float64Array;
+}
+
+export interface AngleColumns {
+  left: SideAngleColumns;
+  right: SideAngleColumns;
+  /** Mid-shoulder to mid-hip line against the vertical, + = leaning forward. */
+  trunkLean: Float64Array;
+}
+
+const DEG = 180 / Math.PI;
+
+/** Angle of the segment (x0,y0)->(x1,y1) from the downward vertical, + towards the facing side. */
+function segmentFromDownward(x0: number, y0: number, x1: number, y1: number, facing: number): number {
+  return Math.atan2(facing * (x1 - x0), y1 - y0) * DEG;
+}
+
+/** Angle of the segment (x0,y0)->(x1,y1) from the upward vertical, + towards the facing side. */
+function segmentFromUpward(x0: number, y0: number, x1: number, y1: number, facing: number): number {
+  return Math.atan2(facing * (x1 - x0), y0 - y1) * DEG;
+}
+
+const SIDE_KEYPOINTS: Record<Side, { hip: number; knee: number; ankle: number; shoulder: number }> = {
+  left: { hip: KP.leftHip, knee: KP.leftKnee, ankle: KP.leftAnkle, shoulder: KP.leftShoulder },
+  right: { hip: KP.rightHip, knee: KP.rightKnee, ankle: KP.rightAnkle, shoulder: KP.rightShoulder },
+};
+
+function sideAngles(c: TrackColumns, side: Side, facing: Int8Array): SideAngleColumns {
+  const n = c.t.length;
+  const { hip, knee, ankle, shoulder } = SIDE_KEYPOINTS[side];
+  const out: SideAngleColumns = {
+    hipFlexion: new Float64Array(n).fill(NaN),
+    hipFlexionTrunk: new Float64Array(n).fill(NaN),
+    kneeFlexion: new Float64Array(n).fill(NaN),
+    shank: new Float64Array(n).fill(NaN),
+  };
+  const [hx, hy, kx, ky, ax, ay, sx, sy] = [c.x[hip], c.y[hip], c.x[knee], c.y[knee], c.x[ankle], c.y[ankle], c.x[shoulder], c.y[shoulder]];
+  for (let i = 0; i < n; i++) {
+    const f = facing[i];
+    if (f === 0) continue;
+    const thigh = segmentFromDownward(hx[i], hy[i], kx[i], ky[i], f);
+    const shank = segmentFromDownward(kx[i], ky[i], ax[i], ay[i], f);
+    const trunk = segmentFromUpward(hx[i], hy[i], sx[i], sy[i], f);
+    out.hipFlexion[i] = thigh;
+    out.shank[i] = shank;
+    out.kneeFlexion[i] = thigh - shank;
+    out.hipFlexionTrunk[i] = thigh + trunk;
+  }
+  return out;
+}
+
+function trunkLean(c: TrackColumns, facing: Int8Array): Float64Array {
+  const n = c.t.length;
+  const out = new Float64Array(n).fill(NaN);
+  const mid = (a: number, b: number) => (Number.isNaN(a) ? b : Number.isNaN(b) ? a : (a + b) / 2);
+  for (let i = 0; i < n; i++) {
+    const f = facing[i];
+    if (f === 0) continue;
+    const hx = mid(c.x[KP.leftHip][i], c.x[KP.rightHip][i]);
+    const hy = mid(c.y[KP.leftHip][i], c.y[KP.rightHip][i]);
+    const sx = mid(c.x[KP.leftShoulder][i], c.x[KP.rightShoulder][i]);
+    const sy = mid(c.y[KP.leftShoulder][i], c.y[KP.rightShoulder][i]);
+    out[i] = segmentFromUpward(hx, hy, sx, sy, f);
+  }
+  return out;
+}
+
+export function computeAngles(c: TrackColumns, facing: Int8Array): AngleColumns {
+  return { left: sideAngles(c, 'left', facing), right: sideAngles(c, 'right', facing), trunkLean: trunkLean(c, facing) };
+}

@@ -1,0 +1,50 @@
+import { KEYPOINT_COUNT, type GaitPoseTrack } from '../format/poseTrack';
+
+/**
+ * The track as columns: one Float64Array per keypoint coordinate, NaN where missing.
+ * Every cleaning and analysis step works on this shape (fast, no per-frame objects).
+ */
+export interface TrackColumns {
+  t: Float64Array;
+  x: Float64Array[];
+  y: Float64Array[];
+  score: Float64Array[];
+}
+
+export function toColumns(track: GaitPoseTrack): TrackColumns {
+  const n = track.frames.length;
+  const t = new Float64Array(n);
+  const x: Float64Array[] = [];
+  const y: Float64Array[] = [];
+  const score: Float64Array[] = [];
+  for (let k = 0; k < KEYPOINT_COUNT; k++) {
+    x.push(new Float64Array(n));
+    y.push(new Float64Array(n));
+    score.push(new Float64Array(n));
+  }
+  for (let i = 0; i < n; i++) {
+    const frame = track.frames[i];
+    t[i] = frame.t;
+    for (let k = 0; k < KEYPOINT_COUNT; k++) {
+      const [kx, ky, ks] = frame.keypoints[k];
+      const present = kx !== null && ky !== null && ks > 0;
+      x[k][i] = present ? kx : NaN;
+      y[k][i] = present ? ky : NaN;
+      score[k][i] = ks;
+    }
+  }
+  return { t, x, y, score };
+}
+
+export function cloneColumns(c: TrackColumns): TrackColumns {
+  return {
+    t: c.t.slice(),
+    x: c.x.map((a) => a.slice()),
+    y: c.y.map((a) => a.slice()),
+    score: c.score.map((a) => a.slice()),
+  };
+}
+
+export function isPresent(c: TrackColumns, k: number, i: number): boolean {
+  return !Number.isNaN(c.x[k][i]) && !Number.isNaN(c.y[k][i]);
+}

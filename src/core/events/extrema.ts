@@ -1,0 +1,73 @@
+/**
+ * Alternating extrema of a roughly periodic signal, found half-wave by half-wave: the signal is cut
+ * where it crosses its median level (with hysteresis of a fraction of its range, so noise near the
+ * level cannot split a wave), and each closed half-wave gives one extremum: its maximum above the
+ * level, its minimum below. Needs no estimate of the period. Sub-sample timing by fitting a parabola
+ * through the extreme sample and its neighbours.
+ */
+
+export interface Extremum {
+  /** Fractional sample index. */
+  index: number;
+  value: number;
+  kind: 'max' | 'min';
+}
+
+/** Hysteresis as a fraction of the 5-95 % range. */
+const HYSTERESIS = 0.15;
+
+function parabolicOffset(a: number, b: number, c: number): number {
+  const denom = a - 2 * b + c;
+  if (!Number.isFinite(denom) || denom === 0) return 0;
+  const off = (0.5 * (a - c)) / denom;
+  return Math.max(-0.5, Math.min(0.5, off));
+}
+
+export function alternatingExtrema(signal: Float64Array, i0: number, i1: number): Extremum[] {
+  const values: number[] = [];
+  for (let i = i0; i <= i1; i++) if (Number.isFinite(signal[i])) values.push(signal[i]);
+  if (values.length < 5) return [];
+  values.sort((a, b) => a - b);
+  const q = (p: number) => values[Math.min(values.length - 1, Math.max(0, Math.round(p * (values.length - 1))))];
+  const level = q(0.5);
+  const band = HYSTERESIS * (q(0.95) - q(0.05));
+  if (!(band > 0)) return [];
+
+  const out: Extremum[] = [];
+  // state: +1 above the upper threshold, -1 below the lower one, 0 not yet known.
+  let state = 0;
+  let best = -1;
+  const close = (kind: 'max' | 'min') => {
+    // An extremum on the edge of the analysed span or next to a gap is a truncated wave: drop it.
+    const edge = best <= i0 || best >= i1 || !Number.isFinite(signal[best - 1]) || !Number.isFinite(signal[best + 1]);
+    if (!edge) {
+      const off = parabolicOffset(signal[best - 1], signal[best], signal[best + 1]);
+      const value = signal[best] - 0.25 * (signal[best - 1] - signal[best + 1]) * off;
+      out.push({ index: best + off, value, kind });
+    }
+  };
+  for (let i = i0; i <= i1; i++) {
+    const v = signal[i];
+    if (!Number.isFinite(v)) {
+      // A gap breaks the wave in progress: whatever extremum it had is not trusted.
+      best = -1;
+      state = 0;
+      continue;
+    }
+    if (state >= 0 && v < level - band) {
+      if (state === 1) close('max');
+      state = -1;
+      best = i;
+      continue;
+    }
+    if (state <= 0 && v > level + band) {
+      if (state === -1) close('min');
+      state = 1;
+      best = i;
+      continue;
+    }
+    if (state === 1 && v > signal[best]) best = i;
+    if (state === -1 && v < signal[best]) best = i;
+  }
+  return out;
+}

@@ -1,0 +1,222 @@
+import type { CycleKeyValues, Evidence, Flag, FlagId, Severity, Side, Summary } from '../format/report';
+import { REFERENCE, type ReferenceName } from '../reference';
+import { GUIDANCE, SEE_A_PROFESSIONAL } from './guidance';
+import { round } from '../util/stats';
+
+/**
+ * Pattern rules. Each compares averages over the analysed forward-walking cycles with a healthy
+ * reference (src/core/reference.ts) and a margin for the ~2-3 deg error of 2D video angles
+ * (Stenum et al. 2021), so that a healthy walk raises none.
+ */
+export interface FlagInputs {
+  keyValues: Record<Side, CycleKeyValues>;
+  cycles: Record<Side, number>;
+  summary: Pick<Summary, 'cadence' | 'symmetry' | 'stepTime'>;
+  trunkVisible: boolean;
+}
+
+function evidence(measure: string, value: number, ref: ReferenceName): Evidence {
+  const r = REFERENCE[ref];
+  return { measure, value: round(value, 1), unit: r.unit, reference: { low: r.low, high: r.high, source: r.source } };
+}
+
+function severityAbove(value: number, mild: number, moderate: number, marked: number): Severity | null {
+  if (value >= marked) return 'marked';
+  if (value >= moderate) return 'moderate';
+  if (value >= mild) return 'mild';
+  return null;
+}
+
+function makeFlag(id: FlagId, side: Side | 'both', severity: Severity, ev: Evidence[], message: string, estimate = false): Flag {
+  const g = GUIDANCE[id];
+  return { id, side, severity, title: g.title, evidence: ev, message, why: g.why, cues: g.cues, exercises: g.exercises, seeProfessional: SEE_A_PROFESSIONAL, estimate };
+}
+
+type SideRule = (kv: CycleKeyValues, side: Side, inputs: FlagInputs) => Omit<Flag, 'side'> | null;
+
+const num = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** Limited push-off: less than 5 deg of hip extension in terminal stance (healthy 10-20), or a knee that barely bends by toe off. */
+const limitedPushOff: SideRule = (kv) => {
+  if (!num(kv.peakHipExtension)) return null;
+  const hipDeficit = severityAbove(kv.peakHipExtension, -5, 0, 5);
+  const kneeLow = num(kv.kneeAtToeOff) && kv.kneeAtToeOff < 25 && num(kv.peakSwingKneeFlexion) && kv.peakSwingKneeFlexion >= 40;
+  if (!hipDeficit && !kneeLow) return null;
+  const ev = [evidence('peak hip extension in terminal stance', kv.peakHipExtension, 'peakHipExtension')];
+  if (num(kv.kneeAtToeOff)) ev.push(evidence('knee flexion at toe off', kv.kneeAtToeOff, 'kneeAtToeOff'));
+  const extension = -kv.peakHipExtension;
+  const message =
+    `The hip reaches only ${extension >= 0 ? `${round(extension, 0)} deg of extension` : `${round(-extension, 0)} deg short of neutral`} behind the body at the end of stance ` +
+    `(healthy walking reaches 10-20 deg)${num(kv.kneeAtToeOff) ? `, and the knee is bent ${round(kv.kneeAtToeOff, 0)} deg at toe off (healthy 35-40)` : ''}: the push-off is limited.`;
+  return makeFlag('limited-push-off', 'left', hipDeficit ?? 'mild', ev, message);
+};
+
+/**
+ * Anterior pelvic tilt, estimated: MoveNet has no pelvis landmarks. A pelvis tipped forward rotates
+ * the thighs' working range towards flexion (less hip extension behind the body) while the lumbar
+ * curve tips the trunk line forward; so the proxy needs both a hip-extension deficit against the
+ * healthy -12 deg and a forward trunk lean. Camera tilt shifts both the same way: the message says so.
+ */
+const anteriorPelvicTilt: SideRule = (kv, _side, inputs) => {
+  if (!inputs.trunkVisible || !num(kv.peakHipExtension) || !num(kv.meanTrunkLean)) return null;
+  const deficit = kv.peakHipExtension - -12;
+  if (deficit < 6 || kv.meanTrunkLean < 2.5) return null;
+  const estimate = (deficit + 2 * kv.meanTrunkLean) / 2;
+  const severity = severityAbove(estimate, 5, 10, 15) ?? 'mild';
+  const ev = [
+    evidence('peak hip extension (thigh vs vertical)', kv.peakHipExtension, 'peakHipExtension'),
+    evidence('mean forward trunk lean', kv.meanTrunkLean, 'trunkLean'),
+  ];
+  if (num(kv.hipAtInitialContact)) ev.push(evidence('hip flexion at initial contact', kv.hipAtInitialContact, 'hipAtInitialContact'));
+  const message =
+    `Estimate: the thigh's range is shifted forwards (peak extension ${round(kv.peakHipExtension, 0)} deg, healthy about -12) while the trunk line leans ` +
+    `${round(kv.meanTrunkLean, 0)} deg forward, a pattern that fits an anterior pelvic tilt of roughly ${round(estimate, 0)} deg. ` +
+    'The camera sees no pelvis landmarks, so this is an estimate from the hip and trunk lines; a tilted camera can mimic it.';
+  return makeFlag('anterior-pelvic-tilt', 'left', severity, ev, message, true);
+};
+
+/** Forward trunk lean: the trunk line leans more than 8 deg forward on average (healthy: nearly erect). */
+function forwardLean(kv: Record<Side, CycleKeyValues>, inputs: FlagInputs): Flag | null {
+  if (!inputs.trunkVisible) return null;
+  const leans = [kv.left.meanTrunkLean, kv.right.meanTrunkLean].filter(num);
+  if (!leans.length) return null;
+  const lean = leans.reduce((a, b) => a + b, 0) / leans.length;
+  const severity = severityAbove(lean, 8, 12, 20);
+  if (!severity) return null;
+  return makeFlag(
+    'forward-trunk-lean',
+    'both',
+    severity,
+    [evidence('mean forward trunk lean', lean, 'trunkLean')],
+    `The trunk leans ${round(lean, 0)} deg forward on average while walking (healthy walking keeps it within a few degrees of upright).`,
+  );
+}
+
+/** Flicking swing: the knee snaps past straight before contact (healthy: it stays a few degrees bent). */
+const flickingSwing: SideRule = (kv) => {
+  const min = kv.terminalSwingKneeMin;
+  if (!num(min)) return null;
+  const severity = severityAbove(-min, 3, 6, 10);
+  if (!severity) return null;
+  return makeFlag(
+    'flicking-swing',
+    'left',
+    severity,
+    [evidence('smallest knee flexion in terminal swing', min, 'terminalSwingKneeMin')],
+    `The knee snaps to ${round(-min, 0)} deg past straight at the end of the swing: an aggressive, "flicking" swing that is not braked before the heel lands.`,
+  );
+};
+
+/** Stiff-knee swing: peak swing knee flexion under 40 deg (healthy 60-70; myogait rule). */
+const stiffKnee: SideRule = (kv) => {
+  if (!num(kv.peakSwingKneeFlexion)) return null;
+  const severity = severityAbove(-kv.peakSwingKneeFlexion, -40, -35, -25);
+  if (!severity) return null;
+  return makeFlag(
+    'stiff-knee-swing',
+    'left',
+    severity,
+    [evidence('peak knee flexion in swing', kv.peakSwingKneeFlexion, 'stiffKneeSwingPeak')],
+    `The knee bends only ${round(kv.peakSwingKneeFlexion, 0)} deg in swing (healthy 60-70): a stiff-knee swing.`,
+  );
+};
+
+/** Crouch: the knee stays bent more than 15 deg through stance (myogait rule). */
+const crouch: SideRule = (kv) => {
+  if (!num(kv.minStanceKneeFlexion)) return null;
+  const severity = severityAbove(kv.minStanceKneeFlexion, 15, 20, 30);
+  if (!severity) return null;
+  return makeFlag(
+    'crouch',
+    'left',
+    severity,
+    [evidence('smallest knee flexion in stance', kv.minStanceKneeFlexion, 'minStanceKneeFlexion')],
+    `The knee never straightens beyond ${round(kv.minStanceKneeFlexion, 0)} deg of flexion during stance (healthy: under 10 deg in mid stance).`,
+  );
+};
+
+/** Overstriding: the ankle lands more than half a leg length ahead of the pelvis. */
+const overstriding: SideRule = (kv) => {
+  if (!num(kv.stepReachLegLengths)) return null;
+  const severity = severityAbove(kv.stepReachLegLengths, 0.55, 0.65, 0.75);
+  if (!severity) return null;
+  const ev = [evidence('ankle ahead of the pelvis at initial contact', kv.stepReachLegLengths, 'stepReachLegLengths')];
+  if (num(kv.hipAtInitialContact)) ev.push(evidence('hip flexion at initial contact', kv.hipAtInitialContact, 'hipAtInitialContact'));
+  if (num(kv.kneeAtInitialContact)) ev.push(evidence('knee flexion at initial contact', kv.kneeAtInitialContact, 'kneeAtInitialContact'));
+  return makeFlag(
+    'overstriding',
+    'left',
+    severity,
+    ev,
+    `The foot lands ${round(kv.stepReachLegLengths, 2)} leg lengths ahead of the pelvis (healthy about 0.3-0.5): overstriding.`,
+  );
+};
+
+const SIDE_RULES: SideRule[] = [limitedPushOff, anteriorPelvicTilt, flickingSwing, stiffKnee, crouch, overstriding];
+
+function asymmetry(inputs: FlagInputs): Flag | null {
+  const { left, right } = inputs.keyValues;
+  const ev: Evidence[] = [];
+  const si = inputs.summary.symmetry;
+  if (num(si.stepTime) && si.stepTime > 10) ev.push(evidence('step time symmetry index', si.stepTime, 'symmetryIndex'));
+  if (num(si.stanceTime) && si.stanceTime > 10) ev.push(evidence('stance time symmetry index', si.stanceTime, 'symmetryIndex'));
+  const diff = (a: number | null, b: number | null) => (num(a) && num(b) ? Math.abs(a - b) : NaN);
+  const hipDiff = diff(left.peakHipExtension, right.peakHipExtension);
+  const kneeDiff = diff(left.peakSwingKneeFlexion, right.peakSwingKneeFlexion);
+  // Differences beyond ~2.5x the 2D-video error of hip and knee angles (Stenum et al. 2021).
+  if (hipDiff > 8) ev.push({ measure: 'left-right difference in peak hip extension', value: round(hipDiff, 1), unit: 'deg', reference: { low: 0, high: 8, source: 'about twice the 2D-video hip error (Stenum et al. 2021)' } });
+  if (kneeDiff > 10) ev.push({ measure: 'left-right difference in peak swing knee flexion', value: round(kneeDiff, 1), unit: 'deg', reference: { low: 0, high: 10, source: 'about twice the 2D-video knee error (Stenum et al. 2021)' } });
+  if (!ev.length) return null;
+  const worst = Math.max(...ev.map((e) => e.value / (e.reference.high ?? 1)));
+  const severity: Severity = worst >= 2.5 ? 'marked' : worst >= 1.6 ? 'moderate' : 'mild';
+  const parts = ev.map((e) => `${e.measure} ${e.value} ${e.unit}`);
+  return makeFlag('asymmetry', 'both', severity, ev, `The two legs move differently: ${parts.join('; ')}.`);
+}
+
+function cadence(inputs: FlagInputs): Flag | null {
+  const c = inputs.summary.cadence;
+  if (!num(c)) return null;
+  const lab = REFERENCE.cadenceLab;
+  if (c < 90) {
+    const severity: Severity = c < (lab.low ?? 81) ? 'moderate' : 'mild';
+    return makeFlag('cadence-low', 'both', severity, [evidence('cadence', c, 'cadence')], `Cadence is ${round(c, 0)} steps/min, below the usual 100-120.`);
+  }
+  if (c > 130) {
+    const severity: Severity = c > (lab.high ?? 138) ? 'moderate' : 'mild';
+    return makeFlag('cadence-high', 'both', severity, [evidence('cadence', c, 'cadence')], `Cadence is ${round(c, 0)} steps/min, above the usual 100-120.`);
+  }
+  return null;
+}
+
+const SEVERITY_ORDER: Severity[] = ['mild', 'moderate', 'marked'];
+
+/** Runs every rule; a side rule raised on both legs becomes one flag for both. */
+export function evaluateFlags(inputs: FlagInputs): Flag[] {
+  const flags: Flag[] = [];
+  for (const rule of SIDE_RULES) {
+    const raised: { side: Side; flag: Omit<Flag, 'side'> }[] = [];
+    for (const side of ['left', 'right'] as Side[]) {
+      if (inputs.cycles[side] === 0) continue;
+      const flag = rule(inputs.keyValues[side], side, inputs);
+      if (flag) raised.push({ side, flag });
+    }
+    if (raised.length === 2) {
+      const [a, b] = raised;
+      const worse = SEVERITY_ORDER.indexOf(a.flag.severity) >= SEVERITY_ORDER.indexOf(b.flag.severity) ? a : b;
+      flags.push({
+        ...worse.flag,
+        side: 'both',
+        evidence: [...a.flag.evidence.map((e) => ({ ...e, measure: `left ${e.measure}` })), ...b.flag.evidence.map((e) => ({ ...e, measure: `right ${e.measure}` }))],
+        message: `Both legs. ${worse.flag.message}`,
+      });
+    } else if (raised.length === 1) {
+      const { side, flag } = raised[0];
+      flags.push({ ...flag, side, message: `${side === 'left' ? 'Left' : 'Right'} leg. ${flag.message}` });
+    }
+  }
+  for (const rule of [forwardLean, () => asymmetry(inputs), () => cadence(inputs)]) {
+    const f = rule(inputs.keyValues, inputs);
+    if (f) flags.push(f);
+  }
+  return flags;
+}

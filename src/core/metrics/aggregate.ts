@@ -1,0 +1,92 @@
+import {
+  ANGLE_NAMES,
+  PHASE_NAMES,
+  type AngleName,
+  type AngleSummary,
+  type CycleKeyValues,
+  type GaitCycle,
+  type MeanCurve,
+  type PhaseAngles,
+  type SideResult,
+} from '../format/report';
+import { NORMALIZED_POINTS } from './cycleMetrics';
+import { mean, roundOrNull, sd } from '../util/stats';
+
+const CURVE_KEYS: (AngleName | 'trunkLean')[] = [...ANGLE_NAMES, 'trunkLean'];
+export const KEY_VALUE_NAMES: (keyof CycleKeyValues)[] = [
+  'hipAtInitialContact',
+  'peakHipExtension',
+  'peakHipExtensionAtPercent',
+  'peakHipFlexion',
+  'kneeAtInitialContact',
+  'loadingResponseKneePeak',
+  'kneeAtToeOff',
+  'peakSwingKneeFlexion',
+  'peakSwingKneeFlexionAtPercent',
+  'terminalSwingKneeMin',
+  'minStanceKneeFlexion',
+  'hipRange',
+  'kneeRange',
+  'meanTrunkLean',
+  'stepReachLegLengths',
+];
+
+function numbers(values: (number | null | undefined)[]): number[] {
+  return values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+}
+
+export function meanCurve(curves: (number | null)[][]): MeanCurve {
+  const m: (number | null)[] = [];
+  const s: (number | null)[] = [];
+  for (let p = 0; p < NORMALIZED_POINTS; p++) {
+    const column = numbers(curves.map((c) => c[p]));
+    m.push(roundOrNull(mean(column)));
+    s.push(roundOrNull(sd(column)));
+  }
+  return { mean: m, sd: s, n: curves.length };
+}
+
+function meanSummary(summaries: (AngleSummary | null)[]): AngleSummary | null {
+  const present = summaries.filter((x): x is AngleSummary => x !== null);
+  if (present.length === 0) return null;
+  const avg = (key: keyof AngleSummary) => roundOrNull(mean(present.map((x) => x[key]))) ?? 0;
+  return { min: avg('min'), max: avg('max'), mean: avg('mean'), range: avg('range') };
+}
+
+export function meanKeyValues(list: CycleKeyValues[]): CycleKeyValues {
+  const out = {} as CycleKeyValues;
+  for (const key of KEY_VALUE_NAMES) out[key] = roundOrNull(mean(numbers(list.map((k) => k[key]))), key === 'stepReachLegLengths' ? 3 : 2);
+  return out;
+}
+
+export function aggregateSide(heelStrikes: number[], toeOffs: number[], cycles: GaitCycle[]): SideResult {
+  const normalized = {} as SideResult['normalized'];
+  for (const key of CURVE_KEYS) normalized[key] = meanCurve(cycles.map((c) => c.normalized[key]));
+  const phaseAngles = {} as SideResult['phaseAngles'];
+  for (const phase of PHASE_NAMES) {
+    const summaries = {} as PhaseAngles;
+    for (const name of ANGLE_NAMES) summaries[name] = meanSummary(cycles.map((c) => c.phaseAngles[phase][name]));
+    phaseAngles[phase] = summaries;
+  }
+  const percent = (pick: (c: GaitCycle) => number) =>
+    roundOrNull(mean(cycles.map((c) => (100 * (pick(c) - c.start)) / (c.end - c.start)))) ?? 0;
+  return {
+    heelStrikes: heelStrikes.map(round4),
+    toeOffs: toeOffs.map(round4),
+    cycles,
+    normalized,
+    phaseAngles,
+    keyValues: meanKeyValues(cycles.map((c) => c.keyValues)),
+    phaseBoundariesPercent: cycles.length
+      ? {
+          oppositeHeelStrike: percent((c) => c.oppositeHeelStrike),
+          toeOff: percent((c) => c.toeOff),
+          shankVertical: percent((c) => c.shankVertical),
+        }
+      : null,
+  };
+}
+
+function round4(v: number): number {
+  return Math.round(v * 10000) / 10000;
+}

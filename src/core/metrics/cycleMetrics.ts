@@ -1,0 +1,159 @@
+import {
+  ANGLE_NAMES,
+  PHASE_NAMES,
+  type AngleName,
+  type AngleSummary,
+  type CycleKeyValues,
+  type GaitCycle,
+  type PhaseAngles,
+} from '../format/report';
+import type { AngleColumns } from '../angles/angles';
+import { phaseSpans, type CycleTiming } from '../cycles/cycles';
+import { lowerBound, roundOrNull, valueAt } from '../util/stats';
+
+export const NORMALIZED_POINTS = 101;
+/** Loading response: the first ~12 % of the cycle (Perry); its knee peak is looked for up to 20 %. */
+const LOADING_RESPONSE_END_PERCENT = 20;
+
+/** Angle samples over [a, b]: the interpolated ends plus every frame in between. */
+function samplesWithin(t: Float64Array, values: Float64Array, a: number, b: number): number[] {
+  const out: number[] = [];
+  const va = valueAt(t, values, a);
+  if (Number.isFinite(va)) out.push(va);
+  for (let i = lowerBound(t, a); i < t.length && t[i] < b; i++) {
+    if (t[i] > a && Number.isFinite(values[i])) out.push(values[i]);
+  }
+  const vb = valueAt(t, values, b);
+  if (Number.isFinite(vb)) out.push(vb);
+  return out;
+}
+
+export function summarize(values: number[]): AngleSummary | null {
+  if (values.length === 0) return null;
+  let min = Infinity;
+  let max = -Infinity;
+  let sum = 0;
+  for (const v of values) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+    sum += v;
+  }
+  return { min: roundOrNull(min) ?? 0, max: roundOrNull(max) ?? 0, mean: roundOrNull(sum / values.length) ?? 0, range: roundOrNull(max - min) ?? 0 };
+}
+
+/** The series resampled at 0, 1, ..., 100 % of the cycle (NaN where unknown). */
+export function normalizeCycle(t: Float64Array, values: Float64Array, start: number, end: number): Float64Array {
+  const out = new Float64Array(NORMALIZED_POINTS);
+  for (let p = 0; p < NORMALIZED_POINTS; p++) out[p] = valueAt(t, values, start + ((end - start) * p) / (NORMALIZED_POINTS - 1));
+  return out;
+}
+
+function extremeIn(curve: Float64Array, fromPercent: number, toPercent: number, kind: 'min' | 'max'): { value: number; at: number } {
+  let value = NaN;
+  let at = NaN;
+  for (let p = Math.max(0, Math.ceil(fromPercent)); p <= Math.min(100, Math.floor(toPercent)); p++) {
+    const v = curve[p];
+    if (!Number.isFinite(v)) continue;
+    if (!Number.isFinite(value) || (kind === 'min' ? v < value : v > value)) {
+      value = v;
+      at = p;
+    }
+  }
+  return { value, at };
+}
+
+function rangeOf(curve: Float64Array): number {
+  const lo = extremeIn(curve, 0, 100, 'min').value;
+  const hi = extremeIn(curve, 0, 100, 'max').value;
+  return hi - lo;
+}
+
+function meanOf(curve: Float64Array): number {
+  let s = 0;
+  let n = 0;
+  for (const v of curve) {
+    if (Number.isFinite(v)) {
+      s += v;
+      n++;
+    }
+  }
+  return n ? s / n : NaN;
+}
+
+export interface CycleInputs {
+  t: Float64Array;
+  angles: AngleColumns;
+  /** Ankle ahead of the pelvis along the travel direction (pixels), per frame. */
+  reach: Float64Array;
+  legLength: number;
+}
+
+export function cycleMetrics(timing: CycleTiming, inputs: CycleInputs): GaitCycle {
+  const { t, angles, reach, legLength } = inputs;
+  const side = angles[timing.side];
+  const { start, end } = timing;
+  const duration = end - start;
+  const percentOf = (time: number) => (100 * (time - start)) / duration;
+  const phases = phaseSpans(timing);
+
+  const phaseAngles = {} as GaitCycle['phaseAngles'];
+  for (const phase of PHASE_NAMES) {
+    const [a, b] = phases[phase];
+    const summaries = {} as PhaseAngles;
+    for (const name of ANGLE_NAMES) summaries[name] = summarize(samplesWithin(t, side[name], a, b));
+    phaseAngles[phase] = summaries;
+  }
+
+  const curves: Record<AngleName | 'trunkLean', Float64Array> = {
+    hipFlexion: normalizeCycle(t, side.hipFlexion, start, end),
+    hipFlexionTrunk: normalizeCycle(t, side.hipFlexionTrunk, start, end),
+    kneeFlexion: normalizeCycle(t, side.kneeFlexion, start, end),
+    trunkLean: normalizeCycle(t, angles.trunkLean, start, end),
+  };
+  const toePercent = percentOf(timing.toeOff);
+  const hipExt = extremeIn(curves.hipFlexion, 0, 100, 'min');
+  const swingKnee = extremeIn(curves.kneeFlexion, toePercent, 100, 'max');
+  const keyValues: CycleKeyValues = {
+    hipAtInitialContact: roundOrNull(valueAt(t, side.hipFlexion, start)),
+    peakHipExtension: roundOrNull(hipExt.value),
+    peakHipExtensionAtPercent: roundOrNull(hipExt.at, 0),
+    peakHipFlexion: roundOrNull(extremeIn(curves.hipFlexion, 0, 100, 'max').value),
+    kneeAtInitialContact: roundOrNull(valueAt(t, side.kneeFlexion, start)),
+    loadingResponseKneePeak: roundOrNull(extremeIn(curves.kneeFlexion, 0, LOADING_RESPONSE_END_PERCENT, 'max').value),
+    kneeAtToeOff: roundOrNull(valueAt(t, side.kneeFlexion, timing.toeOff)),
+    peakSwingKneeFlexion: roundOrNull(swingKnee.value),
+    peakSwingKneeFlexionAtPercent: roundOrNull(swingKnee.at, 0),
+    terminalSwingKneeMin: phaseAngles.terminalSwing.kneeFlexion?.min ?? null,
+    minStanceKneeFlexion: roundOrNull(extremeIn(curves.kneeFlexion, 0, toePercent, 'min').value),
+    hipRange: roundOrNull(rangeOf(curves.hipFlexion)),
+    kneeRange: roundOrNull(rangeOf(curves.kneeFlexion)),
+    meanTrunkLean: roundOrNull(meanOf(curves.trunkLean)),
+    stepReachLegLengths: roundOrNull(valueAt(t, reach, start) / legLength, 3),
+  };
+
+  const normalized = {} as GaitCycle['normalized'];
+  for (const key of Object.keys(curves) as (AngleName | 'trunkLean')[]) {
+    normalized[key] = Array.from(curves[key], (v) => roundOrNull(v));
+  }
+  return {
+    side: timing.side,
+    pass: timing.pass,
+    start: round4(start),
+    end: round4(end),
+    oppositeHeelStrike: round4(timing.oppositeHeelStrike),
+    toeOff: round4(timing.toeOff),
+    shankVertical: round4(timing.shankVertical),
+    phases: Object.fromEntries(
+      PHASE_NAMES.map((p) => [p, [round4(phases[p][0]), round4(phases[p][1])]]),
+    ) as GaitCycle['phases'],
+    phaseAngles,
+    keyValues,
+    stancePercent: roundOrNull(percentOf(timing.toeOff)) ?? 0,
+    normalized,
+  };
+}
+
+function round4(v: number): number {
+  return Math.round(v * 10000) / 10000;
+}
+

@@ -1,0 +1,226 @@
+import { KP } from '../format/poseTrack';
+import type { Direction, Setting, Walking } from '../format/report';
+import type { TrackColumns } from '../clean/columns';
+import { midpoint } from './bodyScale';
+import { median, quantile, valueAt } from '../util/stats';
+
+/** A straight stretch of walking, frames i0..i1 inclusive. Signs: +1 = towards +x (image right). */
+export interface PassSpan {
+  i0: number;
+  i1: number;
+  travel: 1 | -1;
+  facing: 1 | -1;
+  direction: Direction;
+  walking: Walking;
+}
+
+export interface SideViewCheck {
+  ok: boolean;
+  /** 0 (surely frontal) .. 1 (clean side view). */
+  score: number;
+  /** Median horizontal gap between the hips, in leg lengths (about 0 in a side view). */
+  hipGap: number;
+  /** Fore-aft range of the ankles relative to the pelvis, in leg lengths (about 0.8-1.2 in a side view). */
+  ankleExcursion: number;
+  message: string;
+}
+
+export interface ViewResult {
+  setting: Setting;
+  passes: PassSpan[];
+  sideView: SideViewCheck;
+  trunkVisible: boolean;
+  pelvisX: Float64Array;
+  pelvisY: Float64Array;
+}
+
+/** Hip travel (5-95 % range) under this many leg lengths means the walker stays in place: treadmill. */
+const TREADMILL_MAX_TRAVEL_LEG_LENGTHS = 1.0;
+/** Window for the pelvis speed (one stride, so the within-stride speed wave averages out). */
+const SPEED_WINDOW_S = 1.0;
+/** Slower than this (leg lengths per second) counts as standing or turning. Slow walking is ~0.6. */
+const MIN_WALKING_SPEED = 0.25;
+/** A pass must last at least this long (about one stride) to be analysed. */
+const MIN_PASS_S = 0.8;
+/** Runs of the same direction separated by less than this are one pass (a stumble, a dropout). */
+const MERGE_GAP_S = 0.3;
+/**
+ * Side-view limits: in a side view the two hip keypoints nearly coincide (hip joint centres are
+ * about 0.2 leg lengths apart across the body, so a gap above 0.15 means the camera sees the
+ * pelvis obliquely or from the front) and the ankles swing about one leg length fore and aft of the
+ * pelvis (a frontal view shows almost none of that).
+ */
+const SIDE_VIEW_MAX_HIP_GAP = 0.15;
+const SIDE_VIEW_MIN_ANKLE_EXCURSION = 0.35;
+
+function sign(v: number): 1 | -1 {
+  return v >= 0 ? 1 : -1;
+}
+
+/**
+ * Facing direction from the knee: a flexed knee points the way the person faces, so the sign of
+ * thigh x shank (image coordinates, y down) is + for a walker facing +x. Weighted by the flexion
+ * (sine of the knee angle), so the swing phase decides. The head (nose ahead of the ears) breaks ties.
+ */
+export function facingSign(c: TrackColumns, i0: number, i1: number): 1 | -1 {
+  let knee = 0;
+  let count = 0;
+  const legs = [
+    [KP.leftHip, KP.leftKnee, KP.leftAnkle],
+    [KP.rightHip, KP.rightKnee, KP.rightAnkle],
+  ];
+  for (let i = i0; i <= i1; i++) {
+    for (const [h, k, a] of legs) {
+      const ux = c.x[k][i] - c.x[h][i];
+      const uy = c.y[k][i] - c.y[h][i];
+      const vx = c.x[a][i] - c.x[k][i];
+      const vy = c.y[a][i] - c.y[k][i];
+      const s = (ux * vy - uy * vx) / (Math.hypot(ux, uy) * Math.hypot(vx, vy));
+      if (Number.isFinite(s)) {
+        knee += s;
+        count++;
+      }
+    }
+  }
+  const kneeMean = count ? knee / count : 0;
+  if (Math.abs(kneeMean) >= 0.05) return sign(kneeMean);
+  let head = 0;
+  for (let i = i0; i <= i1; i++) {
+    const l = c.x[KP.leftEar][i];
+    const r = c.x[KP.rightEar][i];
+    const ears = Number.isNaN(l) ? r : Number.isNaN(r) ? l : (l + r) / 2;
+    const d = c.x[KP.nose][i] - ears;
+    if (Number.isFinite(d)) head += d;
+  }
+  return head !== 0 ? sign(head) : sign(kneeMean);
+}
+
+/**
+ * Travel direction on a treadmill (or any clip where the pelvis stays put): the stance foot moves
+ * backwards relative to the pelvis for ~60 % of the cycle and the swing foot forwards fast for ~40 %,
+ * in forward and backward walking alike, so the median ankle velocity relative to the pelvis points
+ * against the travel direction.
+ */
+function travelFromAnkles(c: TrackColumns, pelvisX: Float64Array, i0: number, i1: number): 1 | -1 {
+  const v: number[] = [];
+  for (const a of [KP.leftAnkle, KP.rightAnkle]) {
+    for (let i = i0 + 1; i <= i1; i++) {
+      const d = (c.x[a][i] - pelvisX[i] - (c.x[a][i - 1] - pelvisX[i - 1])) / (c.t[i] - c.t[i - 1]);
+      if (Number.isFinite(d)) v.push(d);
+    }
+  }
+  return sign(-median(v));
+}
+
+/** Pelvis speed over a one-stride window, leg lengths per second (NaN where unknown). */
+function pelvisVelocity(t: Float64Array, pelvisX: Float64Array, legLength: number): Float64Array {
+  const n = t.length;
+  const v = new Float64Array(n);
+  const half = SPEED_WINDOW_S / 2;
+  for (let i = 0; i < n; i++) {
+    const a = Math.max(t[0], t[i] - half);
+    const b = Math.min(t[n - 1], t[i] + half);
+    v[i] = b - a > half ? (valueAt(t, pelvisX, b) - valueAt(t, pelvisX, a)) / (b - a) / legLength : NaN;
+  }
+  return v;
+}
+
+function hipGapAt(c: TrackColumns, i: number, legLength: number): number {
+  return Math.abs(c.x[KP.leftHip][i] - c.x[KP.rightHip][i]) / legLength;
+}
+
+function legsVisible(c: TrackColumns, i: number): boolean {
+  for (const k of [KP.leftHip, KP.rightHip, KP.leftKnee, KP.rightKnee, KP.leftAnkle, KP.rightAnkle]) {
+    if (!Number.isNaN(c.x[k][i])) return true;
+  }
+  return false;
+}
+
+interface Run {
+  i0: number;
+  i1: number;
+  travel: 1 | -1;
+}
+
+function overgroundRuns(c: TrackColumns, pelvisX: Float64Array, legLength: number): Run[] {
+  const t = c.t;
+  const v = pelvisVelocity(t, pelvisX, legLength);
+  const runs: Run[] = [];
+  let current: Run | null = null;
+  for (let i = 0; i < t.length; i++) {
+    const frontal = hipGapAt(c, i, legLength) > 2 * SIDE_VIEW_MAX_HIP_GAP;
+    const state = !Number.isFinite(v[i]) || frontal || Math.abs(v[i]) < MIN_WALKING_SPEED ? 0 : sign(v[i]);
+    if (state !== 0 && current && current.travel === state && t[i] - t[current.i1] <= MERGE_GAP_S) {
+      current.i1 = i;
+    } else if (state !== 0) {
+      current = { i0: i, i1: i, travel: state };
+      runs.push(current);
+    }
+  }
+  return runs.filter((r) => t[r.i1] - t[r.i0] >= MIN_PASS_S);
+}
+
+function visibleSpan(c: TrackColumns): [number, number] | null {
+  let i0 = -1;
+  let i1 = -1;
+  for (let i = 0; i < c.t.length; i++) {
+    if (legsVisible(c, i)) {
+      if (i0 < 0) i0 = i;
+      i1 = i;
+    }
+  }
+  return i0 < 0 ? null : [i0, i1];
+}
+
+export function checkSideView(c: TrackColumns, passes: PassSpan[], pelvisX: Float64Array, legLength: number): SideViewCheck {
+  const gaps: number[] = [];
+  const excursions: number[] = [];
+  for (const p of passes) {
+    for (let i = p.i0; i <= p.i1; i++) gaps.push(hipGapAt(c, i, legLength));
+    for (const a of [KP.leftAnkle, KP.rightAnkle]) {
+      const rel: number[] = [];
+      for (let i = p.i0; i <= p.i1; i++) rel.push((c.x[a][i] - pelvisX[i]) / legLength);
+      const e = quantile(rel, 0.95) - quantile(rel, 0.05);
+      if (Number.isFinite(e)) excursions.push(e);
+    }
+  }
+  const hipGap = median(gaps);
+  const ankleExcursion = median(excursions);
+  const gapScore = Number.isFinite(hipGap) ? Math.max(0, Math.min(1, 1 - hipGap / (2 * SIDE_VIEW_MAX_HIP_GAP))) : 0;
+  const excursionScore = Number.isFinite(ankleExcursion)
+    ? Math.max(0, Math.min(1, ankleExcursion / (2 * SIDE_VIEW_MIN_ANKLE_EXCURSION)))
+    : 0;
+  const ok = hipGap <= SIDE_VIEW_MAX_HIP_GAP && ankleExcursion >= SIDE_VIEW_MIN_ANKLE_EXCURSION;
+  const message = ok
+    ? 'Side view: the camera sees the walker from the side, as the analysis needs.'
+    : 'The camera does not see the walk from the side (it looks like a view from the front, the back or at an angle): ' +
+      'sagittal angles and events need a side view. Place the camera at hip height, square to the walking line.';
+  return { ok, score: Math.min(gapScore, excursionScore), hipGap, ankleExcursion, message };
+}
+
+export function detectView(c: TrackColumns, legLength: number, settingOverride?: Setting): ViewResult {
+  const pelvisX = midpoint(c.x[KP.leftHip], c.x[KP.rightHip]);
+  const pelvisY = midpoint(c.y[KP.leftHip], c.y[KP.rightHip]);
+  const travelRange = (quantile(pelvisX, 0.95) - quantile(pelvisX, 0.05)) / legLength;
+  const setting: Setting =
+    settingOverride ?? (travelRange < TREADMILL_MAX_TRAVEL_LEG_LENGTHS ? 'treadmill' : 'overground');
+
+  let runs: Run[] = [];
+  if (setting === 'overground') {
+    runs = overgroundRuns(c, pelvisX, legLength);
+  } else {
+    const span = visibleSpan(c);
+    if (span) runs = [{ i0: span[0], i1: span[1], travel: travelFromAnkles(c, pelvisX, span[0], span[1]) }];
+  }
+  const passes: PassSpan[] = runs.map((r) => {
+    const facing = facingSign(c, r.i0, r.i1);
+    return {
+      ...r,
+      facing,
+      direction: r.travel > 0 ? 'left-to-right' : 'right-to-left',
+      walking: facing === r.travel ? 'forward' : 'backward',
+    };
+  });
+  const trunkVisible = [KP.leftShoulder, KP.rightShoulder].some((k) => c.x[k].some((v) => !Number.isNaN(v)));
+  return { setting, passes, sideView: checkSideView(c, passes, pelvisX, legLength), trunkVisible, pelvisX, pelvisY };
+}
