@@ -7,10 +7,13 @@
  * - A GPU backend on a software renderer (SwiftShader, llvmpipe, a WebGPU fallback adapter) works
  *   but is ~10x slower than wasm (MoveNet Lightning: 228 ms vs 27 ms per frame in headless
  *   Chromium, see TOOLCHAIN.md), so it is refused unless asked for by name.
- * Backend packages are imported on demand: a Node process never loads the GPU backends, and the
- * browser bundle splits them into chunks.
+ * The webgl, wasm and cpu packages are imported on demand: Node never loads webgl, and the browser
+ * bundle keeps each in its own chunk.
  */
 import * as tf from '@tensorflow/tfjs-core';
+// Static, unlike the other backends: pose-detection imports it statically anyway (a dynamic import
+// could not split it off), and it registers nothing where WebGPU is missing, Node included.
+import '@tensorflow/tfjs-backend-webgpu';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 
@@ -87,7 +90,6 @@ async function activate(backend: BackendName, wasmPaths: WasmPaths | undefined, 
     case 'webgpu': {
       if (isNode()) throw new BackendUnavailable('not available in Node');
       const adapterNote = await probeWebGpuAdapter(allowSoftwareGpu);
-      await import('@tensorflow/tfjs-backend-webgpu');
       await setBackendChecked('webgpu');
       return `webgpu (${adapterNote})`;
     }
