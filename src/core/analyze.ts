@@ -18,8 +18,8 @@ import { MIN_KEYPOINT_SCORE } from './clean/gate';
 import { detectView, type PassSpan, type ViewResult } from './view/view';
 import { LEG_LENGTH_PER_BODY_HEIGHT } from './view/bodyScale';
 import { computeAngles, type AngleColumns } from './angles/angles';
-import { detectEvents, zeniSignal, type SideEvents } from './events/zeni';
-import { buildCycles, phaseSpans, typicalStrideTime, type CycleTiming } from './cycles/cycles';
+import { correctAnkleProxyBias, detectEvents, zeniSignal, type SideEvents } from './events/zeni';
+import { buildCycles, typicalStrideTime, type CycleTiming } from './cycles/cycles';
 import { cycleMetrics } from './metrics/cycleMetrics';
 import { aggregateSide, meanKeyValues } from './metrics/aggregate';
 import { spatiotemporalSummary, symmetryIndex } from './metrics/spatiotemporal';
@@ -110,11 +110,15 @@ export function analyzeTrack(track: GaitPoseTrack, options: AnalysisOptions = {}
   if (view.passes.length === 0) throw explainNoWalking(view, detectedFraction);
 
   const angles: AngleColumns = computeAngles(c, facingPerFrame(c.t.length, view.passes));
-  const eventsPerPass: Record<Side, SideEvents[]> = { left: [], right: [] };
+  const rawEvents: Record<Side, SideEvents[]> = { left: [], right: [] };
   for (const pass of view.passes) {
-    for (const side of SIDES) eventsPerPass[side].push(detectEvents(c, view.pelvisX, side, pass));
+    for (const side of SIDES) rawEvents[side].push(detectEvents(c, view.pelvisX, side, pass));
   }
-  const typicalStride = typicalStrideTime([...eventsPerPass.left, ...eventsPerPass.right].map((e) => e.heelStrikes));
+  const typicalStride = typicalStrideTime([...rawEvents.left, ...rawEvents.right].map((e) => e.heelStrikes));
+  const eventsPerPass: Record<Side, SideEvents[]> = {
+    left: rawEvents.left.map((e, p) => correctAnkleProxyBias(e, view.passes[p].walking, typicalStride)),
+    right: rawEvents.right.map((e, p) => correctAnkleProxyBias(e, view.passes[p].walking, typicalStride)),
+  };
   const timings: Record<Side, CycleTiming[]> = { left: [], right: [] };
   const rejectedReasons: string[] = [];
   view.passes.forEach((_, p) => {

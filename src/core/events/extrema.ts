@@ -69,5 +69,10 @@ export function alternatingExtrema(signal: Float64Array, i0: number, i1: number)
     if (state === 1 && v > signal[best]) best = i;
     if (state === -1 && v < signal[best]) best = i;
   }
+  // The last wave never closes at the end of the span; its extremum still counts when the signal has
+  // clearly turned back from it (by the hysteresis band) before the span ends.
+  let last = i1;
+  while (last > i0 && !Number.isFinite(signal[last])) last--;
+  if (state !== 0 && best >= 0 && best < last && Math.abs(signal[last] - signal[best]) >= band) close(state === 1 ? 'max' : 'min');
   return out;
 }

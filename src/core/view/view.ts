@@ -40,6 +40,8 @@ const TREADMILL_MAX_TRAVEL_LEG_LENGTHS = 1.0;
 const SPEED_WINDOW_S = 1.0;
 /** Slower than this (leg lengths per second) counts as standing or turning. Slow walking is ~0.6. */
 const MIN_WALKING_SPEED = 0.25;
+/** Pass ends slower than this share of the pass's median speed are acceleration or deceleration. */
+const STEADY_SPEED_FRACTION = 0.8;
 /** A pass must last at least this long (about one stride) to be analysed. */
 const MIN_PASS_S = 0.8;
 /** Runs of the same direction separated by less than this are one pass (a stumble, a dropout). */
@@ -156,6 +158,15 @@ function overgroundRuns(c: TrackColumns, pelvisX: Float64Array, legLength: numbe
       current = { i0: i, i1: i, travel: state };
       runs.push(current);
     }
+  }
+  // Steady walking only: trim the slowing down into a turn or stop and the speeding up out of it
+  // (gait labs discard these steps too; their events are not those of a steady stride).
+  for (const r of runs) {
+    const speeds: number[] = [];
+    for (let i = r.i0; i <= r.i1; i++) speeds.push(Math.abs(v[i]));
+    const steady = STEADY_SPEED_FRACTION * median(speeds);
+    while (r.i0 < r.i1 && !(Math.abs(v[r.i0]) >= steady)) r.i0++;
+    while (r.i1 > r.i0 && !(Math.abs(v[r.i1]) >= steady)) r.i1--;
   }
   return runs.filter((r) => t[r.i1] - t[r.i0] >= MIN_PASS_S);
 }

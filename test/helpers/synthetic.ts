@@ -1,0 +1,70 @@
+import { analyzeTrack } from '../../src/core/analyze';
+import type { GaitReport, Side } from '../../src/core/format/report';
+import { synthesizeWalk, type SyntheticWalk, type WalkerOptions } from '../../src/synth';
+import { angleError, matchEvents, type AngleError, type EventMatch } from '../../src/eval/compare';
+
+export const SIDES: Side[] = ['left', 'right'];
+
+export interface Evaluation {
+  walk: SyntheticWalk;
+  report: GaitReport;
+  frame: number;
+  events: Record<'heelStrikes' | 'toeOffs', EventMatch>;
+  angles: Record<'hipFlexion' | 'kneeFlexion' | 'hipFlexionTrunk' | 'trunkLean', AngleError>;
+}
+
+/**
+ * Truth events this close to the edge of a pass cannot be seen by any extremum method (the wave is
+ * cut off), so they are not required; detections there must still match truth.
+ */
+const EDGE_S = 0.25;
+
+function insidePasses(walk: SyntheticWalk, time: number): boolean {
+  return walk.truth.passes.some((p) => time >= p.start + EDGE_S && time <= p.end - EDGE_S);
+}
+
+export function evaluate(options: WalkerOptions, toleranceFrames = 3): Evaluation {
+  const walk = synthesizeWalk(options);
+  const report = analyzeTrack(walk.track);
+  const frame = 1 / walk.track.fps;
+  const match = (kind: 'heelStrikes' | 'toeOffs'): EventMatch => {
+    const all: EventMatch = { errors: [], missed: [], extra: [] };
+    for (const side of SIDES) {
+      const truth = walk.truth.events[side][kind];
+      const m = matchEvents(report.sides[side][kind], truth, toleranceFrames * frame);
+      all.errors.push(...m.errors);
+      all.missed.push(...m.missed.filter((t) => insidePasses(walk, t)));
+      all.extra.push(...m.extra);
+    }
+    return all;
+  };
+  const pooled = (name: 'hipFlexion' | 'kneeFlexion' | 'hipFlexionTrunk'): AngleError => {
+    const est = [...report.frames.angles.left[name], ...report.frames.angles.right[name]];
+    const tru = [...walk.truth.angles.left[name], ...walk.truth.angles.right[name]];
+    return angleError(est, tru);
+  };
+  return {
+    walk,
+    report,
+    frame,
+    events: { heelStrikes: match('heelStrikes'), toeOffs: match('toeOffs') },
+    angles: {
+      hipFlexion: pooled('hipFlexion'),
+      kneeFlexion: pooled('kneeFlexion'),
+      hipFlexionTrunk: pooled('hipFlexionTrunk'),
+      trunkLean: angleError(report.frames.trunkLean, walk.truth.angles.trunkLean),
+    },
+  };
+}
+
+/** Share of truth events (inside passes) detected within `frames` frames. */
+export function fractionWithin(e: Evaluation, frames: number): number {
+  const all = [...e.events.heelStrikes.errors, ...e.events.toeOffs.errors];
+  const total = all.length + e.events.heelStrikes.missed.length + e.events.toeOffs.missed.length;
+  return all.filter((d) => Math.abs(d) <= frames * e.frame + 1e-9).length / total;
+}
+
+export function maxEventErrorFrames(e: Evaluation): number {
+  const all = [...e.events.heelStrikes.errors, ...e.events.toeOffs.errors].map(Math.abs);
+  return Math.max(...all) / e.frame;
+}
