@@ -1,0 +1,95 @@
+/**
+ * Healthy sagittal joint-angle curves over one gait cycle (0 = heel strike of that leg,
+ * 1 = its next heel strike), after Perry & Burnfield (Gait Analysis: Normal and Pathological
+ * Function, 2nd ed., 2010) and Winter (The Biomechanics and Motor Control of Human Gait, 1991).
+ *
+ * - hip: thigh against the downward vertical (+ = knee in front of the hip, Stenum et al. 2021):
+ *   +23 at contact, about +3 at 30 %, peak extension -14 near 50 %, about 0 at toe off, peak flexion
+ *   +29 near 88 %. (Thigh against the vertical rather than against the pelvis: there are no pelvis
+ *   keypoints.)
+ * - knee: flexion, 0 = straight: ~5 at contact, loading peak ~18 at 13 %, ~4 at 40 %, ~39 at toe
+ *   off, peak 63 at 72 %, back to ~5.
+ * - ankle: + dorsiflexion: -5 at 7 %, +10..12 at 44-51 %, -18 at toe off, about 0 in swing.
+ *
+ * Textbook curves were the starting point; the key values were then nudged (a few degrees at
+ * most, by a least-squares fit kept close to the textbook anchors) until the rigid 2D model is
+ * physically consistent: at heel strike the heel reaches the floor (0.8 % of body height) while
+ * the trailing forefoot is still on it, the forefoot leaves the floor at toe off, the swing foot
+ * clears the floor by more than 1 % of body height and, at constant speed, the stance foot would
+ * slide only about 1 % of body height per step (strideModel.ts removes even that with a small
+ * within-stride speed variation). A 2D chain without pelvic rotation cannot match every textbook value at
+ * once; these curves are the compromise (hip at contact 23 rather than 25 deg).
+ */
+import { periodicSpline, type KeyPoint, type PeriodicCurve } from './periodicSpline';
+
+/** Toe off as a fraction of the cycle (stance about 62 %, Perry). */
+export const TOE_OFF_PHASE = 0.62;
+
+const keys = (pairs: ReadonlyArray<readonly [number, number]>): KeyPoint[] =>
+  pairs.map(([percent, value]) => ({ at: percent / 100, value }));
+
+export const HEALTHY_HIP_KEYS: KeyPoint[] = keys([
+  [0, 23.4],
+  [10, 19.1],
+  [20, 10.5],
+  [30, 2.6],
+  [40, -9.4],
+  [51, -13.6],
+  [57, -9.0],
+  [62, -1.6],
+  [70, 12.5],
+  [77, 22.1],
+  [85, 28.0],
+  [93, 28.6],
+]);
+
+export const HEALTHY_KNEE_KEYS: KeyPoint[] = keys([
+  [0, 4.8],
+  [6, 12.7],
+  [13, 17.8],
+  [22, 15.3],
+  [31, 12.5],
+  [40, 4.1],
+  [47, 7.1],
+  [55, 21.1],
+  [62, 39.2],
+  [67, 52.8],
+  [72, 63.0],
+  [78, 58.0],
+  [85, 41.0],
+  [92, 18.0],
+  [97, 5.1],
+]);
+
+export const HEALTHY_ANKLE_KEYS: KeyPoint[] = keys([
+  [0, 6.0],
+  [7, -5.0],
+  [15, -0.8],
+  [30, 3.8],
+  [44, 9.7],
+  [51, 11.6],
+  [57, -0.8],
+  [62, -18.2],
+  [67, -14.1],
+  [73, -6.0],
+  [80, 0],
+  [90, 0],
+]);
+
+/** Joint-angle curves of one leg over its own gait cycle (degrees). */
+export interface JointCurves {
+  /** Thigh against the downward vertical, + = knee in front of the hip. */
+  hip: PeriodicCurve;
+  /** Knee flexion (thigh angle minus shank angle), 0 = straight. */
+  knee: PeriodicCurve;
+  /** Ankle, + = dorsiflexion (foot angle = shank angle + ankle). */
+  ankle: PeriodicCurve;
+}
+
+export function healthyCurves(): JointCurves {
+  return {
+    hip: periodicSpline(HEALTHY_HIP_KEYS),
+    knee: periodicSpline(HEALTHY_KNEE_KEYS),
+    ankle: periodicSpline(HEALTHY_ANKLE_KEYS),
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * Planar leg chain in body coordinates: `forward` along the direction the person faces, `up`
+ * vertical, hip joint centre at the origin. Angles in degrees, measured from the downward vertical,
+ * + towards the front (a counter-clockwise rotation in the forward-up plane).
+ */
+import type { BodyDimensions } from './anthropometry';
+
+export interface Point2 {
+  forward: number;
+  up: number;
+}
+
+export interface LegPose {
+  knee: Point2;
+  ankle: Point2;
+  heel: Point2;
+  toe: Point2;
+}
+
+export interface LegAngles {
+  /** Thigh against the vertical (= hipFlexion). */
+  hip: number;
+  /** Knee flexion; the shank angle is hip - knee. */
+  knee: number;
+  /** Ankle dorsiflexion; the foot's rotation from flat is shank angle + ankle. */
+  ankle: number;
+}
+
+const DEG = Math.PI / 180;
+
+/** Point at `length` from `origin` along a segment at `angleDeg` from the downward vertical. */
+export function alongSegment(origin: Point2, length: number, angleDeg: number): Point2 {
+  const a = angleDeg * DEG;
+  return { forward: origin.forward + length * Math.sin(a), up: origin.up - length * Math.cos(a) };
+}
+
+export function legPose(angles: LegAngles, dims: BodyDimensions): LegPose {
+  const hip = { forward: 0, up: 0 };
+  const knee = alongSegment(hip, dims.thigh, angles.hip);
+  const shankAngle = angles.hip - angles.knee;
+  const ankle = alongSegment(knee, dims.shank, shankAngle);
+  const footRotation = (shankAngle + angles.ankle) * DEG;
+  const c = Math.cos(footRotation);
+  const s = Math.sin(footRotation);
+  // Rotate the sole points (given for a flat foot) counter-clockwise by the foot rotation.
+  const rotate = (f: number, u: number): Point2 => ({
+    forward: ankle.forward + f * c - u * s,
+    up: ankle.up + f * s + u * c,
+  });
+  return {
+    knee,
+    ankle,
+    heel: rotate(-dims.heelBack, -dims.ankleHeight),
+    toe: rotate(dims.toeFront, -dims.ankleHeight),
+  };
+}
+
+/** Height of the lowest sole point below the hip (positive number). */
+export function footDepth(pose: LegPose): number {
+  return -Math.min(pose.heel.up, pose.toe.up);
+}
