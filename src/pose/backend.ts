@@ -36,7 +36,7 @@ export interface BackendOptions {
   force?: BackendName;
   /** Candidates in order of preference; default: NODE_BACKENDS in Node, else BROWSER_BACKENDS. */
   candidates?: readonly BackendName[];
-  /** Required for wasm in a bundled browser app (see browser.ts); optional in Node (node/wasmPaths.ts). */
+  /** Required for wasm in a bundled browser app (see browser.ts); optional in Node (node/index.ts). */
   wasmPaths?: WasmPaths;
   /** Accept webgl/webgpu on a software renderer (normally refused as slower than wasm). */
   allowSoftwareGpu?: boolean;
@@ -45,7 +45,7 @@ export interface BackendOptions {
 export interface BackendAttempt {
   backend: BackendName;
   ok: boolean;
-  /** On success what runs (e.g. "wasm, SIMD, 1 thread"); on failure why it was not used. */
+  /** On success what runs (e.g. "wasm (SIMD, 1 thread)"); on failure why it was not used. */
   detail: string;
 }
 
@@ -107,8 +107,9 @@ async function activate(backend: BackendName, wasmPaths: WasmPaths | undefined, 
     }
     case 'wasm': {
       const wasm = await import('@tensorflow/tfjs-backend-wasm');
-      // setWasmPaths must come before the backend's first initialisation (it throws after one).
-      if (wasmPaths !== undefined && tf.findBackend('wasm') === null) wasm.setWasmPaths(wasmPaths);
+      // Must precede the backend's first initialisation; later calls are harmless. (Not guarded by
+      // tf.findBackend: that call itself starts initialising a registered backend.)
+      if (wasmPaths !== undefined) wasm.setWasmPaths(wasmPaths);
       await setBackendChecked('wasm');
       const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
       const threads = wasm.getThreadsCount();
