@@ -144,6 +144,11 @@ describe('MoveNet Thunder and MultiPose', () => {
       expectLegsFound(first[0].keypoints);
       // estimate() is the most confident person's keypoints.
       expect(await estimator.estimate(rgba, 66)).toEqual((await estimator.estimateAll(rgba, 99))[0].keypoints);
+      // reset() forgets the tracks: the same person comes back under a new id.
+      estimator.reset();
+      const afterReset = await estimator.estimateAll(rgba, 0);
+      expect(afterReset[0].id).toBeDefined();
+      expect(afterReset[0].id).not.toBe(first[0].id);
     } finally {
       estimator.dispose();
     }

@@ -150,7 +150,15 @@ class MoveNetPoseEstimator implements PoseEstimator {
   }
 
   reset(): void {
-    this.detector.reset();
+    if (this.model === 'multipose') {
+      // pose-detection's reset() assumes the single-pose filters and throws a TypeError for
+      // MultiPose; what MultiPose keeps between frames is its tracker (and per-track filters).
+      const state = this.detector as unknown as { tracker?: { reset(): void }; keypointFilterMap?: Map<number, unknown> };
+      state.tracker?.reset();
+      state.keypointFilterMap?.clear();
+    } else {
+      this.detector.reset();
+    }
     this.syntheticClockMs = 0;
   }
 
