@@ -18,6 +18,9 @@ import { MIN_KEYPOINT_SCORE } from './clean/gate';
 import { detectView, type PassSpan, type ViewResult } from './view/view';
 import { LEG_LENGTH_PER_BODY_HEIGHT } from './view/bodyScale';
 import { computeAngles, type AngleColumns } from './angles/angles';
+import { smoothAngles } from './angles/smooth';
+import { residualCutoff } from './signal/residualCutoff';
+import { DEFAULT_CUTOFF_HZ } from './signal/butterworth';
 import { correctAnkleProxyBias, detectEvents, zeniSignal, type SideEvents } from './events/zeni';
 import { buildCycles, typicalStrideTime, type CycleTiming } from './cycles/cycles';
 import { cycleMetrics } from './metrics/cycleMetrics';
@@ -109,7 +112,11 @@ export function analyzeTrack(track: GaitPoseTrack, options: AnalysisOptions = {}
   const view = detectView(c, clean.legLength, options.setting);
   if (view.passes.length === 0) throw explainNoWalking(view, detectedFraction);
 
-  const angles: AngleColumns = computeAngles(c, facingPerFrame(c.t.length, view.passes));
+  const rawAngles = computeAngles(clean.repaired, facingPerFrame(c.t.length, view.passes));
+  const cutoffHz =
+    options.cutoffHz ??
+    residualCutoff(c.t, [rawAngles.left.hipFlexion, rawAngles.right.hipFlexion, rawAngles.left.kneeFlexion, rawAngles.right.kneeFlexion], DEFAULT_CUTOFF_HZ).cutoffHz;
+  const angles: AngleColumns = smoothAngles(c.t, rawAngles, cutoffHz);
   const rawEvents: Record<Side, SideEvents[]> = { left: [], right: [] };
   for (const pass of view.passes) {
     for (const side of SIDES) rawEvents[side].push(detectEvents(c, view.pelvisX, side, pass));

@@ -38,10 +38,16 @@ export function evaluate(options: WalkerOptions, toleranceFrames = 3): Evaluatio
     }
     return all;
   };
+  // Angles are judged where the report uses them: inside its analysed gait cycles.
+  const t = report.frames.t;
+  const inCycle = (side: Side) => (i: number) => report.sides[side].cycles.some((c) => t[i] >= c.start && t[i] <= c.end);
   const pooled = (name: 'hipFlexion' | 'kneeFlexion' | 'hipFlexionTrunk'): AngleError => {
+    const n = t.length;
     const est = [...report.frames.angles.left[name], ...report.frames.angles.right[name]];
     const tru = [...walk.truth.angles.left[name], ...walk.truth.angles.right[name]];
-    return angleError(est, tru);
+    const left = inCycle('left');
+    const right = inCycle('right');
+    return angleError(est, tru, (i) => (i < n ? left(i) : right(i - n)));
   };
   return {
     walk,
@@ -52,7 +58,7 @@ export function evaluate(options: WalkerOptions, toleranceFrames = 3): Evaluatio
       hipFlexion: pooled('hipFlexion'),
       kneeFlexion: pooled('kneeFlexion'),
       hipFlexionTrunk: pooled('hipFlexionTrunk'),
-      trunkLean: angleError(report.frames.trunkLean, walk.truth.angles.trunkLean),
+      trunkLean: angleError(report.frames.trunkLean, walk.truth.angles.trunkLean, inCycle('left')),
     },
   };
 }

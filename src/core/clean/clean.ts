@@ -4,13 +4,16 @@ import { cloneColumns, type TrackColumns } from './columns';
 import { gateByConfidence } from './gate';
 import { detectLegSwaps, repairLegSwaps } from './legSwaps';
 import { legLengthPx } from '../view/bodyScale';
-import { DEFAULT_MAX_GAP_S, fillGaps } from '../signal/gaps';
-import { filterSeries, zeroLagFilterInfo } from '../signal/filterSeries';
+import { fuseHips } from './fuseHips';
+import { DEFAULT_MAX_GAP_S, fillGapsFloat64 } from '../signal/gaps';
+import { createSeriesFilter, zeroLagFilterInfo } from '../signal/filterSeries';
 import { DEFAULT_CUTOFF_HZ } from '../signal/butterworth';
 
 export interface CleanResult {
   /** Gated, swap-repaired, gap-filled and low-passed keypoints. */
   columns: TrackColumns;
+  /** Gated and swap-repaired keypoints, before gap filling and filtering (angles start here). */
+  repaired: TrackColumns;
   legLength: number;
   swapped: Uint8Array;
   legSwapsRepaired: number;
@@ -18,12 +21,6 @@ export interface CleanResult {
   gapsLeft: number;
   lowConfidenceDropped: number;
   filter: Quality['filter'];
-}
-
-function toFloat(values: (number | null)[]): Float64Array {
-  const out = new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) out[i] = values[i] ?? NaN;
-  return out;
 }
 
 /**
@@ -37,20 +34,24 @@ export function cleanTrack(raw: TrackColumns, cutoffHz = DEFAULT_CUTOFF_HZ): Cle
   const legLength = legLengthPx(c);
   const swapped = detectLegSwaps(c, legLength);
   const legSwapsRepaired = repairLegSwaps(c, swapped);
+  fuseHips(c, legLength);
+  const repaired = cloneColumns(c);
+  const smooth = createSeriesFilter(c.t, cutoffHz);
   let gapsFilled = 0;
   let gapsLeft = 0;
   for (let k = 0; k < KEYPOINT_COUNT; k++) {
     // A keypoint never seen (e.g. the head in a legs-only clip) is simply absent, not a gap.
     if (!c.x[k].some((v) => !Number.isNaN(v))) continue;
-    const fx = fillGaps(c.t, c.x[k], DEFAULT_MAX_GAP_S);
-    const fy = fillGaps(c.t, c.y[k], DEFAULT_MAX_GAP_S);
+    const fx = fillGapsFloat64(c.t, c.x[k], DEFAULT_MAX_GAP_S);
+    const fy = fillGapsFloat64(c.t, c.y[k], DEFAULT_MAX_GAP_S);
     gapsFilled += fx.filled;
     gapsLeft += fx.left;
-    c.x[k] = toFloat(filterSeries(c.t, fx.values, cutoffHz));
-    c.y[k] = toFloat(filterSeries(c.t, fy.values, cutoffHz));
+    c.x[k] = smooth.filterFloat64(fx.values);
+    c.y[k] = smooth.filterFloat64(fy.values);
   }
   return {
     columns: c,
+    repaired,
     legLength,
     swapped,
     legSwapsRepaired,

@@ -20,6 +20,8 @@ const LEG_JOINTS: readonly [number, number][] = [
 
 /** Cost of one swapped frame, in leg lengths of motion-prediction error. */
 const SWAP_PRIOR_COST = 0.12;
+/** Cost of a tracked joint going missing under a labelling: about a typical swap's error. */
+const MISSING_COST = 0.3;
 /** A single joint's prediction error is capped (in leg lengths) so one outlier cannot force a swap. */
 const ERROR_CAP = 0.6;
 
@@ -40,7 +42,13 @@ function motionCost(c: TrackColumns, i: number, a: number, b: number, s: number,
     for (const side of [0, 1] as const) {
       const [ox, oy] = jointPos(c, joint, i, s, side);
       const [px, py] = jointPos(c, joint, i - 1, b, side);
-      if (Number.isNaN(ox) || Number.isNaN(px)) continue;
+      if (Number.isNaN(px)) continue;
+      if (Number.isNaN(ox)) {
+        // Losing a point that was being tracked is not free, or relabelling a half-detected frame
+        // (one leg dropped) would "save" the other leg's motion error.
+        cost += MISSING_COST;
+        continue;
+      }
       let ex = px;
       let ey = py;
       if (i >= 2) {
@@ -113,7 +121,7 @@ export function repairLegSwaps(c: TrackColumns, swapped: Uint8Array): number {
   let count = 0;
   for (let i = 0; i < swapped.length; i++) {
     if (!swapped[i]) continue;
-    count++;
+    if (LEG_JOINTS.some(([l, r]) => !Number.isNaN(c.x[l][i]) || !Number.isNaN(c.x[r][i]))) count++;
     for (const [l, r] of LEG_JOINTS) {
       for (const arr of [c.x, c.y, c.score]) {
         const tmp = arr[l][i];

@@ -1,0 +1,77 @@
+import { createSeriesFilter } from './filterSeries';
+import { medianFrameRate } from './resample';
+
+/**
+ * Cut-off frequency from Winter's residual analysis (Winter 2009, Biomechanics and Motor Control of
+ * Human Movement, section 3.4.4.3): the RMS residual between a signal and its low-passed version
+ * falls with the cut-off until only noise is left, where it becomes a straight line; extending that
+ * line to 0 Hz estimates the noise RMS, and the cut-off is where the residual curve meets it. Clean
+ * tracks get a high cut-off (little smoothing, sharp peaks kept), jittery MoveNet tracks a lower one.
+ */
+export interface ResidualCutoff {
+  cutoffHz: number;
+  /** Estimated noise RMS (units of the signals). */
+  noiseRms: number;
+}
+
+export const RESIDUAL_CUTOFF_LIMITS = { minHz: 3, maxHz: 8 } as const;
+
+function residualRms(series: Float64Array[], filtered: Float64Array[]): number {
+  let sum = 0;
+  let n = 0;
+  for (let s = 0; s < series.length; s++) {
+    const x = series[s];
+    const y = filtered[s];
+    for (let i = 0; i < x.length; i++) {
+      const d = x[i] - y[i];
+      if (d === d) {
+        sum += d * d;
+        n++;
+      }
+    }
+  }
+  return n ? Math.sqrt(sum / n) : NaN;
+}
+
+export function residualCutoff(t: Float64Array, series: Float64Array[], fallbackHz: number): ResidualCutoff {
+  const fs = medianFrameRate(t);
+  if (!Number.isFinite(fs) || series.length === 0) return { cutoffHz: fallbackHz, noiseRms: NaN };
+  const nyquist = fs / 2;
+  const top = Math.min(0.9 * nyquist, 30);
+  const fitFrom = Math.max(RESIDUAL_CUTOFF_LIMITS.maxHz + 1, 0.5 * top);
+  const grid: number[] = [];
+  for (let f = RESIDUAL_CUTOFF_LIMITS.minHz; f <= top + 1e-9; f += 0.5) grid.push(f);
+  const residuals = grid.map((f) => {
+    const filter = createSeriesFilter(t, f);
+    return residualRms(series, series.map((x) => filter.filterFloat64(x)));
+  });
+  // Least-squares line through the noise-only part of the residual curve.
+  const xs: number[] = [];
+  const ys: number[] = [];
+  grid.forEach((f, i) => {
+    if (f >= fitFrom && Number.isFinite(residuals[i])) {
+      xs.push(f);
+      ys.push(residuals[i]);
+    }
+  });
+  if (xs.length < 3) return { cutoffHz: fallbackHz, noiseRms: NaN };
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  let sxy = 0;
+  let sxx = 0;
+  for (let i = 0; i < xs.length; i++) {
+    sxy += (xs[i] - mx) * (ys[i] - my);
+    sxx += (xs[i] - mx) * (xs[i] - mx);
+  }
+  const intercept = my - (sxx > 0 ? sxy / sxx : 0) * mx;
+  const noiseRms = Math.max(0, intercept);
+  let cutoffHz: number = RESIDUAL_CUTOFF_LIMITS.maxHz;
+  for (let i = 0; i < grid.length; i++) {
+    if (residuals[i] <= noiseRms) {
+      cutoffHz = grid[i];
+      break;
+    }
+  }
+  cutoffHz = Math.min(RESIDUAL_CUTOFF_LIMITS.maxHz, Math.max(RESIDUAL_CUTOFF_LIMITS.minHz, cutoffHz));
+  return { cutoffHz, noiseRms };
+}
