@@ -198,6 +198,7 @@ function keyValues(): CycleKeyValues {
     peakSwingKneeFlexion: 63,
     peakSwingKneeFlexionAtPercent: 72,
     terminalSwingKneeMin: 1,
+    peakSwingKneeExtensionVelocity: 300,
     minStanceKneeFlexion: 2,
     hipRange: 41,
     kneeRange: 61,

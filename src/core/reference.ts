@@ -26,7 +26,13 @@ export const REFERENCE = {
   minStanceKneeFlexion: { low: null, high: 15, unit: 'deg', source: 'myogait crouch rule (> 15 deg minimum knee flexion)' },
   stiffKneeSwingPeak: { low: 40, high: null, unit: 'deg', source: 'myogait stiff-knee rule (< 40 deg peak swing flexion); Goldberg et al. 2003' },
   symmetryIndex: { low: 0, high: 10, unit: '%', source: 'Robinson et al. 1987 symmetry index; Patterson et al. 2010 (healthy step-time ratios up to ~1.06-1.08)' },
-  stepReachLegLengths: { low: 0.3, high: 0.5, unit: 'leg lengths', source: `geometry of the normal initial-contact posture (${PERRY}: hip 20-30 deg, knee 0-5 deg)` },
+  stepReachLegLengths: { low: 0.3, high: 0.45, unit: 'leg lengths', source: `geometry of the normal initial-contact posture (${PERRY}: hip 20-30 deg, knee 0-5 deg)` },
+  /**
+   * Knee extension speed in late swing times the stride time (degrees per stride), so that it does
+   * not grow with cadence alone: about 345 on Perry's normal curves (~315 deg/s at 110 steps/min,
+   * in line with Winter's ~300-400 deg/s).
+   */
+  swingKneeExtensionPerStride: { low: null, high: 380, unit: 'deg/stride', source: `${WINTER}; ${PERRY} normal curves` },
   terminalSwingKneeMin: { low: 0, high: 5, unit: 'deg', source: `${WINTER} (knee near full extension, not past it, before contact)` },
 } satisfies Record<string, ReferenceRange>;
 

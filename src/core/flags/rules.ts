@@ -11,7 +11,7 @@ import { round } from '../util/stats';
 export interface FlagInputs {
   keyValues: Record<Side, CycleKeyValues>;
   cycles: Record<Side, number>;
-  summary: Pick<Summary, 'cadence' | 'symmetry' | 'stepTime'>;
+  summary: Pick<Summary, 'cadence' | 'symmetry' | 'stepTime' | 'strideTime'>;
   trunkVisible: boolean;
 }
 
@@ -60,7 +60,9 @@ const limitedPushOff: SideRule = (kv) => {
 const anteriorPelvicTilt: SideRule = (kv, _side, inputs) => {
   if (!inputs.trunkVisible || !num(kv.peakHipExtension) || !num(kv.meanTrunkLean)) return null;
   const deficit = kv.peakHipExtension - -12;
-  if (deficit < 6 || kv.meanTrunkLean < 2.5) return null;
+  // The whole thigh range shifts: flexion at contact rises above the healthy 20-30 deg too (a plain
+  // push-off deficit leaves it alone).
+  if (deficit < 6 || kv.meanTrunkLean < 2.5 || !num(kv.hipAtInitialContact) || kv.hipAtInitialContact < 30) return null;
   const estimate = (deficit + 2 * kv.meanTrunkLean) / 2;
   const severity = severityAbove(estimate, 5, 10, 15) ?? 'mild';
   const ev = [
@@ -92,18 +94,26 @@ function forwardLean(kv: Record<Side, CycleKeyValues>, inputs: FlagInputs): Flag
   );
 }
 
-/** Flicking swing: the knee snaps past straight before contact (healthy: it stays a few degrees bent). */
-const flickingSwing: SideRule = (kv) => {
-  const min = kv.terminalSwingKneeMin;
-  if (!num(min)) return null;
-  const severity = severityAbove(-min, 3, 6, 10);
+/**
+ * Flicking swing: the knee is whipped straight in late swing. Measured as the fastest knee
+ * extension after toe off, scaled by the stride time (a brisk cadence alone must not raise it),
+ * with a snap past straight before contact as further evidence.
+ */
+const flickingSwing: SideRule = (kv, _side, inputs) => {
+  const stride = inputs.summary.strideTime?.mean;
+  if (!num(kv.peakSwingKneeExtensionVelocity) || !num(stride)) return null;
+  const perStride = kv.peakSwingKneeExtensionVelocity * stride;
+  const severity = severityAbove(perStride, 380, 450, 550);
   if (!severity) return null;
+  const ev = [evidence('fastest knee extension in late swing x stride time', perStride, 'swingKneeExtensionPerStride')];
+  if (num(kv.terminalSwingKneeMin)) ev.push(evidence('smallest knee flexion in terminal swing', kv.terminalSwingKneeMin, 'terminalSwingKneeMin'));
+  const snap = num(kv.terminalSwingKneeMin) && kv.terminalSwingKneeMin < 0 ? `, snapping ${round(-kv.terminalSwingKneeMin, 0)} deg past straight` : '';
   return makeFlag(
     'flicking-swing',
     'left',
     severity,
-    [evidence('smallest knee flexion in terminal swing', min, 'terminalSwingKneeMin')],
-    `The knee snaps to ${round(-min, 0)} deg past straight at the end of the swing: an aggressive, "flicking" swing that is not braked before the heel lands.`,
+    ev,
+    `The knee is whipped straight at ${round(kv.peakSwingKneeExtensionVelocity, 0)} deg/s in late swing${snap} (about ${round(perStride / 345, 1)} times the healthy speed for this cadence): an aggressive, "flicking" swing that is not braked before the heel lands.`,
   );
 };
 
@@ -138,7 +148,7 @@ const crouch: SideRule = (kv) => {
 /** Overstriding: the ankle lands more than half a leg length ahead of the pelvis. */
 const overstriding: SideRule = (kv) => {
   if (!num(kv.stepReachLegLengths)) return null;
-  const severity = severityAbove(kv.stepReachLegLengths, 0.55, 0.65, 0.75);
+  const severity = severityAbove(kv.stepReachLegLengths, 0.45, 0.55, 0.65);
   if (!severity) return null;
   const ev = [evidence('ankle ahead of the pelvis at initial contact', kv.stepReachLegLengths, 'stepReachLegLengths')];
   if (num(kv.hipAtInitialContact)) ev.push(evidence('hip flexion at initial contact', kv.hipAtInitialContact, 'hipAtInitialContact'));
@@ -148,7 +158,7 @@ const overstriding: SideRule = (kv) => {
     'left',
     severity,
     ev,
-    `The foot lands ${round(kv.stepReachLegLengths, 2)} leg lengths ahead of the pelvis (healthy about 0.3-0.5): overstriding.`,
+    `The foot lands ${round(kv.stepReachLegLengths, 2)} leg lengths ahead of the pelvis (healthy about 0.3-0.45): overstriding.`,
   );
 };
 

@@ -51,6 +51,8 @@ export interface CycleKeyValues {
   peakSwingKneeFlexionAtPercent: number | null;
   /** Smallest knee flexion in terminal swing (negative = the knee snaps past straight). */
   terminalSwingKneeMin: number | null;
+  /** Fastest knee extension between toe off and the next contact, deg/s (a "flicking" swing shows here). */
+  peakSwingKneeExtensionVelocity: number | null;
   /** Smallest knee flexion during stance (crouch shows here). */
   minStanceKneeFlexion: number | null;
   hipRange: number | null;

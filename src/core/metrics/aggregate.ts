@@ -24,6 +24,7 @@ export const KEY_VALUE_NAMES: (keyof CycleKeyValues)[] = [
   'peakSwingKneeFlexion',
   'peakSwingKneeFlexionAtPercent',
   'terminalSwingKneeMin',
+  'peakSwingKneeExtensionVelocity',
   'minStanceKneeFlexion',
   'hipRange',
   'kneeRange',

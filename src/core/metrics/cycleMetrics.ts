@@ -80,6 +80,16 @@ function meanOf(curve: Float64Array): number {
   return n ? s / n : NaN;
 }
 
+/** Largest rate of knee extension (deg/s, positive) over frames in [a, b]. */
+function peakExtensionVelocity(t: Float64Array, knee: Float64Array, a: number, b: number): number {
+  let best = NaN;
+  for (let i = Math.max(1, lowerBound(t, a)); i < t.length && t[i] <= b; i++) {
+    const v = -(knee[i] - knee[i - 1]) / (t[i] - t[i - 1]);
+    if (Number.isFinite(v) && !(v <= best)) best = v;
+  }
+  return best;
+}
+
 export interface CycleInputs {
   t: Float64Array;
   angles: AngleColumns;
@@ -124,6 +134,7 @@ export function cycleMetrics(timing: CycleTiming, inputs: CycleInputs): GaitCycl
     peakSwingKneeFlexion: roundOrNull(swingKnee.value),
     peakSwingKneeFlexionAtPercent: roundOrNull(swingKnee.at, 0),
     terminalSwingKneeMin: phaseAngles.terminalSwing.kneeFlexion?.min ?? null,
+    peakSwingKneeExtensionVelocity: roundOrNull(peakExtensionVelocity(t, side.kneeFlexion, timing.toeOff, end), 0),
     minStanceKneeFlexion: roundOrNull(extremeIn(curves.kneeFlexion, 0, toePercent, 'min').value),
     hipRange: roundOrNull(rangeOf(curves.hipFlexion)),
     kneeRange: roundOrNull(rangeOf(curves.kneeFlexion)),
