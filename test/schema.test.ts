@@ -272,7 +272,7 @@ function makeReport(): GaitReport {
       gapsLeft: 0,
       lowConfidenceDropped: 6,
       trunkVisible: true,
-      filter: { type: 'butterworth-zero-lag', order: 4, cutoffHz: 6, sampleRateHz: 30, variableFrameRate: false },
+      filter: { type: 'butterworth-zero-lag', order: 4, cutoffHz: 6, angleCutoffHz: 4, sampleRateHz: 30, variableFrameRate: false },
       passes: 1,
       warnings: ['a warning'],
     },

@@ -211,7 +211,7 @@ export function analyzeTrack(track: GaitPoseTrack, options: AnalysisOptions = {}
     gapsLeft: clean.gapsLeft,
     lowConfidenceDropped: clean.lowConfidenceDropped,
     trunkVisible: view.trunkVisible,
-    filter: clean.filter,
+    filter: { ...clean.filter, angleCutoffHz: cutoffHz },
     passes: passes.length,
     warnings: warnings(view, cyclesBySide, detectedFraction, clean, rejectedReasons, forwardCycles),
   };

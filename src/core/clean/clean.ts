@@ -20,7 +20,7 @@ export interface CleanResult {
   gapsFilled: number;
   gapsLeft: number;
   lowConfidenceDropped: number;
-  filter: Quality['filter'];
+  filter: Omit<Quality['filter'], 'angleCutoffHz'>;
 }
 
 /**

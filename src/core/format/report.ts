@@ -163,7 +163,16 @@ export interface Quality {
   lowConfidenceDropped: number;
   /** Trunk keypoints seen (false for legs-only framing: no trunk-relative angles). */
   trunkVisible: boolean;
-  filter: { type: 'butterworth-zero-lag'; order: number; cutoffHz: number; sampleRateHz: number; variableFrameRate: boolean };
+  filter: {
+    type: 'butterworth-zero-lag';
+    order: number;
+    /** Cut-off on the keypoints (events, view). */
+    cutoffHz: number;
+    /** Cut-off on the joint angles: Winter's residual analysis (3-8 Hz) unless set in the options. */
+    angleCutoffHz: number;
+    sampleRateHz: number;
+    variableFrameRate: boolean;
+  };
   passes: number;
   warnings: string[];
 }

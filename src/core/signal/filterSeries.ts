@@ -239,7 +239,7 @@ function applyPlan(plan: PiecePlan, piece: Float64Array, out: Float64Array, offs
 }
 
 /** What the report's quality.filter records for a track with frame times `t`. */
-export function zeroLagFilterInfo(t: ArrayLike<number>, cutoffHz: number = DEFAULT_CUTOFF_HZ): Quality['filter'] {
+export function zeroLagFilterInfo(t: ArrayLike<number>, cutoffHz: number = DEFAULT_CUTOFF_HZ): Omit<Quality['filter'], 'angleCutoffHz'> {
   const sampleRateHz = medianFrameRate(t);
   const design = Number.isFinite(sampleRateHz) ? designZeroLagLowPass(sampleRateHz, cutoffHz) : null;
   return {
