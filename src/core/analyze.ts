@@ -111,6 +111,7 @@ export function analyzeTrack(track: GaitPoseTrack, options: AnalysisOptions = {}
   const c = clean.columns;
   const view = detectView(c, clean.legLength, options.setting);
   if (view.passes.length === 0) throw explainNoWalking(view, detectedFraction);
+  if (view.sideView.frontal) throw new GaitAnalysisError('not-side-view', view.sideView.message);
 
   const rawAngles = computeAngles(clean.repaired, facingPerFrame(c.t.length, view.passes));
   const cutoffHz =

@@ -16,6 +16,8 @@ export interface PassSpan {
 
 export interface SideViewCheck {
   ok: boolean;
+  /** So far from a side view (a frontal or back view) that sagittal angles mean nothing. */
+  frontal: boolean;
   /** 0 (surely frontal) .. 1 (clean side view). */
   score: number;
   /** Median horizontal gap between the hips, in leg lengths (about 0 in a side view). */
@@ -206,7 +208,8 @@ export function checkSideView(c: TrackColumns, passes: PassSpan[], pelvisX: Floa
     ? 'Side view: the camera sees the walker from the side, as the analysis needs.'
     : 'The camera does not see the walk from the side (it looks like a view from the front, the back or at an angle): ' +
       'sagittal angles and events need a side view. Place the camera at hip height, square to the walking line.';
-  return { ok, score: Math.min(gapScore, excursionScore), hipGap, ankleExcursion, message };
+  const frontal = !(hipGap <= 2 * SIDE_VIEW_MAX_HIP_GAP) || !(ankleExcursion >= SIDE_VIEW_MIN_ANKLE_EXCURSION / 2);
+  return { ok, frontal, score: Math.min(gapScore, excursionScore), hipGap, ankleExcursion, message };
 }
 
 export function detectView(c: TrackColumns, legLength: number, settingOverride?: Setting): ViewResult {
