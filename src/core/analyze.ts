@@ -28,7 +28,7 @@ import { aggregateSide, meanKeyValues } from './metrics/aggregate';
 import { spatiotemporalSummary, symmetryIndex } from './metrics/spatiotemporal';
 import { evaluateFlags } from './flags/rules';
 import { GaitAnalysisError } from './errors';
-import { roundOrNull, valueAt } from './util/stats';
+import { lowerBound, roundOrNull, valueAt } from './util/stats';
 
 export const GENERATOR = 'gait-analysis core 0.1.0';
 
@@ -77,7 +77,7 @@ function phaseLabels(t: Float64Array, cycles: GaitCycle[]): (PhaseName | null)[]
   const labels: (PhaseName | null)[] = new Array(t.length).fill(null);
   for (const cycle of cycles) {
     for (const [phase, [a, b]] of Object.entries(cycle.phases) as [PhaseName, [number, number]][]) {
-      for (let i = 0; i < t.length; i++) if (t[i] >= a && t[i] < b) labels[i] = phase;
+      for (let i = lowerBound(t, a); i < t.length && t[i] < b; i++) labels[i] = phase;
     }
   }
   return labels;

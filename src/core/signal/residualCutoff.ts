@@ -15,6 +15,20 @@ export interface ResidualCutoff {
 }
 
 export const RESIDUAL_CUTOFF_LIMITS = { minHz: 3, maxHz: 8 } as const;
+/** The analysis looks at most this much of the track (from its middle): a minute holds ~50 strides. */
+const MAX_WINDOW_S = 60;
+
+/** The middle `MAX_WINDOW_S` of the track (all of a shorter one). */
+function middleWindow(t: Float64Array, series: Float64Array[]): { t: Float64Array; series: Float64Array[] } {
+  const n = t.length;
+  if (n === 0 || t[n - 1] - t[0] <= MAX_WINDOW_S) return { t, series };
+  const mid = (t[0] + t[n - 1]) / 2;
+  let a = 0;
+  while (t[a] < mid - MAX_WINDOW_S / 2) a++;
+  let b = a;
+  while (b < n && t[b] <= mid + MAX_WINDOW_S / 2) b++;
+  return { t: t.subarray(a, b), series: series.map((s) => s.subarray(a, b)) };
+}
 
 function residualRms(series: Float64Array[], filtered: Float64Array[]): number {
   let sum = 0;
@@ -33,14 +47,16 @@ function residualRms(series: Float64Array[], filtered: Float64Array[]): number {
   return n ? Math.sqrt(sum / n) : NaN;
 }
 
-export function residualCutoff(t: Float64Array, series: Float64Array[], fallbackHz: number): ResidualCutoff {
+export function residualCutoff(fullT: Float64Array, fullSeries: Float64Array[], fallbackHz: number): ResidualCutoff {
+  const { t, series } = middleWindow(fullT, fullSeries);
   const fs = medianFrameRate(t);
   if (!Number.isFinite(fs) || series.length === 0) return { cutoffHz: fallbackHz, noiseRms: NaN };
   const nyquist = fs / 2;
   const top = Math.min(0.9 * nyquist, 30);
   const fitFrom = Math.max(RESIDUAL_CUTOFF_LIMITS.maxHz + 1, 0.5 * top);
   const grid: number[] = [];
-  for (let f = RESIDUAL_CUTOFF_LIMITS.minHz; f <= top + 1e-9; f += 0.5) grid.push(f);
+  // Fine steps where the cut-off is chosen, coarse ones where only the noise line is fitted.
+  for (let f = RESIDUAL_CUTOFF_LIMITS.minHz; f <= top + 1e-9; f += f < RESIDUAL_CUTOFF_LIMITS.maxHz ? 0.5 : 1) grid.push(f);
   const residuals = grid.map((f) => {
     const filter = createSeriesFilter(t, f);
     return residualRms(series, series.map((x) => filter.filterFloat64(x)));

@@ -6,15 +6,20 @@ export function finiteValues(values: ArrayLike<number>): number[] {
   return out;
 }
 
+/** Finite values, sorted ascending (typed-array sort: numeric and fast). */
+function sortedFinite(values: ArrayLike<number>): Float64Array {
+  return Float64Array.from(finiteValues(values)).sort();
+}
+
 export function median(values: ArrayLike<number>): number {
-  const v = finiteValues(values).sort((a, b) => a - b);
+  const v = sortedFinite(values);
   if (v.length === 0) return NaN;
   const mid = v.length >> 1;
   return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
 }
 
 export function quantile(values: ArrayLike<number>, q: number): number {
-  const v = finiteValues(values).sort((a, b) => a - b);
+  const v = sortedFinite(values);
   if (v.length === 0) return NaN;
   const pos = (v.length - 1) * q;
   const lo = Math.floor(pos);
