@@ -10,7 +10,7 @@ import {
   type SideResult,
 } from '../format/report';
 import { NORMALIZED_POINTS } from './cycleMetrics';
-import { mean, roundOrNull, sd } from '../util/stats';
+import { mean, roundOrNull, roundTime, sd } from '../util/stats';
 
 const CURVE_KEYS: (AngleName | 'trunkLean')[] = [...ANGLE_NAMES, 'trunkLean'];
 export const KEY_VALUE_NAMES: (keyof CycleKeyValues)[] = [
@@ -72,8 +72,8 @@ export function aggregateSide(heelStrikes: number[], toeOffs: number[], cycles: 
   const percent = (pick: (c: GaitCycle) => number) =>
     roundOrNull(mean(cycles.map((c) => (100 * (pick(c) - c.start)) / (c.end - c.start)))) ?? 0;
   return {
-    heelStrikes: heelStrikes.map(round4),
-    toeOffs: toeOffs.map(round4),
+    heelStrikes: heelStrikes.map(roundTime),
+    toeOffs: toeOffs.map(roundTime),
     cycles,
     normalized,
     phaseAngles,
@@ -88,6 +88,3 @@ export function aggregateSide(heelStrikes: number[], toeOffs: number[], cycles: 
   };
 }
 
-function round4(v: number): number {
-  return Math.round(v * 10000) / 10000;
-}

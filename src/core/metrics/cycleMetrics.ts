@@ -9,7 +9,7 @@ import {
 } from '../format/report';
 import type { AngleColumns } from '../angles/angles';
 import { phaseSpans, type CycleTiming } from '../cycles/cycles';
-import { lowerBound, roundOrNull, valueAt } from '../util/stats';
+import { lowerBound, roundOrNull, roundTime, valueAt } from '../util/stats';
 
 export const NORMALIZED_POINTS = 101;
 /** Loading response: the first ~12 % of the cycle (Perry); its knee peak is looked for up to 20 %. */
@@ -149,13 +149,13 @@ export function cycleMetrics(timing: CycleTiming, inputs: CycleInputs): GaitCycl
   return {
     side: timing.side,
     pass: timing.pass,
-    start: round4(start),
-    end: round4(end),
-    oppositeHeelStrike: round4(timing.oppositeHeelStrike),
-    toeOff: round4(timing.toeOff),
-    shankVertical: round4(timing.shankVertical),
+    start: roundTime(start),
+    end: roundTime(end),
+    oppositeHeelStrike: roundTime(timing.oppositeHeelStrike),
+    toeOff: roundTime(timing.toeOff),
+    shankVertical: roundTime(timing.shankVertical),
     phases: Object.fromEntries(
-      PHASE_NAMES.map((p) => [p, [round4(phases[p][0]), round4(phases[p][1])]]),
+      PHASE_NAMES.map((p) => [p, [roundTime(phases[p][0]), roundTime(phases[p][1])]]),
     ) as GaitCycle['phases'],
     phaseAngles,
     keyValues,
@@ -164,7 +164,4 @@ export function cycleMetrics(timing: CycleTiming, inputs: CycleInputs): GaitCycl
   };
 }
 
-function round4(v: number): number {
-  return Math.round(v * 10000) / 10000;
-}
 

@@ -91,3 +91,8 @@ export function round(v: number, digits = 2): number {
 export function roundOrNull(v: number, digits = 2): number | null {
   return Number.isFinite(v) ? round(v, digits) : null;
 }
+
+/** Times in seconds are kept to 0.1 ms. */
+export function roundTime(v: number): number {
+  return round(v, 4);
+}
