@@ -1,4 +1,4 @@
-import { KP, type GaitPoseTrack } from './format/poseTrack';
+import { LEG_KEYPOINTS, type GaitPoseTrack } from './format/poseTrack';
 import {
   REPORT_FORMAT,
   REPORT_VERSION,
@@ -32,7 +32,6 @@ import { lowerBound, roundOrNull, valueAt } from './util/stats';
 
 export const GENERATOR = 'gait-analysis core 0.1.0';
 
-const LEG_KEYPOINTS = [KP.leftHip, KP.rightHip, KP.leftKnee, KP.rightKnee, KP.leftAnkle, KP.rightAnkle];
 /** Below this share of frames with the legs detected there is nobody to analyse. */
 const MIN_DETECTED_FRACTION = 0.2;
 
@@ -83,14 +82,15 @@ function phaseLabels(t: Float64Array, cycles: GaitCycle[]): (PhaseName | null)[]
   return labels;
 }
 
-function explainNoWalking(view: ViewResult, detectedFraction: number): GaitAnalysisError {
-  if (detectedFraction < MIN_DETECTED_FRACTION) {
-    return new GaitAnalysisError(
-      'no-person',
-      `Nobody was found walking: the legs were detected in only ${Math.round(detectedFraction * 100)} % of the frames. ` +
-        'Film the whole body, hips to feet at least, in good light.',
-    );
-  }
+function noPersonError(detectedFraction: number): GaitAnalysisError {
+  return new GaitAnalysisError(
+    'no-person',
+    `Nobody was found walking: the legs were detected in only ${Math.round(detectedFraction * 100)} % of the frames. ` +
+      'Film the whole body, hips to feet at least, in good light.',
+  );
+}
+
+function explainNoWalking(view: ViewResult): GaitAnalysisError {
   if (!view.sideView.ok) return new GaitAnalysisError('not-side-view', view.sideView.message);
   return new GaitAnalysisError(
     'no-walking',
@@ -106,11 +106,11 @@ function explainNoWalking(view: ViewResult, detectedFraction: number): GaitAnaly
 export function analyzeTrack(track: GaitPoseTrack, options: AnalysisOptions = {}): GaitReport {
   const raw = toColumns(track);
   const { detectedFraction, meanKeypointScore } = detectionStats(raw);
-  if (detectedFraction < MIN_DETECTED_FRACTION) throw explainNoWalking({ sideView: { ok: true } } as ViewResult, detectedFraction);
+  if (detectedFraction < MIN_DETECTED_FRACTION) throw noPersonError(detectedFraction);
   const clean: CleanResult = cleanTrack(raw, options.cutoffHz);
   const c = clean.columns;
   const view = detectView(c, clean.legLength, options.setting);
-  if (view.passes.length === 0) throw explainNoWalking(view, detectedFraction);
+  if (view.passes.length === 0) throw explainNoWalking(view);
   if (view.sideView.frontal) throw new GaitAnalysisError('not-side-view', view.sideView.message);
 
   const rawAngles = computeAngles(clean.repaired, facingPerFrame(c.t.length, view.passes));

@@ -1,5 +1,5 @@
 /** A problem with the input that stops the analysis, with a message written for the user. */
-export type GaitErrorCode = 'invalid-track' | 'no-person' | 'no-walking' | 'not-side-view' | 'too-few-steps';
+export type GaitErrorCode = 'no-person' | 'no-walking' | 'not-side-view' | 'too-few-steps';
 
 export class GaitAnalysisError extends Error {
   readonly code: GaitErrorCode;

@@ -1,9 +1,9 @@
 import { analyzeTrack } from '../../src/core/analyze';
-import type { GaitReport, Side } from '../../src/core/format/report';
+import { SIDES, type GaitReport, type Side } from '../../src/core/format/report';
 import { synthesizeWalk, type SyntheticWalk, type WalkerOptions } from '../../src/synth';
 import { angleError, matchEvents, type AngleError, type EventMatch } from '../../src/eval/compare';
 
-export const SIDES: Side[] = ['left', 'right'];
+export { SIDES };
 
 export interface Evaluation {
   walk: SyntheticWalk;

@@ -1,4 +1,5 @@
-import { KP } from '../format/poseTrack';
+import { KP, SIDE_KEYPOINTS } from '../format/poseTrack';
+import { midpoint } from '../view/bodyScale';
 import type { Side } from '../format/report';
 import type { TrackColumns } from '../clean/columns';
 
@@ -37,11 +38,6 @@ function segmentFromUpward(x0: number, y0: number, x1: number, y1: number, facin
   return Math.atan2(facing * (x1 - x0), y0 - y1) * DEG;
 }
 
-const SIDE_KEYPOINTS: Record<Side, { hip: number; knee: number; ankle: number; shoulder: number }> = {
-  left: { hip: KP.leftHip, knee: KP.leftKnee, ankle: KP.leftAnkle, shoulder: KP.leftShoulder },
-  right: { hip: KP.rightHip, knee: KP.rightKnee, ankle: KP.rightAnkle, shoulder: KP.rightShoulder },
-};
-
 function sideAngles(c: TrackColumns, side: Side, facing: Int8Array): SideAngleColumns {
   const n = c.t.length;
   const { hip, knee, ankle, shoulder } = SIDE_KEYPOINTS[side];
@@ -69,15 +65,12 @@ function sideAngles(c: TrackColumns, side: Side, facing: Int8Array): SideAngleCo
 function trunkLean(c: TrackColumns, facing: Int8Array): Float64Array {
   const n = c.t.length;
   const out = new Float64Array(n).fill(NaN);
-  const mid = (a: number, b: number) => (Number.isNaN(a) ? b : Number.isNaN(b) ? a : (a + b) / 2);
+  const hx = midpoint(c.x[KP.leftHip], c.x[KP.rightHip]);
+  const hy = midpoint(c.y[KP.leftHip], c.y[KP.rightHip]);
+  const sx = midpoint(c.x[KP.leftShoulder], c.x[KP.rightShoulder]);
+  const sy = midpoint(c.y[KP.leftShoulder], c.y[KP.rightShoulder]);
   for (let i = 0; i < n; i++) {
-    const f = facing[i];
-    if (f === 0) continue;
-    const hx = mid(c.x[KP.leftHip][i], c.x[KP.rightHip][i]);
-    const hy = mid(c.y[KP.leftHip][i], c.y[KP.rightHip][i]);
-    const sx = mid(c.x[KP.leftShoulder][i], c.x[KP.rightShoulder][i]);
-    const sy = mid(c.y[KP.leftShoulder][i], c.y[KP.rightShoulder][i]);
-    out[i] = segmentFromUpward(hx, hy, sx, sy, f);
+    if (facing[i] !== 0) out[i] = segmentFromUpward(hx[i], hy[i], sx[i], sy[i], facing[i]);
   }
   return out;
 }

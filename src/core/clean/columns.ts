@@ -45,6 +45,3 @@ export function cloneColumns(c: TrackColumns): TrackColumns {
   };
 }
 
-export function isPresent(c: TrackColumns, k: number, i: number): boolean {
-  return !Number.isNaN(c.x[k][i]) && !Number.isNaN(c.y[k][i]);
-}

@@ -1,6 +1,6 @@
 import type { Side } from '../format/report';
 import type { TrackColumns } from '../clean/columns';
-import { KP } from '../format/poseTrack';
+import { SIDE_KEYPOINTS } from '../format/poseTrack';
 import { alternatingExtrema } from './extrema';
 import type { PassSpan } from '../view/view';
 
@@ -16,12 +16,10 @@ export interface SideEvents {
   toeOffs: number[];
 }
 
-const ANKLE: Record<Side, number> = { left: KP.leftAnkle, right: KP.rightAnkle };
-
 /** Ankle ahead of the pelvis along the travel direction, in pixels (NaN outside the pass). */
 export function zeniSignal(c: TrackColumns, pelvisX: Float64Array, side: Side, pass: PassSpan): Float64Array {
   const out = new Float64Array(c.t.length).fill(NaN);
-  const ax = c.x[ANKLE[side]];
+  const ax = c.x[SIDE_KEYPOINTS[side].ankle];
   for (let i = pass.i0; i <= pass.i1; i++) out[i] = pass.travel * (ax[i] - pelvisX[i]);
   return out;
 }

@@ -1,4 +1,4 @@
-import type { CycleKeyValues, Evidence, Flag, FlagId, Severity, Side, Summary } from '../format/report';
+import { SIDES, type CycleKeyValues, type Evidence, type Flag, type FlagId, type Severity, type Side, type Summary } from '../format/report';
 import { REFERENCE, type ReferenceName } from '../reference';
 import { GUIDANCE, SEE_A_PROFESSIONAL } from './guidance';
 import { round } from '../util/stats';
@@ -32,12 +32,12 @@ function makeFlag(id: FlagId, side: Side | 'both', severity: Severity, ev: Evide
   return { id, side, severity, title: g.title, evidence: ev, message, why: g.why, cues: g.cues, exercises: g.exercises, seeProfessional: SEE_A_PROFESSIONAL, estimate };
 }
 
-type SideRule = (kv: CycleKeyValues, side: Side, inputs: FlagInputs) => Omit<Flag, 'side'> | null;
+type SideRule = (kv: CycleKeyValues, side: Side, inputs: FlagInputs) => Flag | null;
 
 const num = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /** Limited push-off: less than 5 deg of hip extension in terminal stance (healthy 10-20), or a knee that barely bends by toe off. */
-const limitedPushOff: SideRule = (kv) => {
+const limitedPushOff: SideRule = (kv, side) => {
   if (!num(kv.peakHipExtension)) return null;
   const hipDeficit = severityAbove(kv.peakHipExtension, -5, 0, 5);
   const kneeLow = num(kv.kneeAtToeOff) && kv.kneeAtToeOff < 25 && num(kv.peakSwingKneeFlexion) && kv.peakSwingKneeFlexion >= 40;
@@ -48,7 +48,7 @@ const limitedPushOff: SideRule = (kv) => {
   const message =
     `The hip reaches only ${extension >= 0 ? `${round(extension, 0)} deg of extension` : `${round(-extension, 0)} deg short of neutral`} behind the body at the end of stance ` +
     `(healthy walking reaches 10-20 deg)${num(kv.kneeAtToeOff) ? `, and the knee is bent ${round(kv.kneeAtToeOff, 0)} deg at toe off (healthy 35-40)` : ''}: the push-off is limited.`;
-  return makeFlag('limited-push-off', 'left', hipDeficit ?? 'mild', ev, message);
+  return makeFlag('limited-push-off', side, hipDeficit ?? 'mild', ev, message);
 };
 
 /**
@@ -57,7 +57,7 @@ const limitedPushOff: SideRule = (kv) => {
  * curve tips the trunk line forward; so the proxy needs both a hip-extension deficit against the
  * healthy -12 deg and a forward trunk lean. Camera tilt shifts both the same way: the message says so.
  */
-const anteriorPelvicTilt: SideRule = (kv, _side, inputs) => {
+const anteriorPelvicTilt: SideRule = (kv, side, inputs) => {
   if (!inputs.trunkVisible || !num(kv.peakHipExtension) || !num(kv.meanTrunkLean)) return null;
   const deficit = kv.peakHipExtension - -12;
   // The whole thigh range shifts: flexion at contact rises above the healthy 20-30 deg too (a plain
@@ -74,7 +74,7 @@ const anteriorPelvicTilt: SideRule = (kv, _side, inputs) => {
     `Estimate: the thigh's range is shifted forwards (peak extension ${round(kv.peakHipExtension, 0)} deg, healthy about -12) while the trunk line leans ` +
     `${round(kv.meanTrunkLean, 0)} deg forward, a pattern that fits an anterior pelvic tilt of roughly ${round(estimate, 0)} deg. ` +
     'The camera sees no pelvis landmarks, so this is an estimate from the hip and trunk lines; a tilted camera can mimic it.';
-  return makeFlag('anterior-pelvic-tilt', 'left', severity, ev, message, true);
+  return makeFlag('anterior-pelvic-tilt', side, severity, ev, message, true);
 };
 
 /** Forward trunk lean: the trunk line leans more than 8 deg forward on average (healthy: nearly erect). */
@@ -99,7 +99,7 @@ function forwardLean(kv: Record<Side, CycleKeyValues>, inputs: FlagInputs): Flag
  * extension after toe off, scaled by the stride time (a brisk cadence alone must not raise it),
  * with a snap past straight before contact as further evidence.
  */
-const flickingSwing: SideRule = (kv, _side, inputs) => {
+const flickingSwing: SideRule = (kv, side, inputs) => {
   const stride = inputs.summary.strideTime?.mean;
   if (!num(kv.peakSwingKneeExtensionVelocity) || !num(stride)) return null;
   const perStride = kv.peakSwingKneeExtensionVelocity * stride;
@@ -110,7 +110,7 @@ const flickingSwing: SideRule = (kv, _side, inputs) => {
   const snap = num(kv.terminalSwingKneeMin) && kv.terminalSwingKneeMin < 0 ? `, snapping ${round(-kv.terminalSwingKneeMin, 0)} deg past straight` : '';
   return makeFlag(
     'flicking-swing',
-    'left',
+    side,
     severity,
     ev,
     `The knee is whipped straight at ${round(kv.peakSwingKneeExtensionVelocity, 0)} deg/s in late swing${snap} (about ${round(perStride / 345, 1)} times the healthy speed for this cadence): an aggressive, "flicking" swing that is not braked before the heel lands.`,
@@ -118,13 +118,13 @@ const flickingSwing: SideRule = (kv, _side, inputs) => {
 };
 
 /** Stiff-knee swing: peak swing knee flexion under 40 deg (healthy 60-70; myogait rule). */
-const stiffKnee: SideRule = (kv) => {
+const stiffKnee: SideRule = (kv, side) => {
   if (!num(kv.peakSwingKneeFlexion)) return null;
   const severity = severityAbove(-kv.peakSwingKneeFlexion, -40, -35, -25);
   if (!severity) return null;
   return makeFlag(
     'stiff-knee-swing',
-    'left',
+    side,
     severity,
     [evidence('peak knee flexion in swing', kv.peakSwingKneeFlexion, 'stiffKneeSwingPeak')],
     `The knee bends only ${round(kv.peakSwingKneeFlexion, 0)} deg in swing (healthy 60-70): a stiff-knee swing.`,
@@ -132,13 +132,13 @@ const stiffKnee: SideRule = (kv) => {
 };
 
 /** Crouch: the knee stays bent more than 15 deg through stance (myogait rule). */
-const crouch: SideRule = (kv) => {
+const crouch: SideRule = (kv, side) => {
   if (!num(kv.minStanceKneeFlexion)) return null;
   const severity = severityAbove(kv.minStanceKneeFlexion, 15, 20, 30);
   if (!severity) return null;
   return makeFlag(
     'crouch',
-    'left',
+    side,
     severity,
     [evidence('smallest knee flexion in stance', kv.minStanceKneeFlexion, 'minStanceKneeFlexion')],
     `The knee never straightens beyond ${round(kv.minStanceKneeFlexion, 0)} deg of flexion during stance (healthy: under 10 deg in mid stance).`,
@@ -146,7 +146,7 @@ const crouch: SideRule = (kv) => {
 };
 
 /** Overstriding: the ankle lands more than half a leg length ahead of the pelvis. */
-const overstriding: SideRule = (kv) => {
+const overstriding: SideRule = (kv, side) => {
   if (!num(kv.stepReachLegLengths)) return null;
   const severity = severityAbove(kv.stepReachLegLengths, 0.45, 0.55, 0.65);
   if (!severity) return null;
@@ -155,7 +155,7 @@ const overstriding: SideRule = (kv) => {
   if (num(kv.kneeAtInitialContact)) ev.push(evidence('knee flexion at initial contact', kv.kneeAtInitialContact, 'kneeAtInitialContact'));
   return makeFlag(
     'overstriding',
-    'left',
+    side,
     severity,
     ev,
     `The foot lands ${round(kv.stepReachLegLengths, 2)} leg lengths ahead of the pelvis (healthy about 0.3-0.45): overstriding.`,
@@ -204,8 +204,8 @@ const SEVERITY_ORDER: Severity[] = ['mild', 'moderate', 'marked'];
 export function evaluateFlags(inputs: FlagInputs): Flag[] {
   const flags: Flag[] = [];
   for (const rule of SIDE_RULES) {
-    const raised: { side: Side; flag: Omit<Flag, 'side'> }[] = [];
-    for (const side of ['left', 'right'] as Side[]) {
+    const raised: { side: Side; flag: Flag }[] = [];
+    for (const side of SIDES) {
       if (inputs.cycles[side] === 0) continue;
       const flag = rule(inputs.keyValues[side], side, inputs);
       if (flag) raised.push({ side, flag });

@@ -49,6 +49,15 @@ export const KP = {
 
 export const KEYPOINT_COUNT = KEYPOINT_NAMES.length;
 
+/** Each side's limb keypoints: the one table every stage uses to walk a leg. */
+export const SIDE_KEYPOINTS = {
+  left: { hip: KP.leftHip, knee: KP.leftKnee, ankle: KP.leftAnkle, shoulder: KP.leftShoulder },
+  right: { hip: KP.rightHip, knee: KP.rightKnee, ankle: KP.rightAnkle, shoulder: KP.rightShoulder },
+} as const;
+
+/** Hips, knees and ankles: what a gait analysis cannot do without. */
+export const LEG_KEYPOINTS: readonly number[] = [KP.leftHip, KP.rightHip, KP.leftKnee, KP.rightKnee, KP.leftAnkle, KP.rightAnkle];
+
 /** [x, y, score]: pixels (y down) and confidence 0-1; a missing keypoint is [null, null, 0]. */
 export type Keypoint = [number | null, number | null, number];
 

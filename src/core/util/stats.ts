@@ -79,9 +79,6 @@ export function lowerBound(t: ArrayLike<number>, at: number): number {
   return lo;
 }
 
-export function toNullable(v: number): number | null {
-  return Number.isFinite(v) ? v : null;
-}
 
 export function round(v: number, digits = 2): number {
   const f = 10 ** digits;

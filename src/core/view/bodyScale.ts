@@ -1,4 +1,4 @@
-import { KP } from '../format/poseTrack';
+import { SIDE_KEYPOINTS } from '../format/poseTrack';
 import type { TrackColumns } from '../clean/columns';
 import { median } from '../util/stats';
 
@@ -9,12 +9,9 @@ import { median } from '../util/stats';
  */
 export function legLengthPx(c: TrackColumns): number {
   const lengths: number[] = [];
-  const sides = [
-    [KP.leftHip, KP.leftKnee, KP.leftAnkle],
-    [KP.rightHip, KP.rightKnee, KP.rightAnkle],
-  ];
+  const legs = [SIDE_KEYPOINTS.left, SIDE_KEYPOINTS.right];
   for (let i = 0; i < c.t.length; i++) {
-    for (const [h, k, a] of sides) {
+    for (const { hip: h, knee: k, ankle: a } of legs) {
       const thigh = Math.hypot(c.x[k][i] - c.x[h][i], c.y[k][i] - c.y[h][i]);
       const shank = Math.hypot(c.x[a][i] - c.x[k][i], c.y[a][i] - c.y[k][i]);
       const sum = thigh + shank;

@@ -1,4 +1,4 @@
-import { KP } from '../format/poseTrack';
+import { KP, LEG_KEYPOINTS, SIDE_KEYPOINTS } from '../format/poseTrack';
 import type { Direction, Setting, Walking } from '../format/report';
 import type { TrackColumns } from '../clean/columns';
 import { midpoint } from './bodyScale';
@@ -69,12 +69,8 @@ function sign(v: number): 1 | -1 {
 export function facingSign(c: TrackColumns, i0: number, i1: number): 1 | -1 {
   let knee = 0;
   let count = 0;
-  const legs = [
-    [KP.leftHip, KP.leftKnee, KP.leftAnkle],
-    [KP.rightHip, KP.rightKnee, KP.rightAnkle],
-  ];
   for (let i = i0; i <= i1; i++) {
-    for (const [h, k, a] of legs) {
+    for (const { hip: h, knee: k, ankle: a } of [SIDE_KEYPOINTS.left, SIDE_KEYPOINTS.right]) {
       const ux = c.x[k][i] - c.x[h][i];
       const uy = c.y[k][i] - c.y[h][i];
       const vx = c.x[a][i] - c.x[k][i];
@@ -89,11 +85,9 @@ export function facingSign(c: TrackColumns, i0: number, i1: number): 1 | -1 {
   const kneeMean = count ? knee / count : 0;
   if (Math.abs(kneeMean) >= 0.05) return sign(kneeMean);
   let head = 0;
+  const ears = midpoint(c.x[KP.leftEar].subarray(i0, i1 + 1), c.x[KP.rightEar].subarray(i0, i1 + 1));
   for (let i = i0; i <= i1; i++) {
-    const l = c.x[KP.leftEar][i];
-    const r = c.x[KP.rightEar][i];
-    const ears = Number.isNaN(l) ? r : Number.isNaN(r) ? l : (l + r) / 2;
-    const d = c.x[KP.nose][i] - ears;
+    const d = c.x[KP.nose][i] - ears[i - i0];
     if (Number.isFinite(d)) head += d;
   }
   return head !== 0 ? sign(head) : sign(kneeMean);
@@ -134,7 +128,7 @@ function hipGapAt(c: TrackColumns, i: number, legLength: number): number {
 }
 
 function legsVisible(c: TrackColumns, i: number): boolean {
-  for (const k of [KP.leftHip, KP.rightHip, KP.leftKnee, KP.rightKnee, KP.leftAnkle, KP.rightAnkle]) {
+  for (const k of LEG_KEYPOINTS) {
     if (!Number.isNaN(c.x[k][i])) return true;
   }
   return false;
