@@ -21,21 +21,9 @@ import {
   uniformTimes,
 } from '../src/core/signal/resample';
 import { createSeriesFilter, filterSeries, filterSeriesFloat64, zeroLagFilterInfo } from '../src/core/signal/filterSeries';
+// Deterministic noise, so every run sees the same samples.
+import { gaussianSource as gaussian, mulberry32 as rng } from '../src/synth/random';
 
-/** Deterministic PRNG (mulberry32) and a Gaussian from it, so every run sees the same noise. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-function gaussian(random: () => number): () => number {
-  return () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-}
 
 function sine(n: number, fs: number, hz: number, phase = 0, amplitude = 1): Float64Array {
   const x = new Float64Array(n);
