@@ -1,0 +1,87 @@
+import {
+  PHASE_NAMES,
+  SIDES,
+  type CycleKeyValues,
+  type GaitCycle,
+  type GaitReport,
+  type PhaseName,
+} from '../format/report';
+
+const PHASE_COLUMN: Record<PhaseName, string> = {
+  stance: 'stance',
+  preSwing: 'pre_swing',
+  swing: 'swing',
+  terminalSwing: 'terminal_swing',
+};
+
+/** Key values in the order of CycleKeyValues, with their CSV column names (units in the name). */
+const KEY_VALUE_COLUMNS: readonly [keyof CycleKeyValues, string][] = [
+  ['hipAtInitialContact', 'hip_at_initial_contact_deg'],
+  ['peakHipExtension', 'peak_hip_extension_deg'],
+  ['peakHipExtensionAtPercent', 'peak_hip_extension_at_pct'],
+  ['peakHipFlexion', 'peak_hip_flexion_deg'],
+  ['kneeAtInitialContact', 'knee_at_initial_contact_deg'],
+  ['loadingResponseKneePeak', 'loading_response_knee_peak_deg'],
+  ['kneeAtToeOff', 'knee_at_toe_off_deg'],
+  ['peakSwingKneeFlexion', 'peak_swing_knee_flexion_deg'],
+  ['peakSwingKneeFlexionAtPercent', 'peak_swing_knee_flexion_at_pct'],
+  ['terminalSwingKneeMin', 'terminal_swing_knee_min_deg'],
+  ['peakSwingKneeExtensionVelocity', 'peak_swing_knee_extension_velocity_deg_s'],
+  ['minStanceKneeFlexion', 'min_stance_knee_flexion_deg'],
+  ['hipRange', 'hip_range_deg'],
+  ['kneeRange', 'knee_range_deg'],
+  ['meanTrunkLean', 'mean_trunk_lean_deg'],
+  ['stepReachLegLengths', 'step_reach_leg_lengths'],
+];
+
+/** Hip (thigh vs vertical) and knee ranges within each phase: what the phase-range chart shows. */
+const PHASE_ANGLE_COLUMNS: readonly ['hipFlexion' | 'kneeFlexion', string][] = [
+  ['hipFlexion', 'hip'],
+  ['kneeFlexion', 'knee'],
+];
+
+export const CYCLES_CSV_HEADER: readonly string[] = [
+  'side',
+  'pass',
+  'cycle',
+  'start_s',
+  'end_s',
+  'duration_s',
+  'opposite_heel_strike_s',
+  'toe_off_s',
+  'shank_vertical_s',
+  'stance_pct',
+  ...PHASE_NAMES.flatMap((p) => [`${PHASE_COLUMN[p]}_start_s`, `${PHASE_COLUMN[p]}_end_s`]),
+  ...KEY_VALUE_COLUMNS.map(([, column]) => column),
+  ...PHASE_NAMES.flatMap((p) =>
+    PHASE_ANGLE_COLUMNS.flatMap(([, joint]) => [`${PHASE_COLUMN[p]}_${joint}_min_deg`, `${PHASE_COLUMN[p]}_${joint}_max_deg`]),
+  ),
+];
+
+function cycleRow(cycle: GaitCycle, index: number): (number | string | null)[] {
+  return [
+    cycle.side,
+    cycle.pass,
+    index,
+    cycle.start,
+    cycle.end,
+    cycle.end - cycle.start,
+    cycle.oppositeHeelStrike,
+    cycle.toeOff,
+    cycle.shankVertical,
+    cycle.stancePercent,
+    ...PHASE_NAMES.flatMap((p) => cycle.phases[p]),
+    ...KEY_VALUE_COLUMNS.map(([key]) => cycle.keyValues[key]),
+    ...PHASE_NAMES.flatMap((p) =>
+      PHASE_ANGLE_COLUMNS.flatMap(([angle]) => {
+        const summary = cycle.phaseAngles[p][angle];
+        return [summary?.min ?? null, summary?.max ?? null];
+      }),
+    ),
+  ];
+}
+
+/** One row per gait cycle, left side first, each side's cycles in time order (`cycle` counts per side from 0). */
+export function cyclesCsvRows(report: GaitReport): (number | string | null)[][] {
+  return SIDES.flatMap((side) => report.sides[side].cycles.map((c, i) => cycleRow(c, i)));
+}
