@@ -1,0 +1,270 @@
+/**
+ * The one pipeline from decoded frames to a gait-pose-track, used by the app's worker and the CLI
+ * alike (environment-neutral: frames come from a FrameSource, poses from a PoseEstimator).
+ *
+ *   1. scout: MultiPose on a frame every SCOUT_INTERVAL_S finds everyone in view; src/tracking
+ *      gathers them into people and picks the one who walks (unless `people` / `personId` say).
+ *   2. track: single-pose MoveNet on every frame, cropped to a square around the chosen person
+ *      (src/tracking/cropRegion.ts), keypoints mapped back to full-frame pixels.
+ *      Without scouting information (no scout estimator, or nobody scouted) every frame goes to
+ *      the model whole and MoveNet's own crop tracking follows whoever it finds.
+ */
+import { KEYPOINT_COUNT, KEYPOINT_NAMES, type GaitPoseTrack, type Keypoint, type PoseFrame } from '../core/format/poseTrack';
+import type { FrameSource, PersonCandidate, PipelineProgress, PipelineStage, SourceFrame } from '../video/types';
+import { VideoInputError } from '../video/types';
+import type { MoveNetModelName, PoseEstimator } from './detector';
+import { gatherPeople, pickWalker, type ScoutFrame } from '../tracking/people';
+import { chooseCropRegion, scoutedBoxAt, type CropRegion } from '../tracking/cropRegion';
+import { cropToFrame } from '../tracking/geometry';
+
+export interface BuildTrackOptions {
+  /** Single-pose Lightning or Thunder (src/pose/detector.ts). */
+  estimator: PoseEstimator;
+  /** MultiPose; needed unless `people` is given. */
+  scout?: PoseEstimator;
+  /** From an earlier run: skip scouting. */
+  people?: PersonCandidate[];
+  /** Default: the picked walker. */
+  personId?: number;
+  signal?: AbortSignal;
+  /**
+   * Called after every frame. framesDone / framesTotal count the frames of the current stage
+   * (scouting: the sampled frames; tracking: every frame); etaS covers what is left of both.
+   */
+  onProgress?: (p: PipelineProgress) => void;
+  sourceKind?: 'video' | 'webcam';
+  /** Recorded in track.source (backend, ...). */
+  sourceExtra?: Record<string, unknown>;
+}
+
+export interface BuildTrackResult {
+  track: GaitPoseTrack;
+  people: PersonCandidate[];
+  /** The tracked person's id; null when no one was scouted and the whole frame was used. */
+  personId: number | null;
+}
+
+/** Scouting samples the video at about 4 Hz: enough to follow a walker and see their steps (~2 Hz). */
+export const SCOUT_INTERVAL_S = 0.25;
+/** Each model's input size: the crop is made at this size so the model does not resize again. */
+export const CROP_SIZE: Record<MoveNetModelName, number> = { lightning: 192, thunder: 256, multipose: 256 };
+/** The analysis needs a couple of strides at least (core: too-few-steps otherwise). */
+export const MIN_DURATION_S = 2;
+export const MIN_FRAMES = 20;
+/** A frame has the person when at least this many keypoints score above 0.2 (the analysis' own gate). */
+const MIN_FOUND_KEYPOINTS = 3;
+const FOUND_SCORE = 0.2;
+/**
+ * Before tracking has started, its speed is guessed from scouting's: measured in Node/wasm on
+ * sports2d-demo (1768x994), MultiPose at 256 px takes about as long per frame as Lightning on a
+ * 192 px crop plus the crop itself.
+ */
+const TRACK_VS_SCOUT_SPEED = 1;
+
+export async function buildPoseTrack(source: FrameSource, o: BuildTrackOptions): Promise<BuildTrackResult> {
+  if (source.durationS < MIN_DURATION_S || source.frameCount < MIN_FRAMES) {
+    throw new VideoInputError(
+      'too-short',
+      `The video is too short: ${source.durationS.toFixed(1)} s, ${source.frameCount} frames. A gait analysis needs at least ${MIN_DURATION_S} s (${MIN_FRAMES} frames).`,
+      'Record at least 5 seconds of walking: several steps in a row.',
+    );
+  }
+  const signal = o.signal;
+  checkCancelled(signal);
+  const progress = new ProgressReporter(o.onProgress, source);
+
+  let people = o.people ?? null;
+  if (!people && o.scout) people = await scoutPeople(source, o.scout, progress, signal);
+  people ??= [];
+
+  const chosen = o.personId !== undefined ? people.find((p) => p.id === o.personId) : pickWalker(people);
+  if (o.personId !== undefined && !chosen) {
+    throw new VideoInputError(
+      'no-person',
+      `There is no person with id ${o.personId} in this video (found: ${people.map((p) => p.id).join(', ') || 'nobody'}).`,
+      'Pick one of the people found.',
+    );
+  }
+
+  const frames = await trackFrames(source, o.estimator, chosen ?? null, progress, signal);
+  if (!frames.some((f) => isFound(f.keypoints))) {
+    throw new VideoInputError(
+      'no-person',
+      'Nobody was found in this video.',
+      'Film the whole body from the side, in good light, with the person filling at least a third of the frame height.',
+    );
+  }
+
+  const span = frames.length > 1 ? frames[frames.length - 1].t - frames[0].t : 0;
+  const track: GaitPoseTrack = {
+    format: 'gait-pose-track',
+    version: 1,
+    fps: span > 0 ? round((frames.length - 1) / span, 3) : round(source.frameCount / source.durationS, 3),
+    width: source.width,
+    height: source.height,
+    source: {
+      kind: o.sourceKind ?? 'video',
+      name: source.name,
+      model: o.estimator.modelId,
+      personId: chosen?.id ?? null,
+      crop: chosen ? `person, ${CROP_SIZE[o.estimator.model]} px` : 'whole frame',
+      ...o.sourceExtra,
+    },
+    keypointNames: [...KEYPOINT_NAMES],
+    frames,
+  };
+  return { track, people, personId: chosen?.id ?? null };
+}
+
+/** MultiPose on a frame every SCOUT_INTERVAL_S, gathered into people. */
+export async function scoutPeople(
+  source: FrameSource,
+  scout: PoseEstimator,
+  progress: ProgressReporter | null,
+  signal?: AbortSignal,
+): Promise<PersonCandidate[]> {
+  scout.reset();
+  const scouted: ScoutFrame[] = [];
+  progress?.start('scouting');
+  await eachFrame(source, { minIntervalS: SCOUT_INTERVAL_S, signal }, async (frame) => {
+    const poses = await scout.estimateAll(frame.image, frame.t * 1000);
+    scouted.push({ t: frame.t, poses });
+    progress?.frameDone();
+  });
+  return gatherPeople(scouted, Math.max(source.durationS, scouted.length ? scouted[scouted.length - 1].t - scouted[0].t : 0));
+}
+
+async function trackFrames(
+  source: FrameSource,
+  estimator: PoseEstimator,
+  person: PersonCandidate | null,
+  progress: ProgressReporter,
+  signal?: AbortSignal,
+): Promise<PoseFrame[]> {
+  const size = CROP_SIZE[estimator.model];
+  const frames: PoseFrame[] = [];
+  let previous: Keypoint[] | null = null;
+  estimator.reset();
+  progress.start('tracking');
+  await eachFrame(source, { signal }, async (frame) => {
+    if (frames.length && frame.t <= frames[frames.length - 1].t) return; // a repeated timestamp: keep the first
+    let keypoints: Keypoint[];
+    if (!person) {
+      keypoints = orNobody(await estimator.estimate(frame.image, frame.t * 1000));
+    } else {
+      const scoutedBox = scoutedBoxAt(person.samples, frame.t);
+      const choice = chooseCropRegion(previous, scoutedBox);
+      keypoints = choice ? await estimateInRegion(choice) : nobody();
+      // Lost them in a region from the previous keypoints: try once more where scouting saw them.
+      if (!isFound(keypoints) && choice?.from === 'keypoints' && scoutedBox) {
+        const retry = chooseCropRegion(null, scoutedBox);
+        if (retry) keypoints = await estimateInRegion(retry);
+      }
+      previous = isFound(keypoints) ? keypoints : null;
+    }
+    frames.push({ t: round(frame.t, 6), keypoints });
+    progress.frameDone();
+
+    async function estimateInRegion({ region }: CropRegion): Promise<Keypoint[]> {
+      const input = await frame.crop(region, size);
+      // Each crop is a new image: MoveNet must not carry its crop region over from the last one.
+      estimator.reset();
+      return orNobody(cropToFrame(await estimator.estimate(input, frame.t * 1000), region, size));
+    }
+  });
+  return frames;
+}
+
+/** Runs `work` on each frame in order, releasing every frame, turning an abort into 'cancelled'. */
+async function eachFrame(
+  source: FrameSource,
+  options: { minIntervalS?: number; signal?: AbortSignal },
+  work: (frame: SourceFrame) => Promise<void>,
+): Promise<void> {
+  const { signal } = options;
+  try {
+    for await (const frame of source.frames(options)) {
+      try {
+        checkCancelled(signal);
+        await work(frame);
+      } finally {
+        frame.release();
+      }
+    }
+  } catch (error) {
+    if (signal?.aborted && !(error instanceof VideoInputError)) checkCancelled(signal);
+    throw error;
+  }
+  checkCancelled(signal);
+}
+
+function checkCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new VideoInputError('cancelled', 'Cancelled.');
+}
+
+function nobody(): Keypoint[] {
+  return Array.from({ length: KEYPOINT_COUNT }, (): Keypoint => [null, null, 0]);
+}
+
+function isFound(keypoints: readonly Keypoint[]): boolean {
+  let found = 0;
+  for (const [x, y, score] of keypoints) if (x !== null && y !== null && score > FOUND_SCORE) found++;
+  return found >= MIN_FOUND_KEYPOINTS;
+}
+
+function orNobody(keypoints: Keypoint[]): Keypoint[] {
+  return isFound(keypoints) ? keypoints : nobody();
+}
+
+function round(v: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(v * f) / f;
+}
+
+/** Per-stage counts, speed and the time left for both stages. */
+export class ProgressReporter {
+  private stage: PipelineStage = 'scouting';
+  private done = 0;
+  private stageStart = 0;
+  private readonly scoutTotal: number;
+  private readonly trackTotal: number;
+
+  constructor(
+    private readonly onProgress: ((p: PipelineProgress) => void) | undefined,
+    source: Pick<FrameSource, 'durationS' | 'frameCount'>,
+  ) {
+    this.trackTotal = source.frameCount;
+    this.scoutTotal = Math.min(source.frameCount, Math.floor(source.durationS / SCOUT_INTERVAL_S) + 1);
+  }
+
+  start(stage: PipelineStage): void {
+    this.stage = stage;
+    this.done = 0;
+    this.stageStart = now();
+    this.emit();
+  }
+
+  frameDone(): void {
+    this.done++;
+    this.emit();
+  }
+
+  private emit(): void {
+    if (!this.onProgress) return;
+    const elapsed = (now() - this.stageStart) / 1000;
+    const fps = elapsed > 0 && this.done > 0 ? this.done / elapsed : 0;
+    const total = this.stage === 'scouting' ? Math.max(this.scoutTotal, this.done) : Math.max(this.trackTotal, this.done);
+    let etaS: number | null = null;
+    if (fps > 0 && this.done >= 3) {
+      const left = (total - this.done) / fps;
+      if (this.stage === 'scouting') {
+        etaS = left + this.trackTotal / (fps * TRACK_VS_SCOUT_SPEED);
+      } else etaS = left;
+    }
+    this.onProgress({ stage: this.stage, framesDone: this.done, framesTotal: total, fps, etaS });
+  }
+}
+
+function now(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
+}

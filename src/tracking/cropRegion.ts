@@ -1,0 +1,93 @@
+/**
+ * Where to crop each frame for the single-pose model, so it sees the chosen person and nobody else.
+ *
+ * Like MoveNet's own crop logic, the region follows the previous frame's confident keypoints (a
+ * square around them, a bit larger than the body); unlike it, the region is checked against the
+ * scouted person at that time (their boxes from scouting, interpolated): when the previous
+ * keypoints are lost, or have drifted onto someone else, the scouted box is used instead.
+ * Pure: no DOM, no tfjs, no Node.
+ */
+import type { Keypoint } from '../core/format/poseTrack';
+import type { Box, PersonSample } from '../video/types';
+import { boxCentre, boxFromKeypoints, containsPoint, grow, lerpBox, squareAround } from './geometry';
+
+/**
+ * The crop square's side, as a multiple of the padded keypoint box's longer side. MoveNet's own
+ * crop is about 1.3 body heights for a standing person (pose-detection's determineCropRegion:
+ * 1.9 × the torso range, 1.2 × the body range around the hips); the padded box is already
+ * ~1.2 body heights tall, so 1.15 gives the same and leaves room for the next frame's motion.
+ */
+export const CROP_SCALE = 1.15;
+/** Scouted boxes are held this long before the first and after the last scouted sample. */
+export const SCOUT_HOLD_S = 0.3;
+/** Previous keypoints this much out of the scouted box (fraction of its size, each side) have drifted. */
+const DRIFT_MARGIN = 0.25;
+/** Previous keypoints make a usable region only with this many confident points... */
+const MIN_CONFIDENT_KEYPOINTS = 6;
+const KEYPOINT_SCORE = 0.3;
+
+export type RegionOrigin = 'keypoints' | 'scouted';
+
+export interface CropRegion {
+  region: Box;
+  from: RegionOrigin;
+}
+
+/**
+ * The scouted box of this person at time t: linear between the samples around t, held for
+ * SCOUT_HOLD_S before the first and after the last sample, and over gaps no longer than
+ * `maxGapS`; null elsewhere (the person was not in view).
+ */
+export function scoutedBoxAt(samples: readonly PersonSample[], t: number, maxGapS = 1.0): Box | null {
+  if (samples.length === 0) return null;
+  const first = samples[0];
+  const last = samples[samples.length - 1];
+  if (t <= first.t) return first.t - t <= SCOUT_HOLD_S ? first.box : null;
+  if (t >= last.t) return t - last.t <= SCOUT_HOLD_S ? last.box : null;
+  let lo = 0;
+  let hi = samples.length - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (samples[mid].t <= t) lo = mid;
+    else hi = mid;
+  }
+  const a = samples[lo];
+  const b = samples[hi];
+  const gap = b.t - a.t;
+  if (gap > maxGapS) {
+    if (t - a.t <= SCOUT_HOLD_S) return a.box;
+    if (b.t - t <= SCOUT_HOLD_S) return b.box;
+    return null;
+  }
+  return lerpBox(a.box, b.box, gap > 0 ? (t - a.t) / gap : 0);
+}
+
+/** The padded box around confident keypoints, or null when too few are confident to trust. */
+export function keypointBox(keypoints: readonly Keypoint[] | null): Box | null {
+  if (!keypoints) return null;
+  const confident = keypoints.filter(([x, y, s]) => x !== null && y !== null && s >= KEYPOINT_SCORE).length;
+  if (confident < MIN_CONFIDENT_KEYPOINTS) return null;
+  return boxFromKeypoints(keypoints, KEYPOINT_SCORE);
+}
+
+/**
+ * The region to crop for the next frame.
+ * @param previous the previous frame's keypoints (full-frame pixels), null if none
+ * @param scouted the scouted person's box at this frame's time, null if not known
+ * @returns null when neither says where the person is
+ */
+export function chooseCropRegion(previous: readonly Keypoint[] | null, scouted: Box | null): CropRegion | null {
+  const fromKeypoints = keypointBox(previous);
+  if (fromKeypoints && (!scouted || agrees(fromKeypoints, scouted))) {
+    return { region: squareAround(fromKeypoints, CROP_SCALE), from: 'keypoints' };
+  }
+  if (scouted) return { region: squareAround(scouted, CROP_SCALE), from: 'scouted' };
+  return null;
+}
+
+/** The keypoints' box is the scouted person: its centre inside the (grown) scouted box, a similar size. */
+function agrees(fromKeypoints: Box, scouted: Box): boolean {
+  const [cx, cy] = boxCentre(fromKeypoints);
+  const ratio = fromKeypoints.height / scouted.height;
+  return containsPoint(grow(scouted, DRIFT_MARGIN), cx, cy) && ratio > 0.5 && ratio < 2;
+}
