@@ -1,0 +1,62 @@
+/**
+ * Runs the browser video pipeline on files in headless Chromium (Debian's /usr/bin/chromium) through
+ * the dev harness (dev/video.html) and prints each run's summary as JSON: decoding, backend,
+ * timing, tensor counts, and the gait report's key numbers.
+ *
+ *   npx tsx scripts/try-video-in-chromium.ts [--decode-only] [--model thunder] [--port 5183] FILE...
+ *
+ * Starts its own Vite dev server on --port and stops it (and the browser) at the end.
+ */
+import { chromium } from 'playwright-core';
+import { createServer } from 'vite';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    'decode-only': { type: 'boolean', default: false },
+    model: { type: 'string', default: 'lightning' },
+    port: { type: 'string', default: '5183' },
+    'timeout-s': { type: 'string', default: '600' },
+  },
+});
+if (positionals.length === 0) {
+  console.error('usage: npx tsx scripts/try-video-in-chromium.ts [--decode-only] [--model lightning|thunder] FILE...');
+  process.exit(2);
+}
+
+const root = resolve(import.meta.dirname, '..');
+const server = await createServer({ root, server: { port: Number(values.port), strictPort: true, host: '127.0.0.1' }, logLevel: 'warn' });
+await server.listen();
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+try {
+  const page = await browser.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') console.error(`[page ${message.type()}] ${message.text()}`);
+  });
+  page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+  page.setDefaultTimeout(Number(values['timeout-s']) * 1000);
+  await page.goto(`http://127.0.0.1:${values.port}/dev/video.html`);
+  await page.waitForSelector('body[data-ready="true"]');
+  if (values.model === 'thunder') await page.selectOption('#model', 'thunder');
+  if (values['decode-only']) await page.check('#decode-only');
+  for (const file of positionals) {
+    await page.setInputFiles('#file', resolve(file));
+    const summary = await page.evaluate(() => (window as unknown as { gaitDev: { last: Promise<unknown> } }).gaitDev.last);
+    console.log(JSON.stringify({ file, summary }, null, 2));
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,97 @@
+/**
+ * Messages between the page (src/video/processVideo.ts) and the video worker (src/video/worker.ts).
+ * Types only: both sides import this file, neither pulls in the other's code.
+ */
+import type { GaitPoseTrack } from '../../core/format/poseTrack';
+import type { FrameSourceInfo, PersonCandidate, PipelineProgress, VideoErrorCode } from '../types';
+
+export type PoseModelChoice = 'lightning' | 'thunder';
+
+export interface ProcessRequest {
+  type: 'process';
+  file: Blob;
+  name: string;
+  model: PoseModelChoice;
+  people?: PersonCandidate[];
+  personId?: number;
+  sourceKind?: 'video' | 'webcam';
+}
+
+/** Decode every frame (and optionally crop it as tracking would) without any model: decoder speed. */
+export interface DecodeBenchmarkRequest {
+  type: 'decode-benchmark';
+  file: Blob;
+  name: string;
+  /** Crop each frame to this square size (192 = Lightning's input) as tracking does; 0: decode only. */
+  cropSize: number;
+}
+
+export interface CancelRequest {
+  type: 'cancel';
+}
+
+export type WorkerRequest = ProcessRequest | DecodeBenchmarkRequest | CancelRequest;
+
+export interface WorkerTiming {
+  /** From the request to the result, model loading included. */
+  wallS: number;
+  /** Backend selection and model loading (0 when the worker had them already). */
+  loadS: number;
+  scoutS: number;
+  trackS: number;
+  /** Frames tracked per second of the tracking stage. */
+  trackingFps: number;
+  /** Mean time inside the single-pose model per call (crop excluded). */
+  inferenceMsPerFrame: number;
+  /** Mean time inside MultiPose per scouted frame. */
+  scoutMsPerFrame: number;
+}
+
+/** tf.memory().numTensors at points of the job: a leak shows as growth between them. */
+export interface TensorCounts {
+  /** Before the job (models loaded). */
+  before: number;
+  /** After the job. */
+  after: number;
+  /** During tracking, every 100 model calls. */
+  samples: number[];
+}
+
+export interface ProcessResultMessage {
+  type: 'result';
+  track: GaitPoseTrack;
+  people: PersonCandidate[];
+  personId: number | null;
+  backend: string;
+  model: string;
+  info: FrameSourceInfo;
+  warnings: string[];
+  timing: WorkerTiming;
+  tensors: TensorCounts;
+}
+
+export interface DecodeBenchmarkResultMessage {
+  type: 'decode-result';
+  info: FrameSourceInfo;
+  frames: number;
+  seconds: number;
+  fps: number;
+  /** Video seconds decoded per wall-clock second. */
+  realTimeFactor: number;
+  firstTimestamps: number[];
+}
+
+export interface ProgressMessage {
+  type: 'progress';
+  progress: PipelineProgress & { backend?: string };
+}
+
+export interface ErrorMessage {
+  type: 'error';
+  /** 'internal' for anything that is not a problem with the input (a bug, a model that will not load). */
+  code: VideoErrorCode | 'internal';
+  message: string;
+  hint?: string;
+}
+
+export type WorkerResponse = ProcessResultMessage | DecodeBenchmarkResultMessage | ProgressMessage | ErrorMessage;

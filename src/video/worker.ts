@@ -1,0 +1,280 @@
+/**
+ * The video worker: decodes an uploaded file (mediabunny + WebCodecs), runs MoveNet on every frame
+ * (scouting with MultiPose first) through the shared pipeline (src/pose/trackBuilder.ts), and posts
+ * progress, the pose track, or an error {code, message, hint}. Off the main thread so the page
+ * stays responsive. Models and backend are loaded once and kept for the next job (e.g. a re-run for
+ * another person). Protocol: ./browser/protocol.ts; page side: ./processVideo.ts.
+ */
+/// <reference lib="webworker" />
+import * as tf from '@tensorflow/tfjs-core';
+import { createBrowserPoseEstimator, moveNetModelUrl } from '../pose/browser';
+import { createPoseEstimator, type PoseEstimator, type PoseInput } from '../pose/detector';
+import { buildPoseTrack } from '../pose/trackBuilder';
+import { VideoInputError, type FrameSourceInfo, type PipelineProgress } from './types';
+import { openBlobFrameSource, type BlobFrameSource } from './browser/blobFrameSource';
+import { errorText } from './browser/videoErrors';
+import type {
+  DecodeBenchmarkRequest,
+  ErrorMessage,
+  PoseModelChoice,
+  ProcessRequest,
+  TensorCounts,
+  WorkerRequest,
+  WorkerResponse,
+} from './browser/protocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+/** Progress is posted at most this often (plus every stage change and the last frame). */
+const PROGRESS_INTERVAL_MS = 100;
+/** Tensor counts are sampled every this many model calls during tracking. */
+const TENSOR_SAMPLE_EVERY = 100;
+
+interface LoadedModels {
+  backend: string;
+  estimator: PoseEstimator;
+  scout: PoseEstimator;
+}
+
+let backendDetail: string | null = null;
+const models = new Map<PoseModelChoice, Promise<LoadedModels>>();
+let scoutPromise: Promise<PoseEstimator> | null = null;
+let currentJob: AbortController | null = null;
+
+self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  if (request.type === 'cancel') {
+    currentJob?.abort();
+    return;
+  }
+  const job = new AbortController();
+  currentJob = job;
+  const work = request.type === 'process' ? processVideo(request, job.signal) : benchmarkDecode(request);
+  work.catch((error) => post(toErrorMessage(error))).finally(() => {
+    if (currentJob === job) currentJob = null;
+  });
+};
+
+function post(message: WorkerResponse): void {
+  self.postMessage(message);
+}
+
+async function processVideo(request: ProcessRequest, signal: AbortSignal): Promise<void> {
+  const started = performance.now();
+  // Open the file first: a bad file is reported at once, before any model is loaded.
+  const source = await openBlobFrameSource(request.file, request.name);
+  try {
+    const info = describe(source);
+    post({ type: 'progress', progress: { stage: 'loading-model', framesDone: 0, framesTotal: info.frameCount, fps: 0, etaS: null } });
+    const loadStarted = performance.now();
+    const loaded = await loadModels(request.model);
+    const loadS = (performance.now() - loadStarted) / 1000;
+
+    const singleTiming = new CallTiming();
+    const scoutTiming = new CallTiming();
+    const tensors: TensorCounts = { before: tf.memory().numTensors, after: 0, samples: [] };
+    singleTiming.onCall = (calls) => {
+      if (calls % TENSOR_SAMPLE_EVERY === 0) tensors.samples.push(tf.memory().numTensors);
+    };
+    const stageTimes = new StageClock();
+    const throttle = new ProgressThrottle(loaded.backend);
+
+    const result = await buildPoseTrack(source, {
+      estimator: timed(loaded.estimator, singleTiming),
+      scout: timed(loaded.scout, scoutTiming),
+      people: request.people,
+      personId: request.personId,
+      signal,
+      sourceKind: request.sourceKind ?? 'video',
+      sourceExtra: { backend: loaded.backend, codec: source.codec, ...(source.warnings.length ? { warnings: source.warnings } : {}) },
+      onProgress: (progress) => {
+        stageTimes.see(progress.stage);
+        throttle.offer(progress);
+      },
+    });
+    throttle.flush();
+    stageTimes.see('analysing');
+    tensors.after = tf.memory().numTensors;
+
+    const trackS = stageTimes.seconds('tracking');
+    post({
+      type: 'result',
+      track: result.track,
+      people: result.people,
+      personId: result.personId,
+      backend: loaded.backend,
+      model: loaded.estimator.modelId,
+      info: describe(source),
+      warnings: [...source.warnings],
+      timing: {
+        wallS: (performance.now() - started) / 1000,
+        loadS,
+        scoutS: stageTimes.seconds('scouting'),
+        trackS,
+        trackingFps: trackS > 0 ? result.track.frames.length / trackS : 0,
+        inferenceMsPerFrame: singleTiming.meanMs(),
+        scoutMsPerFrame: scoutTiming.meanMs(),
+      },
+      tensors,
+    });
+  } finally {
+    source.close();
+  }
+}
+
+async function benchmarkDecode(request: DecodeBenchmarkRequest): Promise<void> {
+  const source = await openBlobFrameSource(request.file, request.name);
+  try {
+    const started = performance.now();
+    let frames = 0;
+    const firstTimestamps: number[] = [];
+    let lastT = 0;
+    for await (const frame of source.frames()) {
+      try {
+        if (request.cropSize > 0) {
+          const side = Math.min(source.width, source.height) * 0.8;
+          await frame.crop({ x: (source.width - side) / 2, y: (source.height - side) / 2, width: side, height: side }, request.cropSize);
+        }
+        if (firstTimestamps.length < 10) firstTimestamps.push(frame.t);
+        lastT = frame.t;
+        frames++;
+      } finally {
+        frame.release();
+      }
+    }
+    const seconds = (performance.now() - started) / 1000;
+    post({
+      type: 'decode-result',
+      info: describe(source),
+      frames,
+      seconds,
+      fps: frames / seconds,
+      realTimeFactor: lastT / seconds,
+      firstTimestamps,
+    });
+  } finally {
+    source.close();
+  }
+}
+
+/** The fastest working backend (chosen once), the single-pose model asked for, and MultiPose. */
+function loadModels(model: PoseModelChoice): Promise<LoadedModels> {
+  let loading = models.get(model);
+  if (!loading) {
+    loading = (async () => {
+      const { estimator, backend } = await createBrowserPoseEstimator({ model });
+      backendDetail ??= backend.detail;
+      // MultiPose on the backend just chosen (a second selection would re-initialise it).
+      scoutPromise ??= createPoseEstimator({ model: 'multipose', modelUrl: moveNetModelUrl('multipose') });
+      const scout = await scoutPromise;
+      return { backend: backendDetail, estimator, scout };
+    })();
+    // A failed load (e.g. models missing) is retried on the next job rather than cached.
+    loading.catch(() => {
+      models.delete(model);
+      scoutPromise = null;
+    });
+    models.set(model, loading);
+  }
+  return loading;
+}
+
+function describe(source: BlobFrameSource): FrameSourceInfo {
+  const { name, width, height, durationS, frameCount, codec } = source;
+  return { name, width, height, durationS, frameCount, codec };
+}
+
+function toErrorMessage(error: unknown): ErrorMessage {
+  if (error instanceof VideoInputError) {
+    return { type: 'error', code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) };
+  }
+  console.error(error);
+  return { type: 'error', code: 'internal', message: errorText(error) };
+}
+
+/** Time and count of calls into a model. */
+class CallTiming {
+  calls = 0;
+  totalMs = 0;
+  onCall: ((calls: number) => void) | null = null;
+
+  record(ms: number): void {
+    this.calls++;
+    this.totalMs += ms;
+    this.onCall?.(this.calls);
+  }
+
+  meanMs(): number {
+    return this.calls ? this.totalMs / this.calls : 0;
+  }
+}
+
+/** The same estimator, with the time spent in its model calls recorded. */
+function timed(estimator: PoseEstimator, timing: CallTiming): PoseEstimator {
+  const measure = async <T>(call: () => Promise<T>): Promise<T> => {
+    const start = performance.now();
+    try {
+      return await call();
+    } finally {
+      timing.record(performance.now() - start);
+    }
+  };
+  return {
+    model: estimator.model,
+    modelId: estimator.modelId,
+    estimate: (frame: PoseInput, timestampMs?: number) => measure(() => estimator.estimate(frame, timestampMs)),
+    estimateAll: (frame: PoseInput, timestampMs?: number) => measure(() => estimator.estimateAll(frame, timestampMs)),
+    reset: () => estimator.reset(),
+    dispose: () => estimator.dispose(),
+  };
+}
+
+/** When each pipeline stage began, to time them. */
+class StageClock {
+  private readonly starts = new Map<string, number>();
+  private readonly order: string[] = [];
+
+  see(stage: string): void {
+    if (this.starts.has(stage)) return;
+    this.starts.set(stage, performance.now());
+    this.order.push(stage);
+  }
+
+  seconds(stage: string): number {
+    const start = this.starts.get(stage);
+    if (start === undefined) return 0;
+    const next = this.order[this.order.indexOf(stage) + 1];
+    const end = next !== undefined ? this.starts.get(next)! : performance.now();
+    return (end - start) / 1000;
+  }
+}
+
+/** Posts progress at most every PROGRESS_INTERVAL_MS, always on a stage change and at the end. */
+class ProgressThrottle {
+  private lastPostMs = 0;
+  private lastStage: string | null = null;
+  private pending: PipelineProgress | null = null;
+
+  constructor(private readonly backend: string) {}
+
+  offer(progress: PipelineProgress): void {
+    const now = performance.now();
+    const finalFrame = progress.framesDone >= progress.framesTotal;
+    if (progress.stage !== this.lastStage || finalFrame || now - this.lastPostMs >= PROGRESS_INTERVAL_MS) {
+      this.send(progress, now);
+    } else {
+      this.pending = progress;
+    }
+  }
+
+  flush(): void {
+    if (this.pending) this.send(this.pending, performance.now());
+  }
+
+  private send(progress: PipelineProgress, now: number): void {
+    this.lastPostMs = now;
+    this.lastStage = progress.stage;
+    this.pending = null;
+    post({ type: 'progress', progress: { ...progress, backend: this.backend } });
+  }
+}
