@@ -1,0 +1,170 @@
+/**
+ * The live pose loop (page side): grabs the <video>'s current frame as an ImageBitmap whenever the
+ * worker (./livePose.worker.ts) is free, and hands each answer (keypoints in video pixels, the
+ * frame's brightness) to a callback. Best effort: frames that come while the worker is busy are
+ * simply not sent, so the loop never falls behind the camera.
+ */
+import type { Keypoint } from '../core/format/poseTrack';
+
+export type LivePoseRequest =
+  | { type: 'init' }
+  | { type: 'frame'; id: number; t: number; bitmap: ImageBitmap }
+  | { type: 'reset' };
+
+export type LivePoseResponse =
+  | { type: 'ready'; backend: string }
+  | { type: 'pose'; id: number; t: number; keypoints: Keypoint[]; width: number; height: number; meanLuma: number; inferenceMs: number }
+  | { type: 'skipped'; id: number }
+  | { type: 'error'; id?: number; message: string };
+
+export interface LivePose {
+  /** Seconds since the loop started (the page's clock when the frame was grabbed). */
+  t: number;
+  /** In the video's own pixels (videoWidth x videoHeight). */
+  keypoints: Keypoint[];
+  width: number;
+  height: number;
+  meanLuma: number;
+  inferenceMs: number;
+}
+
+export type LivePoseStatus =
+  | { state: 'loading' }
+  | { state: 'ready'; backend: string }
+  | { state: 'error'; message: string };
+
+/**
+ * Frames are scaled down to this longest side before they go to the worker: MoveNet Lightning
+ * looks at 192 x 192 anyway, and a smaller bitmap is cheaper to grab and transfer.
+ */
+const MAX_SIDE = 640;
+
+type VideoWithFrameCallback = HTMLVideoElement & {
+  requestVideoFrameCallback?(callback: () => void): number;
+  cancelVideoFrameCallback?(handle: number): void;
+};
+
+export class LivePoseLoop {
+  private worker: Worker | null = null;
+  private busy = false;
+  private ready = false;
+  private running = false;
+  private nextId = 0;
+  private startedAt = 0;
+  private scale = 1;
+  private frameHandle: number | null = null;
+  private usesFrameCallback = false;
+
+  constructor(
+    private readonly video: HTMLVideoElement,
+    private readonly onPose: (pose: LivePose) => void,
+    private readonly onStatus: (status: LivePoseStatus) => void = () => {},
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.startedAt = performance.now();
+    if (!this.worker) {
+      this.worker = new Worker(new URL('./livePose.worker.ts', import.meta.url), { type: 'module', name: 'live-pose' });
+      this.worker.onmessage = (event: MessageEvent<LivePoseResponse>) => this.onMessage(event.data);
+      this.worker.onerror = (event) => {
+        this.onStatus({ state: 'error', message: event.message || 'The pose worker failed to start.' });
+      };
+      this.onStatus({ state: 'loading' });
+      this.post({ type: 'init' });
+    }
+    this.schedule();
+  }
+
+  /** Stops grabbing frames and ends the worker (its model with it). */
+  stop(): void {
+    this.running = false;
+    this.cancelSchedule();
+    this.worker?.terminate();
+    this.worker = null;
+    this.busy = false;
+    this.ready = false;
+  }
+
+  /** Forget the previous frames (the camera was switched). */
+  reset(): void {
+    this.post({ type: 'reset' });
+  }
+
+  private post(request: LivePoseRequest, transfer: Transferable[] = []): void {
+    this.worker?.postMessage(request, transfer);
+  }
+
+  private onMessage(message: LivePoseResponse): void {
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        this.onStatus({ state: 'ready', backend: message.backend });
+        return;
+      case 'pose': {
+        this.busy = false;
+        const inverse = 1 / this.scale;
+        const keypoints = message.keypoints.map(([x, y, score]): Keypoint => [x === null ? null : x * inverse, y === null ? null : y * inverse, score]);
+        this.onPose({
+          t: message.t,
+          keypoints,
+          width: Math.round(message.width * inverse),
+          height: Math.round(message.height * inverse),
+          meanLuma: message.meanLuma,
+          inferenceMs: message.inferenceMs,
+        });
+        return;
+      }
+      case 'skipped':
+        this.busy = false;
+        return;
+      case 'error':
+        this.busy = false;
+        this.onStatus({ state: 'error', message: message.message });
+        return;
+    }
+  }
+
+  private schedule(): void {
+    if (!this.running || this.frameHandle !== null) return;
+    const video = this.video as VideoWithFrameCallback;
+    const tick = () => {
+      this.frameHandle = null;
+      void this.grab();
+      this.schedule();
+    };
+    this.usesFrameCallback = typeof video.requestVideoFrameCallback === 'function';
+    this.frameHandle = this.usesFrameCallback ? video.requestVideoFrameCallback!(tick) : requestAnimationFrame(tick);
+  }
+
+  private cancelSchedule(): void {
+    if (this.frameHandle === null) return;
+    const video = this.video as VideoWithFrameCallback;
+    if (this.usesFrameCallback) video.cancelVideoFrameCallback?.(this.frameHandle);
+    else cancelAnimationFrame(this.frameHandle);
+    this.frameHandle = null;
+  }
+
+  private async grab(): Promise<void> {
+    const video = this.video;
+    if (!this.ready || this.busy || !this.worker || video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA || !video.videoWidth) return;
+    this.busy = true;
+    const t = (performance.now() - this.startedAt) / 1000;
+    this.scale = Math.min(1, MAX_SIDE / Math.max(video.videoWidth, video.videoHeight));
+    try {
+      const bitmap = await createImageBitmap(video, {
+        resizeWidth: Math.round(video.videoWidth * this.scale),
+        resizeHeight: Math.round(video.videoHeight * this.scale),
+        resizeQuality: 'medium',
+      });
+      if (!this.worker) {
+        bitmap.close();
+        return;
+      }
+      this.post({ type: 'frame', id: this.nextId++, t, bitmap }, [bitmap]);
+    } catch {
+      this.busy = false; // the video had no frame after all (switching cameras): try the next one
+    }
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * The live pose worker: MoveNet Lightning on camera frames, off the main thread so the video,
+ * the overlay and the recorder stay smooth. The page sends one ImageBitmap at a time and waits for
+ * the answer before the next (frames that arrive meanwhile are dropped on the page side), so this
+ * worker never queues work. Protocol: LivePoseRequest / LivePoseResponse in ./livePose.ts.
+ */
+/// <reference lib="webworker" />
+import { createBrowserPoseEstimator } from '../pose/browser';
+import type { PoseEstimator } from '../pose/detector';
+import type { LivePoseRequest, LivePoseResponse } from './livePose';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+/** Brightness is measured on a thumbnail this wide: plenty for a mean, and nearly free. */
+const LUMA_THUMB_WIDTH = 32;
+
+let estimator: PoseEstimator | null = null;
+let thumb: OffscreenCanvasRenderingContext2D | null = null;
+
+function post(message: LivePoseResponse): void {
+  self.postMessage(message);
+}
+
+async function init(): Promise<void> {
+  try {
+    const loaded = await createBrowserPoseEstimator({ model: 'lightning' });
+    estimator = loaded.estimator;
+    post({ type: 'ready', backend: loaded.backend.detail });
+  } catch (error) {
+    post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+/** Mean luma (Rec. 601: 0.299 R + 0.587 G + 0.114 B), 0-255. */
+function meanLuma(bitmap: ImageBitmap): number {
+  const width = LUMA_THUMB_WIDTH;
+  const height = Math.max(1, Math.round((bitmap.height / bitmap.width) * width));
+  if (!thumb || thumb.canvas.height !== height) thumb = new OffscreenCanvas(width, height).getContext('2d', { willReadFrequently: true });
+  if (!thumb) return NaN;
+  thumb.drawImage(bitmap, 0, 0, width, height);
+  const { data } = thumb.getImageData(0, 0, width, height);
+  let sum = 0;
+  for (let i = 0; i < data.length; i += 4) sum += 0.299 * data[i] + 0.587 * data[i + 1] + 0.114 * data[i + 2];
+  return sum / (data.length / 4);
+}
+
+async function estimate(request: Extract<LivePoseRequest, { type: 'frame' }>): Promise<void> {
+  const { bitmap, t, id } = request;
+  try {
+    if (!estimator) {
+      post({ type: 'skipped', id });
+      return;
+    }
+    const started = performance.now();
+    const keypoints = await estimator.estimate(bitmap, t * 1000);
+    const inferenceMs = performance.now() - started;
+    post({ type: 'pose', id, t, keypoints, width: bitmap.width, height: bitmap.height, meanLuma: meanLuma(bitmap), inferenceMs });
+  } catch (error) {
+    post({ type: 'error', id, message: error instanceof Error ? error.message : String(error) });
+  } finally {
+    bitmap.close();
+  }
+}
+
+self.onmessage = (event: MessageEvent<LivePoseRequest>) => {
+  const request = event.data;
+  if (request.type === 'init') void init();
+  else if (request.type === 'frame') void estimate(request);
+  else if (request.type === 'reset') estimator?.reset();
+};
