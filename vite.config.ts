@@ -1,4 +1,5 @@
 import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,8 +48,40 @@ function moveNetModels(): Plugin {
   };
 }
 
+/**
+ * Offline after the first visit: a service worker (Workbox, generated at build time) precaches the
+ * app shell, the wasm backends, the MoveNet weights and the demo walk. Registered by a script file
+ * (`registerSW.js`), never an inline script, so the page's CSP needs no 'unsafe-inline' for scripts.
+ * Only in the build: the dev server runs without a service worker.
+ */
+function offline() {
+  return VitePWA({
+    registerType: 'autoUpdate',
+    injectRegister: 'script',
+    includeAssets: ['favicon.svg'],
+    manifest: {
+      name: 'Gait analysis',
+      short_name: 'Gait',
+      description: 'Film or upload a walk; hip and knee angles per gait phase, flags and exercises. Runs on the device, offline.',
+      theme_color: '#0b5cad',
+      background_color: '#f6f7f9',
+      display: 'standalone',
+      start_url: '.',
+      // The one icon ships with the app (public/): nothing is fetched from elsewhere.
+      icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+    },
+    workbox: {
+      globPatterns: ['**/*.{js,css,html,wasm,json,bin,svg,png,ico,webmanifest,mp4}'],
+      // The MoveNet weights are up to ~12.5 MB (Thunder's .bin); Workbox skips files over 2 MB by default.
+      maximumFileSizeToCacheInBytes: 20 * 1024 * 1024,
+      cleanupOutdatedCaches: true,
+      navigateFallback: 'index.html',
+    },
+  });
+}
+
 export default defineConfig({
-  plugins: [moveNetModels()],
+  plugins: [moveNetModels(), offline()],
   resolve: {
     alias: {
       '@mediapipe/pose': fileURLToPath(new URL('./src/pose/mediapipe-pose-stub.ts', import.meta.url)),

@@ -157,10 +157,12 @@ export function compareFlags(a: GaitReport, b: GaitReport): CompareFlagRow[] {
   return [...rows.values()];
 }
 
-/** "12.3", "-4", "–" for null: numbers for a table cell. */
+/** "12.3", "−4", "–" for null: numbers for a table cell. */
 export function formatNumber(value: number | null, decimals: number): string {
   if (value === null || !Number.isFinite(value)) return '–';
-  return value.toFixed(decimals);
+  const text = value.toFixed(decimals);
+  // A true minus sign, as in the differences (a hyphen reads as a dash in tables).
+  return Number(text) === 0 ? text.replace('-', '') : text.replace('-', '−');
 }
 
 /** A signed difference for a comparison: "+2.0", "-1.5", "0.0". */

@@ -1,0 +1,115 @@
+/**
+ * Saved sessions on this device (IndexedDB through idb). Two object stores, so the history list
+ * never loads reports, tracks or videos: `sessions` holds what a list row shows, `sessionData`
+ * the report, the pose track and the video (when small enough) under the same id.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { GaitReport } from '../../core/format/report';
+import type { GaitPoseTrack } from '../../core/format/poseTrack';
+import { keyNumbers, type SessionKeyNumbers } from './sessionSummary';
+
+/** Videos up to this size are kept with the session (IndexedDB quotas vary; phones are tight). */
+export const MAX_STORED_VIDEO_BYTES = 200 * 1024 * 1024;
+
+export interface SessionMeta {
+  id: string;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+  note: string;
+  /** What was analysed: the file name, "demo", "imported track", ... */
+  sourceName: string;
+  keyNumbers: SessionKeyNumbers;
+  hasVideo: boolean;
+}
+
+export interface SessionData {
+  id: string;
+  report: GaitReport;
+  track: GaitPoseTrack;
+  video: Blob | null;
+}
+
+export type StoredSession = SessionMeta & Omit<SessionData, 'id'>;
+
+interface HistoryDB extends DBSchema {
+  sessions: { key: string; value: SessionMeta; indexes: { createdAt: number } };
+  sessionData: { key: string; value: SessionData };
+}
+
+const DB_NAME = 'gait-history';
+const DB_VERSION = 1;
+
+let dbPromise: Promise<IDBPDatabase<HistoryDB>> | null = null;
+
+function db(): Promise<IDBPDatabase<HistoryDB>> {
+  dbPromise ??= openDB<HistoryDB>(DB_NAME, DB_VERSION, {
+    upgrade(database) {
+      const sessions = database.createObjectStore('sessions', { keyPath: 'id' });
+      sessions.createIndex('createdAt', 'createdAt');
+      database.createObjectStore('sessionData', { keyPath: 'id' });
+    },
+  }).catch((error: unknown) => {
+    dbPromise = null;
+    throw error;
+  });
+  return dbPromise;
+}
+
+function newId(): string {
+  if (typeof crypto !== 'undefined' && 'randomUUID' in crypto) return crypto.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+export interface SaveSessionInput {
+  report: GaitReport;
+  track: GaitPoseTrack;
+  video: Blob | null;
+  note: string;
+  sourceName: string;
+}
+
+/** Saves one session; returns its meta (with `hasVideo` false when the video was too big to keep). */
+export async function saveSession(input: SaveSessionInput): Promise<SessionMeta> {
+  const video = input.video && input.video.size <= MAX_STORED_VIDEO_BYTES ? input.video : null;
+  const meta: SessionMeta = {
+    id: newId(),
+    createdAt: Date.now(),
+    note: input.note.trim(),
+    sourceName: input.sourceName,
+    keyNumbers: keyNumbers(input.report),
+    hasVideo: video !== null,
+  };
+  const database = await db();
+  const tx = database.transaction(['sessions', 'sessionData'], 'readwrite');
+  await Promise.all([
+    tx.objectStore('sessions').put(meta),
+    tx.objectStore('sessionData').put({ id: meta.id, report: input.report, track: input.track, video }),
+    tx.done,
+  ]);
+  return meta;
+}
+
+/** All sessions, newest first. */
+export async function listSessions(): Promise<SessionMeta[]> {
+  const all = await (await db()).getAllFromIndex('sessions', 'createdAt');
+  return all.reverse();
+}
+
+export async function getSession(id: string): Promise<StoredSession | null> {
+  const database = await db();
+  const [meta, data] = await Promise.all([database.get('sessions', id), database.get('sessionData', id)]);
+  if (!meta || !data) return null;
+  return { ...meta, report: data.report, track: data.track, video: data.video };
+}
+
+export async function deleteSession(id: string): Promise<void> {
+  const database = await db();
+  const tx = database.transaction(['sessions', 'sessionData'], 'readwrite');
+  await Promise.all([tx.objectStore('sessions').delete(id), tx.objectStore('sessionData').delete(id), tx.done]);
+}
+
+export async function updateNote(id: string, note: string): Promise<void> {
+  const database = await db();
+  const meta = await database.get('sessions', id);
+  if (meta) await database.put('sessions', { ...meta, note: note.trim() });
+}
