@@ -1,0 +1,88 @@
+/**
+ * The truth file of a fixture walk (fixtures/walks/<name>.truth.json): what a test of the video
+ * pipeline needs to score a run on the video, small enough to keep in the repository (seconds
+ * and degrees rounded), plus the synth options that regenerate it exactly.
+ * Pure (no Node imports): used by scripts/render-fixtures.ts and test/fixtures.test.ts.
+ */
+import type { AngleSeries, Direction, Setting, Side, Walking } from '../src/core/format/report';
+import type { SynthOptions, WalkTruth } from '../src/synth';
+
+export const FIXTURE_WIDTH = 960;
+export const FIXTURE_HEIGHT = 480;
+export const FIXTURE_FPS = 30;
+
+export interface FixtureTruth {
+  fixture: string;
+  /** Path of the video relative to fixtures/. */
+  video: string;
+  fps: number;
+  width: number;
+  height: number;
+  frameCount: number;
+  /** Direction of travel in the image. */
+  direction: Direction;
+  walking: Walking;
+  setting: Setting;
+  /** The pathology knobs that are on (empty object for a healthy walk). */
+  pathology: Record<string, unknown>;
+  /** Steps per minute. */
+  cadence: number;
+  bodyHeightPx: number;
+  floorY: number;
+  /** Seconds, 4 decimals. */
+  events: Record<Side, { heelStrikes: number[]; toeOffs: number[] }>;
+  /** Per frame, degrees (2 decimals), null where undefined; `t` in seconds. */
+  angles: {
+    t: number[];
+    left: { hipFlexion: AngleSeries; kneeFlexion: AngleSeries; hipFlexionTrunk: AngleSeries };
+    right: { hipFlexion: AngleSeries; kneeFlexion: AngleSeries; hipFlexionTrunk: AngleSeries };
+    trunkLean: AngleSeries;
+  };
+  /** synthesizeWalk(synth) regenerates this truth (the fixture test checks it). */
+  synth: SynthOptions;
+}
+
+const round = (v: number, decimals: number): number => {
+  const f = 10 ** decimals;
+  return Math.round(v * f) / f;
+};
+const roundSeries = (series: AngleSeries): AngleSeries => series.map((v) => (v === null || !Number.isFinite(v) ? null : round(v, 2)));
+
+export function fixtureTruth(name: string, video: string, synth: SynthOptions, truth: WalkTruth): FixtureTruth {
+  const sideAngles = (side: Side) => ({
+    hipFlexion: roundSeries(truth.angles[side].hipFlexion),
+    kneeFlexion: roundSeries(truth.angles[side].kneeFlexion),
+    hipFlexionTrunk: roundSeries(truth.angles[side].hipFlexionTrunk),
+  });
+  const sideEvents = (side: Side) => ({
+    heelStrikes: truth.events[side].heelStrikes.map((t) => round(t, 4)),
+    toeOffs: truth.events[side].toeOffs.map((t) => round(t, 4)),
+  });
+  const pathology = Object.fromEntries(
+    Object.entries(truth.pathology).filter(([key, value]) => key !== 'side' && value !== 0 && value !== false && value !== null),
+  );
+  if (Object.keys(pathology).length > 0) pathology.side = truth.pathology.side;
+  return {
+    fixture: name,
+    video,
+    fps: synth.fps ?? 30,
+    width: truth.width,
+    height: truth.height,
+    frameCount: truth.clean.frames.length,
+    direction: truth.direction,
+    walking: truth.walking,
+    setting: truth.setting,
+    pathology,
+    cadence: truth.cadence,
+    bodyHeightPx: round(truth.bodyHeightPx, 2),
+    floorY: round(truth.floorY, 2),
+    events: { left: sideEvents('left'), right: sideEvents('right') },
+    angles: {
+      t: truth.clean.frames.map((f) => round(f.t, 4)),
+      left: sideAngles('left'),
+      right: sideAngles('right'),
+      trunkLean: roundSeries(truth.angles.trunkLean),
+    },
+    synth,
+  };
+}

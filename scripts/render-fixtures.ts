@@ -1,0 +1,308 @@
+/**
+ * Renders the synthetic walker as fixture videos with their truth, into fixtures/:
+ *
+ *   npx tsx scripts/render-fixtures.ts            render every fixture, write truth + manifest
+ *   npx tsx scripts/render-fixtures.ts --check    run MoveNet (Node, wasm) + analyzeTrack on the
+ *                                                 rendered walks and compare with their truth
+ *
+ * Synth (src/synth) -> pure rasterizer (src/synth/render) -> raw RGB frames piped to ffmpeg.
+ * Deterministic: fixed seeds, single-threaded encoders, bit-exact muxing. Needs `ffmpeg` with
+ * libx264, libx265 and libtheora on the PATH; fails loudly otherwise.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyzeTrack } from '../src/core/analyze';
+import { synthesizeWalk, type SynthOptions, type WalkTruth } from '../src/synth';
+import { createRaster, drawFrontViewWalker, drawScene, drawWalkFrame, type Raster } from '../src/synth/render';
+import { FIXTURE_FPS, FIXTURE_HEIGHT, FIXTURE_WIDTH, fixtureTruth, type FixtureTruth } from './fixtureTruth';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const FIXTURES = join(ROOT, 'fixtures');
+
+/** H.264 quality: chosen so a ~5-8 s walk is roughly 100-400 KB (a flat scene compresses well). */
+const X264_CRF = 22;
+
+/** Common to every walk: 960 x 480, person 55 % of the frame height (264 px), 30 fps. */
+const BASE: SynthOptions = { width: FIXTURE_WIDTH, height: FIXTURE_HEIGHT, fps: FIXTURE_FPS, bodyHeightPx: 264 };
+
+interface WalkSpec {
+  name: string;
+  description: string;
+  options: SynthOptions;
+  /** Flag ids analyzeTrack must raise on the synthetic track (none for the healthy walks). */
+  expectFlags: string[];
+}
+
+/**
+ * Overground walks cross a fixed camera's view: with a 264 px walker on a 960 px frame about
+ * 4.1 strides fit, so their duration is the longest that keeps the image size (see fitDuration).
+ */
+const WALKS: WalkSpec[] = [
+  {
+    name: 'healthy-ltr',
+    description: 'healthy walk, overground, left to right (the app\'s demo walk)',
+    options: { ...BASE, seed: 11, cadence: 96, direction: 'left-to-right' },
+    expectFlags: [],
+  },
+  {
+    name: 'healthy-rtl',
+    description: 'healthy walk, overground, right to left',
+    options: { ...BASE, seed: 12, cadence: 92, direction: 'right-to-left', startPhase: 0.6 },
+    expectFlags: [],
+  },
+  {
+    name: 'backward',
+    description: 'walking backwards, overground, travelling right to left (facing right)',
+    options: { ...BASE, seed: 13, cadence: 92, direction: 'right-to-left', walking: 'backward' },
+    expectFlags: [],
+  },
+  {
+    name: 'treadmill',
+    description: 'healthy walk on a treadmill, facing right, 8 s',
+    options: { ...BASE, seed: 14, cadence: 108, setting: 'treadmill', durationS: 8 },
+    expectFlags: [],
+  },
+  {
+    name: 'limited-pushoff',
+    description: 'left leg with limited push-off (14 deg hip-extension deficit, 12 deg less knee flexion at toe off), overground, left to right',
+    options: {
+      ...BASE,
+      seed: 15,
+      cadence: 96,
+      direction: 'left-to-right',
+      pathology: { side: 'left', hipExtensionDeficitDeg: 14, preSwingKneeDeficitDeg: 12 },
+    },
+    // A one-sided deficit also makes the legs differ: the asymmetry flag is expected too.
+    expectFlags: ['asymmetry', 'limited-push-off'],
+  },
+];
+
+interface BadSpec {
+  file: string;
+  description: string;
+  /** The error the app must give: from the video pipeline (VideoErrorCode) or the analysis (GaitErrorCode). */
+  expectedError: { stage: 'video' | 'analysis'; code: string };
+}
+
+const BAD: BadSpec[] = [
+  { file: 'hevc.mp4', description: 'the walker, 2.5 s, HEVC (libx265): browsers here cannot decode it', expectedError: { stage: 'video', code: 'unsupported-codec' } },
+  { file: 'theora.ogv', description: 'the walker, 2.5 s, Theora in Ogg', expectedError: { stage: 'video', code: 'unsupported-codec' } },
+  { file: 'nobody.mp4', description: 'the empty scene, 3 s, H.264', expectedError: { stage: 'video', code: 'no-person' } },
+  { file: 'one-second.mp4', description: 'the walker, 1 s, H.264', expectedError: { stage: 'video', code: 'too-short' } },
+  { file: 'frontal.mp4', description: 'a person seen from the front walking towards the camera, 4.5 s, H.264', expectedError: { stage: 'analysis', code: 'not-side-view' } },
+];
+
+// ---------------------------------------------------------------------------------------------
+
+function requireFfmpeg(): void {
+  const probe = spawnSync('ffmpeg', ['-hide_banner', '-encoders'], { encoding: 'utf8' });
+  if (probe.error || probe.status !== 0) {
+    throw new Error('ffmpeg is not installed or not on the PATH (Debian/Ubuntu: apt-get install -y ffmpeg); fixtures need it.');
+  }
+  for (const encoder of ['libx264', 'libx265', 'libtheora']) {
+    if (!new RegExp(`\\b${encoder}\\b`).test(probe.stdout)) throw new Error(`this ffmpeg has no ${encoder} encoder; the fixtures need it.`);
+  }
+}
+
+/** The longest duration (0.1 s steps, at most `maxS`) whose overground walk fits the fixed frame size. */
+function fitDuration(options: SynthOptions, maxS = 8): number {
+  for (let d = maxS; d >= 2; d = Math.round((d - 0.1) * 10) / 10) {
+    const { truth } = synthesizeWalk({ ...options, durationS: d });
+    if (!truth.fit.widthEnlarged && !truth.fit.walkerShrunk) return d;
+  }
+  throw new Error('no duration of 2 s or more fits the frame');
+}
+
+/** Raw RGB frames piped into ffmpeg with the given output arguments. */
+async function encode(outFile: string, width: number, height: number, frameCount: number, drawFrame: (i: number, raster: Raster) => void, outputArgs: string[]): Promise<void> {
+  mkdirSync(dirname(outFile), { recursive: true });
+  const args = [
+    '-hide_banner', '-loglevel', 'error', '-y',
+    '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', `${width}x${height}`, '-framerate', String(FIXTURE_FPS), '-i', 'pipe:0',
+    '-an', '-map_metadata', '-1', '-fflags', '+bitexact', '-flags:v', '+bitexact', '-threads', '1',
+    ...outputArgs, outFile,
+  ];
+  const ffmpeg = spawn('ffmpeg', args, { stdio: ['pipe', 'inherit', 'pipe'] });
+  let stderr = '';
+  ffmpeg.stderr.on('data', (chunk) => (stderr += chunk));
+  const done = new Promise<void>((resolve, reject) => {
+    ffmpeg.on('error', reject);
+    ffmpeg.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`ffmpeg failed (${code}) on ${outFile}: ${stderr}`))));
+  });
+  const raster = createRaster(width, height, 3);
+  for (let i = 0; i < frameCount; i++) {
+    drawFrame(i, raster);
+    if (!ffmpeg.stdin.write(Buffer.from(raster.data))) await new Promise((r) => ffmpeg.stdin.once('drain', r));
+  }
+  ffmpeg.stdin.end();
+  await done;
+}
+
+/** BT.709, limited range, tagged: browsers and ffmpeg then agree on the colours. */
+const COLOUR = ['-vf', 'scale=out_color_matrix=bt709:out_range=tv', '-colorspace', 'bt709', '-color_primaries', 'bt709', '-color_trc', 'bt709', '-color_range', 'tv'];
+const H264 = [...COLOUR, '-c:v', 'libx264', '-preset', 'slow', '-crf', String(X264_CRF), '-pix_fmt', 'yuv420p', '-profile:v', 'high', '-movflags', '+faststart'];
+const HEVC = [...COLOUR, '-c:v', 'libx265', '-preset', 'medium', '-crf', '30', '-pix_fmt', 'yuv420p', '-tag:v', 'hvc1', '-x265-params', 'log-level=error:pools=1:frame-threads=1', '-movflags', '+faststart'];
+const THEORA = [...COLOUR, '-c:v', 'libtheora', '-q:v', '5', '-pix_fmt', 'yuv420p'];
+
+function walkFrames(truth: WalkTruth) {
+  return (i: number, raster: Raster) => drawWalkFrame(raster, truth, i);
+}
+
+function fileRecord(path: string) {
+  const bytes = readFileSync(path);
+  return { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+async function renderAll(): Promise<void> {
+  requireFfmpeg();
+  const manifest = {
+    format: 'gait-fixtures',
+    version: 1,
+    generator: 'npx tsx scripts/render-fixtures.ts',
+    walks: [] as Array<Record<string, unknown>>,
+    bad: [] as Array<Record<string, unknown>>,
+  };
+
+  for (const spec of WALKS) {
+    const options: SynthOptions = spec.options.durationS === undefined ? { ...spec.options, durationS: fitDuration(spec.options) } : spec.options;
+    const { track, truth } = synthesizeWalk(options);
+    // The analysis core must see on the synthetic track what the fixture claims to show.
+    const flags = analyzeTrack(track).flags.map((f) => f.id).sort();
+    if (flags.join() !== [...spec.expectFlags].sort().join()) {
+      throw new Error(`${spec.name}: analyzeTrack on the synth track flags [${flags}], expected [${spec.expectFlags}]`);
+    }
+    if (truth.width !== FIXTURE_WIDTH || truth.height !== FIXTURE_HEIGHT) throw new Error(`${spec.name}: the synth changed the image size to ${truth.width} x ${truth.height}`);
+    const video = `walks/${spec.name}.mp4`;
+    const truthFile = `walks/${spec.name}.truth.json`;
+    const frameCount = truth.clean.frames.length;
+    process.stdout.write(`${video}: ${frameCount} frames, ${options.durationS} s ... `);
+    await encode(join(FIXTURES, video), truth.width, truth.height, frameCount, walkFrames(truth), H264);
+    const record: FixtureTruth = fixtureTruth(spec.name, video, options, truth);
+    writeFileSync(join(FIXTURES, truthFile), JSON.stringify(record) + '\n');
+    const videoRecord = fileRecord(join(FIXTURES, video));
+    console.log(`${(videoRecord.bytes / 1024).toFixed(0)} KB`);
+    manifest.walks.push({
+      name: spec.name,
+      description: spec.description,
+      video,
+      truth: truthFile,
+      durationS: options.durationS,
+      frameCount,
+      completeCycles: { left: truth.cycles.left.length, right: truth.cycles.right.length },
+      expectFlags: spec.expectFlags,
+      ...videoRecord,
+    });
+  }
+
+  // Bad inputs: the walker of the demo walk, cut short or in codecs the browser cannot decode.
+  const demo = WALKS[0].options;
+  const short = (seconds: number) => synthesizeWalk({ ...demo, durationS: seconds }).truth;
+  const makers: Record<string, () => Promise<void>> = {
+    'hevc.mp4': async () => {
+      const t = short(2.5);
+      await encode(join(FIXTURES, 'bad/hevc.mp4'), t.width, t.height, t.clean.frames.length, walkFrames(t), HEVC);
+    },
+    'theora.ogv': async () => {
+      const t = short(2.5);
+      await encode(join(FIXTURES, 'bad/theora.ogv'), t.width, t.height, t.clean.frames.length, walkFrames(t), THEORA);
+    },
+    'nobody.mp4': async () => {
+      const floorY = short(1).floorY;
+      await encode(join(FIXTURES, 'bad/nobody.mp4'), FIXTURE_WIDTH, FIXTURE_HEIGHT, 3 * FIXTURE_FPS, (_, r) => drawScene(r, floorY), H264);
+    },
+    'one-second.mp4': async () => {
+      const t = short(1);
+      await encode(join(FIXTURES, 'bad/one-second.mp4'), t.width, t.height, t.clean.frames.length, walkFrames(t), H264);
+    },
+    'frontal.mp4': async () => {
+      // Walking towards the camera at 100 steps/min: the figure grows from 45 % to 68 % of the
+      // frame height and its feet come down the image as it approaches.
+      const frames = Math.round(4.5 * FIXTURE_FPS);
+      await encode(join(FIXTURES, 'bad/frontal.mp4'), FIXTURE_WIDTH, FIXTURE_HEIGHT, frames, (i, r) => {
+        const f = i / (frames - 1);
+        drawScene(r, 0.8 * FIXTURE_HEIGHT);
+        drawFrontViewWalker(r, {
+          centreX: FIXTURE_WIDTH / 2,
+          floorY: (0.86 + 0.11 * f) * FIXTURE_HEIGHT,
+          heightPx: (0.45 + 0.23 * f) * FIXTURE_HEIGHT,
+          phase: (i / FIXTURE_FPS) * (100 / 120),
+        });
+      }, H264);
+    },
+  };
+  for (const spec of BAD) {
+    process.stdout.write(`bad/${spec.file} ... `);
+    await makers[spec.file]();
+    const record = fileRecord(join(FIXTURES, 'bad', spec.file));
+    console.log(`${(record.bytes / 1024).toFixed(0)} KB`);
+    manifest.bad.push({ file: `bad/${spec.file}`, description: spec.description, expectedError: spec.expectedError, ...record });
+  }
+  writeFileSync(join(FIXTURES, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  console.log(`wrote ${relative(ROOT, join(FIXTURES, 'manifest.json'))}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// --check: does MoveNet see the drawn walker? Decode each walk with ffmpeg, run MoveNet Lightning
+// (Node, wasm) on every frame, analyse, and compare with the truth.
+
+async function checkAll(): Promise<void> {
+  requireFfmpeg();
+  const { createNodePoseEstimator } = await import('../src/pose/node');
+  const { matchEvents, angleError } = await import('../src/eval/compare');
+  const { KEYPOINT_NAMES } = await import('../src/core/format/poseTrack');
+  const model = (process.argv.find((a) => a.startsWith('--model='))?.slice(8) ?? 'lightning') as 'lightning' | 'thunder';
+  const { estimator } = await createNodePoseEstimator({ model });
+  const manifest = JSON.parse(readFileSync(join(FIXTURES, 'manifest.json'), 'utf8'));
+  const rows: string[] = [];
+  for (const walk of manifest.walks as Array<{ name: string; video: string; truth: string }>) {
+    const truth: FixtureTruth = JSON.parse(readFileSync(join(FIXTURES, walk.truth), 'utf8'));
+    const decoded = spawnSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-i', join(FIXTURES, walk.video), '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'], { maxBuffer: 1 << 30 });
+    if (decoded.status !== 0) throw new Error(`ffmpeg could not decode ${walk.video}: ${decoded.stderr}`);
+    const frameBytes = truth.width * truth.height * 3;
+    const n = Math.floor(decoded.stdout.length / frameBytes);
+    estimator.reset();
+    const frames = [];
+    for (let i = 0; i < n; i++) {
+      const data = new Uint8Array(decoded.stdout.buffer, decoded.stdout.byteOffset + i * frameBytes, frameBytes);
+      const keypoints = await estimator.estimate({ data, width: truth.width, height: truth.height, channels: 3 }, (i / truth.fps) * 1000);
+      frames.push({ t: i / truth.fps, keypoints });
+    }
+    const track = {
+      format: 'gait-pose-track' as const, version: 1 as const, fps: truth.fps, width: truth.width, height: truth.height,
+      source: { kind: 'video' as const, name: walk.video, model: estimator.modelId }, keypointNames: [...KEYPOINT_NAMES], frames,
+    };
+    const report = analyzeTrack(track);
+    const frame = 1 / truth.fps;
+    const eventErrors: number[] = [];
+    let missed = 0;
+    let extra = 0;
+    for (const side of ['left', 'right'] as const) {
+      for (const kind of ['heelStrikes', 'toeOffs'] as const) {
+        const m = matchEvents(report.sides[side][kind], truth.events[side][kind], 2 * frame);
+        eventErrors.push(...m.errors.map((e) => Math.abs(e) / frame));
+        missed += m.missed.length;
+        extra += m.extra.length;
+      }
+    }
+    const median = (name: 'hipFlexion' | 'kneeFlexion') =>
+      (['left', 'right'] as const).map((side) => angleError(report.frames.angles[side][name], truth.angles[side][name]).median.toFixed(1)).join('/');
+    const worstEvent = eventErrors.length ? Math.max(...eventErrors).toFixed(1) : '-';
+    const flags = report.flags.map((f) => `${f.id}(${f.side})`).join(' ') || 'none';
+    rows.push(`| ${walk.name} | ${n} | ${eventErrors.length} | ${missed} | ${extra} | ${worstEvent} | ${median('hipFlexion')} | ${median('kneeFlexion')} | ${report.walking} ${report.direction} ${report.setting} | ${flags} |`);
+    console.log(rows.at(-1));
+  }
+  estimator.dispose();
+  console.log(`\nMoveNet ${model}, events matched within 2 frames; angle errors: median |error| in degrees, left/right`);
+  console.log('| walk | frames | events matched | missed | extra | worst event error (frames) | hip flexion median err L/R | knee flexion median err L/R | direction | flags |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  for (const row of rows) console.log(row);
+}
+
+const run = process.argv.includes('--check') ? checkAll : renderAll;
+run().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,181 @@
+/**
+ * The synthetic walker seen from the side, drawn from its clean keypoints and sole points:
+ * capsule limbs, a shirted trunk, a head with hair, eye and nose, shoes. Back to front: far arm,
+ * far leg, pelvis, trunk, head, near leg, near arm; the far limbs are shaded darker.
+ */
+import { KP, type Keypoint } from '../../core/format/poseTrack';
+import type { Side } from '../../core/format/report';
+import type { WalkTruth } from '../types';
+import { FAR_SIDE_SHADE, PALETTE } from './palette';
+import { drawCapsule, shade, type Point, type Raster, type Rgb } from './raster';
+
+export interface SideViewFigure {
+  /** 17 keypoints in MoveNet order, image pixels (scores ignored). */
+  keypoints: readonly Keypoint[];
+  /** Heel and forefoot sole points per side, image pixels. */
+  feet: Record<Side, { heel: Point; toe: Point }>;
+  /** Standing body height in pixels: sets the thickness of limbs, trunk and head. */
+  bodyHeightPx: number;
+}
+
+/** Limb and body sizes as fractions of body height (radii; Winter-like proportions). */
+const SIZE = {
+  thigh: 0.05,
+  shank: 0.038,
+  pelvis: 0.07,
+  trunk: 0.078,
+  neck: 0.028,
+  head: 0.06,
+  upperArm: 0.03,
+  forearm: 0.024,
+  hand: 0.024,
+  shoeUpper: 0.03,
+  sole: 0.017,
+  /** The shoe reaches this far beyond the forefoot contact point (toes). */
+  toeCap: 0.03,
+  rim: 0.006,
+} as const;
+
+/** The figure of frame `i` of a synthetic walk (its noise-free keypoints). */
+export function sideFigureAt(truth: WalkTruth, i: number): SideViewFigure {
+  const frame = truth.clean.frames[i];
+  if (!frame) throw new Error(`no frame ${i} (the walk has ${truth.clean.frames.length})`);
+  const foot = (side: Side) => ({ heel: truth.clean.feet[side].heel[i], toe: truth.clean.feet[side].toe[i] });
+  return { keypoints: frame.keypoints, feet: { left: foot('left'), right: foot('right') }, bodyHeightPx: truth.bodyHeightPx };
+}
+
+/** Which way the figure faces in the image (+1 right, -1 left): nose ahead of the ears. */
+export function facingOf(keypoints: readonly Keypoint[]): 1 | -1 {
+  const nose = at(keypoints, KP.nose);
+  const ears = midpoint(at(keypoints, KP.leftEar), at(keypoints, KP.rightEar));
+  return nose[0] >= ears[0] ? 1 : -1;
+}
+
+/**
+ * The side nearer the camera. A person facing right in the image shows the camera their right
+ * side (the synthetic walker's convention: right = forward x up).
+ */
+export function nearSideOf(keypoints: readonly Keypoint[]): Side {
+  return facingOf(keypoints) > 0 ? 'right' : 'left';
+}
+
+export function drawSideViewWalker(raster: Raster, figure: SideViewFigure): void {
+  const { keypoints, bodyHeightPx: H } = figure;
+  const near = nearSideOf(keypoints);
+  const far: Side = near === 'left' ? 'right' : 'left';
+  const facing = facingOf(keypoints);
+  const colours = (side: Side) => {
+    const f = side === near ? 1 : FAR_SIDE_SHADE;
+    return {
+      trousers: shade(PALETTE.trousers, f),
+      sleeve: shade(PALETTE.sleeve, f),
+      skin: shade(PALETTE.skin, f),
+      shoe: shade(PALETTE.shoe, f),
+      sole: shade(PALETTE.sole, f),
+    };
+  };
+
+  const hips = midpoint(at(keypoints, KP.leftHip), at(keypoints, KP.rightHip));
+  const shoulders = midpoint(at(keypoints, KP.leftShoulder), at(keypoints, KP.rightShoulder));
+
+  drawArm(raster, keypoints, far, H, colours(far));
+  drawLeg(raster, keypoints, figure.feet[far], far, H, colours(far));
+
+  // Pelvis (trousers), then the shirt from just above the hips to the shoulders.
+  const up = unit([shoulders[0] - hips[0], shoulders[1] - hips[1]]);
+  drawCapsule(raster, hips, along(hips, up, 0.03 * H), SIZE.pelvis * H, PALETTE.trousers);
+  drawCapsule(raster, along(hips, up, 0.07 * H), along(shoulders, up, -0.02 * H), SIZE.trunk * H, PALETTE.shirt);
+
+  drawHead(raster, keypoints, shoulders, facing, H);
+
+  drawLeg(raster, keypoints, figure.feet[near], near, H, colours(near));
+  drawArm(raster, keypoints, near, H, colours(near));
+}
+
+interface SideColours {
+  trousers: Rgb;
+  sleeve: Rgb;
+  skin: Rgb;
+  shoe: Rgb;
+  sole: Rgb;
+}
+
+function drawLeg(raster: Raster, keypoints: readonly Keypoint[], foot: { heel: Point; toe: Point }, side: Side, H: number, c: SideColours): void {
+  const [hipK, kneeK, ankleK] = side === 'left' ? [KP.leftHip, KP.leftKnee, KP.leftAnkle] : [KP.rightHip, KP.rightKnee, KP.rightAnkle];
+  const hip = at(keypoints, hipK);
+  const knee = at(keypoints, kneeK);
+  const ankle = at(keypoints, ankleK);
+  const rim = SIZE.rim * H;
+  drawLimb(raster, [[hip, knee, SIZE.thigh * H], [knee, knee, 0.9 * SIZE.thigh * H], [knee, ankle, SIZE.shank * H]], c.trousers, rim);
+
+  // Shoe: a white sole along heel -> toe, a dark upper from the ankle down to the sole.
+  const { heel, toe } = foot;
+  const along_ = unit([toe[0] - heel[0], toe[1] - heel[1]]);
+  let normal: Point = [along_[1], -along_[0]];
+  if (normal[0] * (ankle[0] - heel[0]) + normal[1] * (ankle[1] - heel[1]) < 0) normal = [-normal[0], -normal[1]];
+  const soleR = SIZE.sole * H;
+  const toeTip = along(toe, along_, SIZE.toeCap * H);
+  drawCapsule(raster, along(heel, normal, soleR), along(toeTip, normal, soleR), soleR, c.sole);
+  const upperR = SIZE.shoeUpper * H;
+  const upperHeel = along(along(heel, normal, 2 * soleR + 0.2 * upperR), along_, 0.5 * upperR);
+  const upperToe = along(along(toeTip, normal, 2 * soleR), along_, -0.3 * upperR);
+  drawCapsule(raster, upperHeel, along(upperToe, normal, 0.1 * upperR), 0.8 * upperR, c.shoe);
+  drawCapsule(raster, ankle, upperHeel, upperR, c.shoe);
+  drawCapsule(raster, ankle, along(ankle, along_, 0.6 * upperR), upperR * 0.9, c.shoe);
+}
+
+function drawArm(raster: Raster, keypoints: readonly Keypoint[], side: Side, H: number, c: SideColours): void {
+  const [shoulderK, elbowK, wristK] =
+    side === 'left' ? [KP.leftShoulder, KP.leftElbow, KP.leftWrist] : [KP.rightShoulder, KP.rightElbow, KP.rightWrist];
+  const shoulder = at(keypoints, shoulderK);
+  const elbow = at(keypoints, elbowK);
+  const wrist = at(keypoints, wristK);
+  const rim = SIZE.rim * H;
+  const direction = unit([wrist[0] - elbow[0], wrist[1] - elbow[1]]);
+  drawLimb(raster, [[elbow, wrist, SIZE.forearm * H], [wrist, along(wrist, direction, 0.035 * H), SIZE.hand * H]], c.skin, rim);
+  // Short sleeve: shoulder to three quarters of the way to the elbow.
+  const sleeveEnd: Point = [shoulder[0] + 0.75 * (elbow[0] - shoulder[0]), shoulder[1] + 0.75 * (elbow[1] - shoulder[1])];
+  drawLimb(raster, [[shoulder, sleeveEnd, SIZE.upperArm * H]], c.sleeve, rim);
+}
+
+function drawHead(raster: Raster, keypoints: readonly Keypoint[], shoulders: Point, facing: 1 | -1, H: number): void {
+  const nose = at(keypoints, KP.nose);
+  const ears = midpoint(at(keypoints, KP.leftEar), at(keypoints, KP.rightEar));
+  const eyes = midpoint(at(keypoints, KP.leftEye), at(keypoints, KP.rightEye));
+  const r = SIZE.head * H;
+  // The skull's centre lies a little ahead of and above the ear.
+  const centre: Point = [ears[0] + facing * 0.015 * H, ears[1] - 0.012 * H];
+  drawCapsule(raster, shoulders, [ears[0] - facing * 0.01 * H, ears[1] + 0.02 * H], SIZE.neck * H, PALETTE.skin);
+  drawCapsule(raster, centre, centre, r, PALETTE.skin);
+  drawCapsule(raster, nose, nose, 0.014 * H, PALETTE.skin);
+  // Hair: over the top and back of the skull.
+  drawCapsule(raster, [centre[0] - facing * 0.012 * H, centre[1] - 0.012 * H], [centre[0] - facing * 0.02 * H, centre[1] + 0.005 * H], r * 0.93, PALETTE.hair);
+  drawCapsule(raster, [centre[0] + facing * 0.01 * H, centre[1] - 0.01 * H], [centre[0] + facing * 0.01 * H, centre[1] - 0.01 * H], r * 0.8, PALETTE.skin);
+  drawCapsule(raster, ears, ears, 0.012 * H, shade(PALETTE.skin, 0.85));
+  drawCapsule(raster, eyes, eyes, 0.007 * H, PALETTE.eye);
+}
+
+/** Capsules joined into one limb with a dark rim around their union (not across the joints). */
+function drawLimb(raster: Raster, capsules: ReadonlyArray<readonly [Point, Point, number]>, colour: Rgb, rim: number): void {
+  for (const [a, b, r] of capsules) drawCapsule(raster, a, b, r, PALETTE.rim);
+  for (const [a, b, r] of capsules) drawCapsule(raster, a, b, Math.max(0.5, r - rim), colour);
+}
+
+function at(keypoints: readonly Keypoint[], k: number): Point {
+  const [x, y] = keypoints[k];
+  if (x === null || y === null) throw new Error(`keypoint ${k} is missing: the side-view figure needs all 17`);
+  return [x, y];
+}
+
+function midpoint(a: Point, b: Point): Point {
+  return [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
+}
+
+function unit(v: Point): Point {
+  const length = Math.hypot(v[0], v[1]);
+  return length > 0 ? [v[0] / length, v[1] / length] : [0, -1];
+}
+
+function along(p: Point, direction: Point, distance: number): Point {
+  return [p[0] + direction[0] * distance, p[1] + direction[1] * distance];
+}
