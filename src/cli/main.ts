@@ -1,21 +1,29 @@
 /**
- * `gait` command line: `gait analyze TRACK.json [--summary] [--treadmill-speed M/S] [--height M]`.
+ * `gait` command line: `gait analyze TRACK.json [--summary] [--treadmill-speed M/S] [--height M]`
+ * and `gait video WALK.mp4 [--track OUT.json] [--model lightning|thunder] [--person ID]`.
  * Prints the gait-report v1 JSON (or a readable summary) on stdout; problems go to stderr with a
  * non-zero exit code.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parsePoseTrack } from '../core/format/validatePoseTrack';
 import { analyzeTrack } from '../core/analyze';
 import { GaitAnalysisError } from '../core/errors';
 import { formatSummary } from './summary';
 import type { AnalysisOptions } from '../core/format/report';
+import { VideoInputError } from '../video/types';
 
 const USAGE = `Usage:
   gait analyze TRACK.json [--summary] [--treadmill-speed M_PER_S] [--height METRES] [--setting treadmill|overground]
 
+  gait video WALK.mp4 [--track OUT.json] [--model lightning|thunder] [--person ID] [analyze's options]
+
   TRACK.json   a gait-pose-track v1 file (docs/formats.md); "-" reads standard input
-  --summary    print a human-readable summary instead of the gait-report JSON`;
+  WALK.mp4     a video of the walk (any format ffmpeg reads), filmed from the side
+  --summary    print a human-readable summary instead of the gait-report JSON
+  --track      also write the pose track (gait-pose-track v1) to OUT.json
+  --model      MoveNet lightning (default, fast) or thunder (slower, more accurate)
+  --person     analyse this person (ids are listed on stderr) instead of the one picked as walking`;
 
 function fail(message: string, code = 1): never {
   process.stderr.write(`gait: ${message}\n`);
@@ -40,6 +48,9 @@ export function main(argv: string[]): void {
         'treadmill-speed': { type: 'string' },
         height: { type: 'string' },
         setting: { type: 'string' },
+        track: { type: 'string' },
+        model: { type: 'string' },
+        person: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -52,8 +63,32 @@ export function main(argv: string[]): void {
     return;
   }
   const [command, file] = positionals;
-  if (command !== 'analyze') fail(command ? `unknown command "${command}"\n${USAGE}` : USAGE, 2);
-  if (!file) fail(`analyze needs a track file\n${USAGE}`, 2);
+  if (command !== 'analyze' && command !== 'video') fail(command ? `unknown command "${command}"\n${USAGE}` : USAGE, 2);
+  if (!file) fail(`${command} needs a ${command === 'video' ? 'video' : 'track'} file\n${USAGE}`, 2);
+  const options = analysisOptions(values);
+  if (command === 'video') {
+    const model = values.model ?? 'lightning';
+    if (model !== 'lightning' && model !== 'thunder') fail(`--model must be lightning or thunder, got "${model}"`, 2);
+    let personId: number | undefined;
+    if (values.person !== undefined) {
+      personId = Number(values.person);
+      if (!Number.isInteger(personId)) fail(`--person must be a person id (a whole number), got "${values.person}"`, 2);
+    }
+    if (!existsSync(file)) fail(`cannot read ${file}: no such file`);
+    const log = (line: string) => process.stderr.write(`${line}\n`);
+    // Loaded only here: `analyze` should not pay for tfjs and the models.
+    import('./video').then(({ runVideoCommand }) => runVideoCommand(file, { model, personId, trackPath: values.track, analysis: options, progress: !!process.stderr.isTTY }, log)).then(
+      ({ report }) => process.stdout.write(values.summary ? formatSummary(report) : `${JSON.stringify(report)}\n`),
+      (e: unknown) => {
+        if (e instanceof VideoInputError) fail(`${file}: ${e.message}${e.hint ? ` ${e.hint}` : ''}`);
+        if (e instanceof GaitAnalysisError) fail(`${file}: ${e.message}`);
+        // ffmpeg or the model files are missing: their messages say what to install.
+        if (e instanceof Error && (e.name === 'FfmpegMissingError' || e.name === 'ModelFilesMissingError')) fail(e.message);
+        fail(`${file}: ${e instanceof Error ? e.message : String(e)}`);
+      },
+    );
+    return;
+  }
 
   let text: string;
   try {
@@ -64,6 +99,16 @@ export function main(argv: string[]): void {
   const parsedTrack = parsePoseTrack(text);
   if (!parsedTrack.ok) fail(`${file}: ${parsedTrack.error}`);
 
+  try {
+    const report = analyzeTrack(parsedTrack.track, options);
+    process.stdout.write(values.summary ? formatSummary(report) : `${JSON.stringify(report)}\n`);
+  } catch (e) {
+    if (e instanceof GaitAnalysisError) fail(`${file}: ${e.message}`);
+    throw e;
+  }
+}
+
+function analysisOptions(values: { setting?: string; 'treadmill-speed'?: string; height?: string }): AnalysisOptions {
   const setting = values.setting;
   if (setting !== undefined && setting !== 'treadmill' && setting !== 'overground') fail(`--setting must be treadmill or overground, got "${setting}"`, 2);
   const options: AnalysisOptions = {};
@@ -72,14 +117,7 @@ export function main(argv: string[]): void {
   if (speed !== undefined) options.treadmillSpeedMps = speed;
   if (height !== undefined) options.bodyHeightM = height;
   if (setting) options.setting = setting;
-
-  try {
-    const report = analyzeTrack(parsedTrack.track, options);
-    process.stdout.write(values.summary ? formatSummary(report) : `${JSON.stringify(report)}\n`);
-  } catch (e) {
-    if (e instanceof GaitAnalysisError) fail(`${file}: ${e.message}`);
-    throw e;
-  }
+  return options;
 }
 
 main(process.argv.slice(2));

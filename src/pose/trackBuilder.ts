@@ -46,6 +46,13 @@ export interface BuildTrackResult {
 
 /** Scouting samples the video at about 4 Hz: enough to follow a walker and see their steps (~2 Hz). */
 export const SCOUT_INTERVAL_S = 0.25;
+/**
+ * MultiPose input size (longer side) for scouting: pose-detection's default 256 misses people
+ * who are small in a wide frame. On sports2d-demo (1768x994) the man on the box scored 0.1-0.4
+ * and was lost after 2 s at 256; at 384 he scores 0.5-0.7 and is followed for 4 s (costs ~2x).
+ * Pass it to createPoseEstimator({ model: 'multipose', multiPoseMaxDimension }).
+ */
+export const SCOUT_MAX_DIMENSION = 384;
 /** Each model's input size: the crop is made at this size so the model does not resize again. */
 export const CROP_SIZE: Record<MoveNetModelName, number> = { lightning: 192, thunder: 256, multipose: 256 };
 /** The analysis needs a couple of strides at least (core: too-few-steps otherwise). */

@@ -1,0 +1,252 @@
+/**
+ * A FrameSource over ffmpeg/ffprobe for Node (the CLI): every decoded frame at its real
+ * presentation time, upright (ffmpeg applies the container's rotation), as raw RGB pixels.
+ *
+ * - ffprobe reads the stream (codec, size, rotation, duration) and counts packets (no decoding).
+ * - ffmpeg decodes to `-f rawvideo -pix_fmt rgb24` on stdout with `-fps_mode passthrough` (no
+ *   frame dropped or duplicated to make a constant rate); the `showinfo` filter prints each
+ *   frame's pts_time on stderr, which is paired with the n-th frame on stdout.
+ */
+import { spawn, execFile } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { RawImage } from '../../pose/detector';
+import { VideoInputError, type FrameSource, type FrameSourceInfo, type SourceFrame } from '../types';
+import { cropRgb } from './rgbCrop';
+
+export interface VideoProbe extends FrameSourceInfo {
+  /** Degrees the container asks players to rotate by (0, 90, 180, 270); width/height are after it. */
+  rotation: number;
+  /** The container's start time: frame times are given from here. */
+  startTimeS: number;
+  /** Nominal frame rate (avg_frame_rate), for frames whose time ffmpeg does not print. */
+  nominalFps: number;
+}
+
+/** ffmpeg/ffprobe are not installed (or not on PATH). */
+export class FfmpegMissingError extends Error {
+  constructor(tool: string) {
+    super(`${tool} was not found. The video command decodes with ffmpeg: install it (Debian/Ubuntu: apt-get install ffmpeg; macOS: brew install ffmpeg).`);
+    this.name = 'FfmpegMissingError';
+  }
+}
+
+export async function openVideoFile(path: string): Promise<FrameSource> {
+  const probe = await probeVideo(path);
+  return new FfmpegFrameSource(path, probe);
+}
+
+export async function probeVideo(path: string): Promise<VideoProbe> {
+  if (!existsSync(path)) throw new Error(`No such file: ${path}`);
+  if (statSync(path).isDirectory()) throw new Error(`${path} is a folder, not a video file.`);
+  const name = basename(path);
+  const { stdout, stderr, code } = await run('ffprobe', [
+    '-v', 'error',
+    '-count_packets',
+    '-show_entries',
+    'stream=index,codec_type,codec_name,width,height,nb_frames,nb_read_packets,duration,avg_frame_rate,r_frame_rate:stream_disposition=attached_pic:stream_side_data=rotation:stream_tags=rotate:format=format_name,duration,start_time',
+    '-of', 'json',
+    path,
+  ]);
+  if (code !== 0) throw probeError(name, stderr);
+  interface Stream {
+    codec_type?: string; codec_name?: string; width?: number; height?: number; nb_frames?: string; nb_read_packets?: string;
+    duration?: string; avg_frame_rate?: string; r_frame_rate?: string; disposition?: { attached_pic?: number };
+    side_data_list?: { rotation?: number }[]; tags?: { rotate?: string };
+  }
+  let parsed: { streams?: Stream[]; format?: { duration?: string; start_time?: string; format_name?: string } };
+  try {
+    parsed = JSON.parse(stdout);
+  } catch {
+    throw new VideoInputError('corrupt', `${name}: ffprobe's answer could not be read.`);
+  }
+  const video = parsed.streams?.find((s) => s.codec_type === 'video' && !s.disposition?.attached_pic);
+  if (!video) {
+    const what = parsed.streams?.some((s) => s.codec_type === 'audio') ? 'it has sound only' : 'it has no picture';
+    throw new VideoInputError('no-video-track', `${name} has no video stream: ${what}.`, 'Choose a video file of the walk.');
+  }
+  const rotationRaw = video.side_data_list?.find((d) => d.rotation !== undefined)?.rotation ?? Number(video.tags?.rotate ?? 0);
+  const rotation = ((Math.round(rotationRaw / 90) * 90) % 360 + 360) % 360;
+  const quarterTurn = rotation === 90 || rotation === 270;
+  const codedWidth = video.width ?? 0;
+  const codedHeight = video.height ?? 0;
+  if (!codedWidth || !codedHeight) throw new VideoInputError('corrupt', `${name}: the video stream has no picture size.`);
+  const nominalFps = rate(video.avg_frame_rate) || rate(video.r_frame_rate) || 30;
+  const durationS = Number(video.duration) || Number(parsed.format?.duration) || 0;
+  const frameCount = Number(video.nb_read_packets) || Number(video.nb_frames) || Math.round(durationS * nominalFps);
+  return {
+    name,
+    width: quarterTurn ? codedHeight : codedWidth,
+    height: quarterTurn ? codedWidth : codedHeight,
+    durationS,
+    frameCount,
+    codec: video.codec_name ?? 'unknown',
+    rotation,
+    startTimeS: Number(parsed.format?.start_time) || 0,
+    nominalFps,
+  };
+}
+
+function probeError(name: string, stderr: string): Error {
+  const detail = stderr.trim().split('\n').pop() ?? '';
+  if (/moov atom not found|Truncat|end of file|partial file/i.test(stderr)) {
+    return new VideoInputError('corrupt', `${name} is damaged or incomplete (${detail}).`, 'Copy or export the video again.');
+  }
+  if (/Invalid data found|could not find codec|Unknown format/i.test(stderr)) {
+    return new VideoInputError('not-a-video', `${name} is not a video file ffmpeg can read (${detail}).`, 'Choose an MP4, MOV or WebM video.');
+  }
+  return new VideoInputError('corrupt', `${name} could not be read: ${detail}`);
+}
+
+function rate(text: string | undefined): number {
+  if (!text) return 0;
+  const [num, den] = text.split('/').map(Number);
+  return den ? num / den : num || 0;
+}
+
+class FfmpegFrameSource implements FrameSource {
+  readonly name: string;
+  readonly width: number;
+  readonly height: number;
+  readonly durationS: number;
+  readonly frameCount: number;
+  readonly codec: string;
+  private readonly running = new Set<ReturnType<typeof spawn>>();
+
+  constructor(
+    private readonly path: string,
+    private readonly probe: VideoProbe,
+  ) {
+    ({ name: this.name, width: this.width, height: this.height, durationS: this.durationS, frameCount: this.frameCount, codec: this.codec } = probe);
+  }
+
+  async *frames(options: { minIntervalS?: number; signal?: AbortSignal } = {}): AsyncIterable<SourceFrame> {
+    const { minIntervalS = 0, signal } = options;
+    const { width, height, startTimeS, nominalFps } = this.probe;
+    const frameBytes = width * height * 3;
+    const ffmpeg = spawnTool('ffmpeg', [
+      '-hide_banner', '-nostats', '-nostdin', '-loglevel', 'info',
+      '-i', this.path,
+      '-map', '0:v:0', '-an', '-sn', '-dn',
+      '-vf', 'showinfo=checksum=0',
+      '-fps_mode', 'passthrough',
+      '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1',
+    ]);
+    this.running.add(ffmpeg);
+    const times = new FrameTimes(ffmpeg.stderr!);
+    const exited = new Promise<number>((resolve, reject) => {
+      ffmpeg.on('error', (error: NodeJS.ErrnoException) => reject(error.code === 'ENOENT' ? new FfmpegMissingError('ffmpeg') : error));
+      ffmpeg.on('close', (code) => resolve(code ?? 1));
+    });
+    exited.catch(() => undefined); // observed below
+    const onAbort = () => ffmpeg.kill('SIGKILL');
+    signal?.addEventListener('abort', onAbort);
+
+    let buffer = new Uint8Array(frameBytes);
+    let filled = 0;
+    let index = 0;
+    let lastYieldedT = -Infinity;
+    try {
+      for await (const chunk of ffmpeg.stdout! as AsyncIterable<Buffer>) {
+        let offset = 0;
+        while (offset < chunk.length) {
+          const take = Math.min(frameBytes - filled, chunk.length - offset);
+          buffer.set(chunk.subarray(offset, offset + take), filled);
+          filled += take;
+          offset += take;
+          if (filled < frameBytes) break;
+          filled = 0;
+          const pts = await times.at(index);
+          const t = Math.max(0, (pts ?? startTimeS + index / nominalFps) - startTimeS);
+          index++;
+          // Scouting: skip frames too close to the last one given (1 ms slack for rounded times).
+          if (t - lastYieldedT < minIntervalS - 1e-3) continue;
+          lastYieldedT = t;
+          const image: RawImage = { data: buffer, width, height, channels: 3 };
+          buffer = new Uint8Array(frameBytes); // the frame keeps its pixels; the next one gets new ones
+          yield { t, image, crop: async (box, size) => cropRgb(image, box, size), release: () => undefined };
+        }
+      }
+      const code = await exited;
+      if (signal?.aborted) throw new VideoInputError('cancelled', 'Cancelled.');
+      if (code !== 0) {
+        throw new VideoInputError(
+          'corrupt',
+          `${this.name} could not be decoded${index ? ` after ${index} frames` : ''}: ${times.errorTail() || `ffmpeg exited with ${code}`}`,
+          'Copy or export the video again, or convert it to H.264 MP4.',
+        );
+      }
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+      if (ffmpeg.exitCode === null) ffmpeg.kill('SIGKILL');
+      this.running.delete(ffmpeg);
+    }
+  }
+
+  close(): void {
+    for (const process of this.running) process.kill('SIGKILL');
+    this.running.clear();
+  }
+}
+
+/** Frame times from showinfo's lines on ffmpeg's stderr, in output order. */
+class FrameTimes {
+  private readonly times: number[] = [];
+  private readonly errors: string[] = [];
+  private pending = '';
+  private ended = false;
+  private wake: (() => void) | null = null;
+
+  constructor(stderr: NodeJS.ReadableStream) {
+    stderr.setEncoding('utf8');
+    stderr.on('data', (text: string) => {
+      const lines = (this.pending + text).split('\n');
+      this.pending = lines.pop() ?? '';
+      for (const line of lines) this.read(line);
+      this.notify();
+    });
+    stderr.on('end', () => {
+      this.read(this.pending);
+      this.ended = true;
+      this.notify();
+    });
+  }
+
+  /** The n-th frame's pts in seconds; null if ffmpeg never printed it. */
+  async at(n: number): Promise<number | null> {
+    while (this.times.length <= n && !this.ended) await new Promise<void>((resolve) => (this.wake = resolve));
+    return this.times[n] ?? null;
+  }
+
+  errorTail(): string {
+    return this.errors.slice(-2).join(' / ');
+  }
+
+  private read(line: string): void {
+    const match = /\bn:\s*\d+\s+pts:\s*-?\d+\s+pts_time:(-?[\d.e+-]+)/.exec(line);
+    if (match && line.includes('showinfo')) this.times.push(Number(match[1]));
+    else if (/error|invalid|corrupt/i.test(line)) this.errors.push(line.replace(/^\[[^\]]*\]\s*/, '').trim());
+  }
+
+  private notify(): void {
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
+  }
+}
+
+function spawnTool(tool: string, args: string[]): ReturnType<typeof spawn> {
+  const child = spawn(tool, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  child.on('error', () => undefined); // reported through the 'error' listener of the caller / run()
+  return child;
+}
+
+function run(tool: string, args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
+  return new Promise((resolve, reject) => {
+    execFile(tool, args, { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') return reject(new FfmpegMissingError(tool));
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+      resolve({ stdout, stderr, code });
+    });
+  });
+}
