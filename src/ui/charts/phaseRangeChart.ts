@@ -1,0 +1,88 @@
+/**
+ * Range of each angle within each phase: floating bars (min to max, mean of the cycles' ranges),
+ * left next to right, one row per joint and phase.
+ */
+import type { ChartConfiguration } from 'chart.js';
+import { PHASE_NAMES, SIDES, type GaitReport, type PhaseName, type Side } from '../../core/format/report';
+import { ANGLE_TITLE, type CycleAngle } from './cycleChart';
+import { PHASE_LABEL, SIDE_COLOR, SIDE_LABEL } from './palette';
+
+export const RANGE_ANGLES: readonly CycleAngle[] = ['hipFlexion', 'kneeFlexion'];
+
+export interface PhaseRangeRow {
+  angle: CycleAngle;
+  phase: PhaseName;
+  label: string;
+  values: Record<Side, { min: number; max: number } | null>;
+}
+
+export interface PhaseRangeModel {
+  config: ChartConfiguration<'bar', ([number, number] | null)[], string>;
+  rows: PhaseRangeRow[];
+  /** Bars drawn (the `data-points` attribute). */
+  points: number;
+  label: string;
+}
+
+/** Category index of an (angle, phase) row: used to place the cursor ticks. */
+export function rangeRowIndex(angle: CycleAngle, phase: PhaseName): number {
+  return RANGE_ANGLES.indexOf(angle) * PHASE_NAMES.length + PHASE_NAMES.indexOf(phase);
+}
+
+const round1 = (v: number) => Math.round(v * 10) / 10;
+
+export function phaseRangeModel(report: GaitReport): PhaseRangeModel {
+  const rows: PhaseRangeRow[] = RANGE_ANGLES.flatMap((angle) =>
+    PHASE_NAMES.map((phase) => ({
+      angle,
+      phase,
+      label: `${ANGLE_TITLE[angle]} · ${PHASE_LABEL[phase].toLowerCase()}`,
+      values: Object.fromEntries(
+        SIDES.map((side) => {
+          const s = report.sides[side].phaseAngles[phase]?.[angle] ?? null;
+          return [side, s ? { min: round1(s.min), max: round1(s.max) } : null];
+        }),
+      ) as PhaseRangeRow['values'],
+    })),
+  );
+  const datasets = SIDES.map((side) => ({
+    label: `${SIDE_LABEL[side]} leg`,
+    data: rows.map((r) => (r.values[side] ? ([r.values[side]!.min, r.values[side]!.max] as [number, number]) : null)),
+    backgroundColor: SIDE_COLOR[side] + 'b3',
+    borderColor: SIDE_COLOR[side],
+    borderWidth: 1,
+    borderSkipped: false as const,
+    barPercentage: 0.9,
+    categoryPercentage: 0.8,
+  }));
+  const points = datasets.reduce((n, d) => n + d.data.filter((v) => v !== null).length, 0);
+  return {
+    rows,
+    points,
+    label: 'Range of hip and knee flexion within each gait phase, left and right leg: bars from the smallest to the largest angle (mean over the cycles).',
+    config: {
+      type: 'bar',
+      data: { labels: rows.map((r) => r.label), datasets },
+      options: {
+        indexAxis: 'y',
+        responsive: true,
+        maintainAspectRatio: false,
+        scales: {
+          x: { title: { display: true, text: 'Angle (deg, + flexion)' } },
+          y: { ticks: { autoSkip: false } },
+        },
+        plugins: {
+          legend: { position: 'bottom', labels: { boxWidth: 14 } },
+          tooltip: {
+            callbacks: {
+              label: (item) => {
+                const v = item.raw as [number, number] | null;
+                return v ? `${item.dataset.label}: ${v[0]}° to ${v[1]}° (range ${round1(v[1] - v[0])}°)` : `${item.dataset.label}: no data`;
+              },
+            },
+          },
+        },
+      },
+    },
+  };
+}

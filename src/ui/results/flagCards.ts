@@ -1,0 +1,62 @@
+import { html } from 'lit';
+import type { Flag, GaitReport } from '../../core/format/report';
+import { fmt, fmtRange, sideWords } from './format';
+
+const SEVERITY_WORDS = { mild: 'Mild', moderate: 'Moderate', marked: 'Marked' } as const;
+
+function evidence(flag: Flag) {
+  return html`<ul class="evidence">
+    ${flag.evidence.map(
+      (e) => html`<li>
+        <strong>${e.measure}:</strong> ${fmt(e.value, Math.abs(e.value) < 10 && !Number.isInteger(e.value) ? 2 : 1)} ${e.unit === 'deg' ? '°' : e.unit}
+        <span class="muted">— healthy ${fmtRange(e.reference.low, e.reference.high, e.unit)} (${e.reference.source})</span>
+      </li>`,
+    )}
+  </ul>`;
+}
+
+function card(flag: Flag, index: number) {
+  const id = `flag-${index}`;
+  return html`<article class="flag ${flag.severity}" data-testid="flag" data-flag-id=${flag.id} aria-labelledby=${id}>
+    <header>
+      <h3 id=${id}>${flag.title}</h3>
+      <p class="flag-meta">
+        <span class="severity ${flag.severity}">${SEVERITY_WORDS[flag.severity]}</span>
+        <span>${sideWords(flag.side)}</span>
+        ${flag.estimate ? html`<span class="muted">estimate from a proxy, not measured directly</span>` : ''}
+      </p>
+    </header>
+    <h4>What we saw</h4>
+    <p>${flag.message}</p>
+    ${evidence(flag)}
+    <h4>Why it matters</h4>
+    <p>${flag.why}</p>
+    <div class="two">
+      <div>
+        <h4>Try while walking</h4>
+        <ul>${flag.cues.map((c) => html`<li>${c}</li>`)}</ul>
+      </div>
+      <div class="exercises">
+        <h4>Exercises</h4>
+        <ul>${flag.exercises.map((c) => html`<li>${c}</li>`)}</ul>
+      </div>
+    </div>
+    <h4>When to see a professional</h4>
+    <p class="professional">${flag.seeProfessional}</p>
+  </article>`;
+}
+
+/** The flags as cards, or a plain statement that nothing was flagged. */
+export function renderFlags(report: GaitReport) {
+  return html`
+    <section aria-labelledby="flags-heading" class="flags">
+      <h2 id="flags-heading">What stands out${report.flags.length ? html` <span class="muted">(${report.flags.length})</span>` : ''}</h2>
+      ${report.flags.length === 0
+        ? html`<p class="panel no-flags" data-testid="no-flags">
+            Nothing stood out: the measured values are within the healthy ranges this tool checks. Keep walking tall, pushing the ground away
+            behind you, and let each leg swing through relaxed.
+          </p>`
+        : report.flags.map(card)}
+    </section>
+  `;
+}

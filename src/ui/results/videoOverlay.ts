@@ -1,0 +1,324 @@
+import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { KP, type GaitPoseTrack } from '../../core/format/poseTrack';
+import { SIDES, type GaitReport } from '../../core/format/report';
+import { PHASE_LABEL, SIDE_COLOR } from '../charts/palette';
+import { drawSkeleton, type View } from './skeleton';
+import { baseStyles } from './styles';
+import { frameIndexAt } from './timeSync';
+
+export interface TimeDetail {
+  time: number;
+}
+
+const RATES = [0.25, 0.5, 1] as const;
+
+/**
+ * The walk with its skeleton: the video with the track's keypoints drawn over it in sync
+ * (requestVideoFrameCallback, with timeupdate/seeked as fallback), or, without a video, the
+ * track played as a stick figure. Fires `gait-time` (bubbling, composed) whenever the frame shown
+ * changes; `seek(t)` moves it.
+ */
+@customElement('gait-video-overlay')
+export class GaitVideoOverlay extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      .stage { position: relative; width: 100%; background: #1d232a; border-radius: 8px; overflow: hidden; }
+      video, .stage canvas { position: absolute; inset: 0; width: 100%; height: 100%; }
+      video { object-fit: contain; }
+      .stage canvas { pointer-events: none; }
+      .bar { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 0.8rem; margin-top: 0.5rem; font-size: 0.875rem; }
+      .bar input[type='range'] { flex: 1 1 12rem; min-width: 8rem; }
+      .keys { display: inline-flex; gap: 0.8rem; white-space: nowrap; }
+      .key { display: inline-flex; align-items: center; gap: 0.3rem; }
+      .swatch { width: 1.4rem; height: 0.3rem; border-radius: 2px; display: inline-block; }
+      select { font: inherit; min-height: 2.2rem; }
+      .time { font-variant-numeric: tabular-nums; min-width: 7.5rem; }
+      @media print { :host { display: none !important; } }
+    `,
+  ];
+
+  @property({ attribute: false }) track?: GaitPoseTrack;
+  @property({ attribute: false }) report?: GaitReport;
+  @property({ attribute: false }) videoUrl: string | null = null;
+
+  @state() private playing = false;
+  @state() private time = 0;
+  @state() private rate: number = 1;
+
+  @query('video') private video?: HTMLVideoElement;
+  @query('canvas') private canvas?: HTMLCanvasElement;
+
+  private frameIndex = -1;
+  private raf = 0;
+  private lastTick = 0;
+  private resizeObserver?: ResizeObserver;
+  private floorY = 0;
+  private frameTimes: number[] = [];
+  private lastHipX: number | null = null;
+
+  get currentTime(): number {
+    return this.time;
+  }
+
+  get start(): number {
+    return this.track?.frames[0]?.t ?? 0;
+  }
+
+  get end(): number {
+    const frames = this.track?.frames ?? [];
+    return frames[frames.length - 1]?.t ?? 0;
+  }
+
+  /** Shows the walk at time t (seconds). */
+  seek(t: number): void {
+    const clamped = Math.min(this.end, Math.max(this.start, t));
+    if (this.video && this.videoUrl) {
+      this.video.currentTime = clamped;
+    }
+    this.show(clamped, true);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('track') && this.track) {
+      // Floor for the stick figure: the lowest ankle position seen (y grows downwards).
+      let floor = 0;
+      for (const f of this.track.frames) {
+        for (const k of [f.keypoints[KP.leftAnkle], f.keypoints[KP.rightAnkle]]) if (k && k[1] !== null && k[2] > 0.2) floor = Math.max(floor, k[1]);
+      }
+      this.floorY = floor;
+      this.frameTimes = this.track.frames.map((f) => f.t);
+      this.time = this.start;
+      this.frameIndex = -1;
+    }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resizeObserver = new ResizeObserver(() => this.redraw());
+  }
+
+  protected override firstUpdated(): void {
+    const stage = this.renderRoot.querySelector('.stage');
+    if (stage) this.resizeObserver?.observe(stage);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('videoUrl') || changed.has('track')) {
+      this.stopAnimation();
+      this.playing = false;
+      if (this.videoUrl && this.video) this.watchVideo(this.video);
+      this.show(this.start, true);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopAnimation();
+    this.resizeObserver?.disconnect();
+  }
+
+  private watchVideo(video: HTMLVideoElement): void {
+    const onFrame = (_now: number, meta: VideoFrameCallbackMetadata) => {
+      this.show(meta.mediaTime);
+      if (this.video === video) video.requestVideoFrameCallback(onFrame);
+    };
+    if ('requestVideoFrameCallback' in video) video.requestVideoFrameCallback(onFrame);
+  }
+
+  /** Draws the frame nearest to t and tells the rest of the results where we are. */
+  private show(t: number, force = false): void {
+    this.time = t;
+    const track = this.track;
+    if (!track || track.frames.length === 0) return;
+    const i = frameIndexAt(this.frameTimes, t);
+    if (i === this.frameIndex && !force) return;
+    this.frameIndex = i;
+    this.redraw();
+    this.dispatchEvent(new CustomEvent<TimeDetail>('gait-time', { detail: { time: t }, bubbles: true, composed: true }));
+  }
+
+  private view(canvas: HTMLCanvasElement): View {
+    const track = this.track!;
+    const w = canvas.width;
+    const h = canvas.height;
+    if (this.videoUrl) {
+      // The video is letterboxed (object-fit: contain) inside the stage: map onto its picture.
+      const scale = Math.min(w / track.width, h / track.height);
+      return { scale, offsetX: (w - track.width * scale) / 2, offsetY: (h - track.height * scale) / 2 };
+    }
+    // Stick figure: the image height fills the stage and the view follows the walker's hips
+    // (an overground walk can be several times wider than it is tall).
+    const scale = h / track.height;
+    const hipX = this.hipX();
+    const ideal = w / 2 - hipX * scale;
+    const offsetX = track.width * scale <= w ? (w - track.width * scale) / 2 : Math.min(0, Math.max(w - track.width * scale, ideal));
+    return { scale, offsetX, offsetY: 0 };
+  }
+
+  /** Hip x of the current frame (mean of the hips seen), or the image centre. */
+  private hipX(): number {
+    const frame = this.track?.frames[Math.max(0, this.frameIndex)];
+    const xs = [frame?.keypoints[KP.leftHip], frame?.keypoints[KP.rightHip]].filter((k) => k && k[0] !== null && k[2] > 0.2).map((k) => k![0] as number);
+    if (xs.length > 0) this.lastHipX = xs.reduce((a, b) => a + b, 0) / xs.length;
+    return this.lastHipX ?? (this.track?.width ?? 0) / 2;
+  }
+
+  private redraw(): void {
+    const canvas = this.canvas;
+    const track = this.track;
+    if (!canvas || !track) return;
+    const dpr = window.devicePixelRatio || 1;
+    const width = Math.round(canvas.clientWidth * dpr);
+    const height = Math.round(canvas.clientHeight * dpr);
+    if (width === 0 || height === 0) return;
+    if (canvas.width !== width || canvas.height !== height) {
+      canvas.width = width;
+      canvas.height = height;
+    }
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    ctx.clearRect(0, 0, width, height);
+    const view = this.view(canvas);
+    if (!this.videoUrl) {
+      ctx.fillStyle = '#2a323b';
+      ctx.fillRect(view.offsetX, view.offsetY, track.width * view.scale, track.height * view.scale);
+      if (this.floorY > 0) {
+        ctx.strokeStyle = '#6b7785';
+        ctx.lineWidth = 2 * dpr;
+        const y = view.offsetY + this.floorY * view.scale + 4 * dpr;
+        ctx.beginPath();
+        ctx.moveTo(view.offsetX, y);
+        ctx.lineTo(view.offsetX + track.width * view.scale, y);
+        // Ticks on the floor every 100 image pixels, so the walk shows while the view follows.
+        for (let x = 0; x <= track.width; x += 100) {
+          ctx.moveTo(view.offsetX + x * view.scale, y);
+          ctx.lineTo(view.offsetX + x * view.scale, y + 8 * dpr);
+        }
+        ctx.stroke();
+      }
+    }
+    const frame = track.frames[Math.max(0, this.frameIndex)];
+    if (frame) drawSkeleton(ctx, frame, view, Math.max(3, 5 * dpr * Math.min(1, canvas.clientWidth / 640)));
+    // Phase of each leg, in words, in the corner.
+    const report = this.report;
+    if (report) {
+      const i = frameIndexAt(report.frames.t, this.time);
+      ctx.font = `${Math.round(13 * dpr)}px system-ui, sans-serif`;
+      ctx.textBaseline = 'top';
+      SIDES.forEach((side, s) => {
+        const phase = report.frames.phase[side][i];
+        const text = `${side === 'left' ? 'Left' : 'Right'}: ${phase ? PHASE_LABEL[phase].toLowerCase() : '–'}`;
+        const y = 8 * dpr + s * 20 * dpr;
+        const tw = ctx.measureText(text).width;
+        ctx.fillStyle = 'rgba(0, 0, 0, 0.6)';
+        ctx.fillRect(6 * dpr, y - 2 * dpr, tw + 10 * dpr, 18 * dpr);
+        ctx.fillStyle = side === 'left' ? '#9fd3ff' : '#ffb98a';
+        ctx.fillText(text, 11 * dpr, y);
+      });
+    }
+  }
+
+  // Stick-figure playback (no video).
+  private togglePlay(): void {
+    if (this.videoUrl && this.video) {
+      if (this.video.paused) void this.video.play();
+      else this.video.pause();
+      return;
+    }
+    if (this.playing) this.stopAnimation();
+    else this.startAnimation();
+  }
+
+  private startAnimation(): void {
+    this.playing = true;
+    if (this.time >= this.end) this.time = this.start;
+    this.lastTick = performance.now();
+    const tick = (now: number) => {
+      const dt = (now - this.lastTick) / 1000;
+      this.lastTick = now;
+      let t = this.time + dt * this.rate;
+      if (t > this.end) t = this.start + (t - this.end); // loop
+      this.show(t);
+      this.raf = requestAnimationFrame(tick);
+    };
+    this.raf = requestAnimationFrame(tick);
+  }
+
+  private stopAnimation(): void {
+    cancelAnimationFrame(this.raf);
+    this.playing = false;
+  }
+
+  private onScrub(event: Event): void {
+    this.seek(Number((event.target as HTMLInputElement).value));
+  }
+
+  private onRate(event: Event): void {
+    this.rate = Number((event.target as HTMLSelectElement).value);
+    if (this.video) this.video.playbackRate = this.rate;
+  }
+
+  private onVideoEvent(): void {
+    if (this.video) this.show(this.video.currentTime);
+  }
+
+  override render() {
+    const track = this.track;
+    if (!track) return nothing;
+    const aspect = `${track.width} / ${track.height}`;
+    const stickAspect = track.width / track.height > 16 / 9 ? '16 / 9' : aspect;
+    const withVideo = !!this.videoUrl;
+    const label = withVideo
+      ? 'The walk video with the detected skeleton drawn over it'
+      : 'The detected skeleton replayed as a stick figure (no video was loaded)';
+    return html`
+      <div data-testid="video-overlay">
+        <div class="stage" style="aspect-ratio: ${withVideo ? aspect : stickAspect}">
+          ${withVideo
+            ? html`<video
+                src=${this.videoUrl!}
+                controls
+                playsinline
+                muted
+                preload="auto"
+                aria-label=${label}
+                @seeked=${this.onVideoEvent}
+                @timeupdate=${this.onVideoEvent}
+                @loadeddata=${this.onVideoEvent}
+                @play=${() => (this.playing = true)}
+                @pause=${() => (this.playing = false)}
+              ></video>`
+            : nothing}
+          <canvas role=${withVideo ? 'presentation' : 'img'} aria-label=${withVideo ? '' : label}></canvas>
+        </div>
+        <div class="bar">
+          ${withVideo
+            ? nothing
+            : html`<button type="button" @click=${this.togglePlay} aria-pressed=${this.playing ? 'true' : 'false'}>
+                  ${this.playing ? 'Pause' : 'Play'}
+                </button>
+                <label class="sr-only" for="scrub">Time in the walk</label>
+                <input id="scrub" type="range" min=${this.start} max=${this.end} step="0.01" .value=${String(this.time)} @input=${this.onScrub} />
+                <span class="time" aria-live="off">${this.time.toFixed(2)} s / ${this.end.toFixed(2)} s</span>`}
+          <label>Speed
+            <select @change=${this.onRate}>
+              ${RATES.map((r) => html`<option value=${r} ?selected=${r === this.rate}>${r === 1 ? 'normal' : `${r}×`}</option>`)}
+            </select>
+          </label>
+          <span class="keys">
+            <span class="key"><span class="swatch" style="background:${SIDE_COLOR.left}"></span>left leg</span>
+            <span class="key"><span class="swatch" style="background:${SIDE_COLOR.right}"></span>right leg</span>
+          </span>
+        </div>
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gait-video-overlay': GaitVideoOverlay;
+  }
+}
