@@ -241,7 +241,10 @@ export class ProgressReporter {
     source: Pick<FrameSource, 'durationS' | 'frameCount'>,
   ) {
     this.trackTotal = source.frameCount;
-    this.scoutTotal = Math.min(source.frameCount, Math.floor(source.durationS / SCOUT_INTERVAL_S) + 1);
+    // Sources give the first frame at least SCOUT_INTERVAL_S after the last one given.
+    const fps = source.durationS > 0 ? source.frameCount / source.durationS : 30;
+    const step = Math.max(1, Math.ceil(SCOUT_INTERVAL_S * fps - 1e-3));
+    this.scoutTotal = Math.ceil(source.frameCount / step);
   }
 
   start(stage: PipelineStage): void {
