@@ -88,7 +88,8 @@ async function run(file: Blob & { name?: string }, options: { model?: 'lightning
       statusLine.textContent = 'Decoding…';
       const plain = await benchmarkDecode(file, name, { signal: ownController.signal });
       const cropped = await benchmarkDecode(file, name, { cropSize: 192, signal: ownController.signal });
-      summary = { ok: true, decode: plain, decodeAndCrop192: cropped };
+      const canvasCropped = await benchmarkDecode(file, name, { cropSize: 192, cropMethod: 'canvas', signal: ownController.signal });
+      summary = { ok: true, decode: plain, decodeAndCrop192: cropped, decodeAndCanvasCrop192: canvasCropped };
       statusLine.textContent = `Decoded ${plain.frames} frames at ${plain.fps.toFixed(1)} frames/s.`;
     } else {
       const processOptions: ProcessVideoOptions = { model: options.model ?? 'lightning', signal: ownController.signal, onProgress: showProgress };

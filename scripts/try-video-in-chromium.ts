@@ -37,7 +37,7 @@ if (positionals.length === 0) {
 }
 
 const root = resolve(import.meta.dirname, '..');
-const server = await createServer({ root, server: { port: Number(values.port), strictPort: true, host: '127.0.0.1' }, logLevel: 'warn' });
+const server = await createServer({ root, server: { port: Number(values.port), strictPort: true, host: '127.0.0.1', hmr: false, watch: null }, logLevel: 'warn' });
 await server.listen();
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 try {

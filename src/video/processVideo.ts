@@ -63,8 +63,13 @@ export interface DecodeBenchmarkResult extends Omit<DecodeBenchmarkResultMessage
  * Decodes every frame of `file` in the worker without any model (optionally cropping each frame as
  * tracking does): the decoder's share of the pipeline's time. For benchmarks and the dev page.
  */
-export function benchmarkDecode(file: Blob, name: string, options: { cropSize?: number; signal?: AbortSignal } = {}): Promise<DecodeBenchmarkResult> {
-  return runInWorker({ type: 'decode-benchmark', file, name, cropSize: options.cropSize ?? 0 }, options.signal, undefined, (message) =>
+export function benchmarkDecode(
+  file: Blob,
+  name: string,
+  options: { cropSize?: number; cropMethod?: 'auto' | 'planes' | 'canvas'; signal?: AbortSignal } = {},
+): Promise<DecodeBenchmarkResult> {
+  const request: WorkerRequest = { type: 'decode-benchmark', file, name, cropSize: options.cropSize ?? 0, cropMethod: options.cropMethod };
+  return runInWorker(request, options.signal, undefined, (message) =>
     message.type === 'decode-result' ? stripType(message) : undefined,
   );
 }

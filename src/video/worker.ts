@@ -8,7 +8,7 @@
 /// <reference lib="webworker" />
 import * as tf from '@tensorflow/tfjs-core';
 import { createBrowserPoseEstimator, moveNetModelUrl } from '../pose/browser';
-import { createPoseEstimator, type PoseEstimator, type PoseInput } from '../pose/detector';
+import { createPoseEstimator, type PoseEstimator, type PoseInput, type RawImage } from '../pose/detector';
 import { buildPoseTrack } from '../pose/trackBuilder';
 import { VideoInputError, type FrameSourceInfo, type PipelineProgress } from './types';
 import { openBlobFrameSource, type BlobFrameSource } from './browser/blobFrameSource';
@@ -129,11 +129,24 @@ async function benchmarkDecode(request: DecodeBenchmarkRequest): Promise<void> {
     let frames = 0;
     const firstTimestamps: number[] = [];
     let lastT = 0;
+    let cropMs = 0;
+    const check = { frames: 0, totalMeanAbsDiff: 0, worstMeanAbsDiff: 0 };
+    const side = Math.min(source.width, source.height) * 0.8;
+    const box = { x: (source.width - side) / 2, y: (source.height - side) / 2, width: side, height: side };
     for await (const frame of source.frames()) {
       try {
         if (request.cropSize > 0) {
-          const side = Math.min(source.width, source.height) * 0.8;
-          await frame.crop({ x: (source.width - side) / 2, y: (source.height - side) / 2, width: side, height: side }, request.cropSize);
+          const cropStart = performance.now();
+          const crop = await frame.crop(box, request.cropSize, request.cropMethod ?? 'auto');
+          cropMs += performance.now() - cropStart;
+          // Every 10th frame: how far the fast crop is from the canvas one (colour conversion differs).
+          if (request.cropMethod !== 'canvas' && frames % 10 === 0) {
+            const reference = await frame.crop(box, request.cropSize, 'canvas');
+            const diff = meanAbsRgbDiff(crop, reference);
+            check.frames++;
+            check.totalMeanAbsDiff += diff;
+            check.worstMeanAbsDiff = Math.max(check.worstMeanAbsDiff, diff);
+          }
         }
         if (firstTimestamps.length < 10) firstTimestamps.push(frame.t);
         lastT = frame.t;
@@ -151,10 +164,24 @@ async function benchmarkDecode(request: DecodeBenchmarkRequest): Promise<void> {
       fps: frames / seconds,
       realTimeFactor: lastT / seconds,
       firstTimestamps,
+      cropMsPerFrame: frames ? cropMs / frames : 0,
+      cropCheck: check.frames
+        ? { frames: check.frames, meanAbsDiff: check.totalMeanAbsDiff / check.frames, worstMeanAbsDiff: check.worstMeanAbsDiff }
+        : null,
     });
   } finally {
     source.close();
   }
+}
+
+/** Mean absolute difference per RGB channel value (0-255) between two same-size images. */
+function meanAbsRgbDiff(a: RawImage, b: RawImage): number {
+  let sum = 0;
+  const n = a.width * a.height;
+  for (let p = 0; p < n; p++) {
+    for (let c = 0; c < 3; c++) sum += Math.abs(a.data[p * a.channels + c] - b.data[p * b.channels + c]);
+  }
+  return sum / (n * 3);
 }
 
 /** The fastest working backend (chosen once), the single-pose model asked for, and MultiPose. */

@@ -20,6 +20,7 @@ import {
 import type { RawImage } from '../../pose/detector';
 import type { Box, FrameSource, SourceFrame } from '../types';
 import { placeCrop } from './cropGeometry';
+import { copyRectFor, cropFromPlanes, PLANAR_FORMATS, type FrameGeometry, type PlanarFormat } from './planarCrop';
 import { cancelled, corrupt, errorText, noVideoTrack, notAVideo, unsupportedCodec } from './videoErrors';
 
 /**
@@ -29,10 +30,18 @@ import { cancelled, corrupt, errorText, noVideoTrack, notAVideo, unsupportedCode
  */
 const MIN_USABLE_DECODED_S = 2;
 
+/**
+ * A pass whose last frame is further than this before the end the container announces means the
+ * file was cut off (the index of a "fast start" MP4 survives truncation, its frames do not).
+ */
+const TRUNCATION_TOLERANCE_S = 0.5;
+const TRUNCATION_TOLERANCE_FRAMES = 5;
+
 /** Tolerance when comparing frame times with minIntervalS (timestamps are rounded in containers). */
 const TIME_EPSILON_S = 1e-4;
 
 export interface BlobFrameSource extends FrameSource {
+  frames(options?: { minIntervalS?: number; signal?: AbortSignal }): AsyncIterable<BlobSourceFrame>;
   /** Things the user should know about a result from this source (e.g. a truncated file). */
   readonly warnings: string[];
   /** Whether a full pass ended early because the decoder failed (the rest of the file is unreadable). */
@@ -94,12 +103,13 @@ async function probe(input: Input, blob: Blob, name: string): Promise<BlobFrameS
   let height: number;
   let durationS: number;
   let frameCount: number;
+  let firstS: number;
   try {
     width = await video.getDisplayWidth();
     height = await video.getDisplayHeight();
     durationS = await video.computeDuration();
-    const firstS = await video.getFirstTimestamp();
-    durationS -= Math.max(0, firstS);
+    firstS = Math.max(0, await video.getFirstTimestamp());
+    durationS -= firstS;
     // Exact from an MP4/MOV sample table; a scan of the packet headers elsewhere (cheap, no decode).
     frameCount = (await video.computePacketStats()).packetCount;
   } catch (error) {
@@ -107,7 +117,7 @@ async function probe(input: Input, blob: Blob, name: string): Promise<BlobFrameS
   }
   if (!(width > 0 && height > 0)) throw corrupt(name, 'its video track has no picture size.');
 
-  return new MediabunnyFrameSource(input, video, { name, width, height, durationS, frameCount, codec });
+  return new MediabunnyFrameSource(input, video, { name, width, height, durationS, frameCount, codec, firstS });
 }
 
 /**
@@ -116,10 +126,23 @@ async function probe(input: Input, blob: Blob, name: string): Promise<BlobFrameS
  */
 async function sniffUnlistedVideoCodec(blob: Blob): Promise<string | null> {
   const head = new Uint8Array(await blob.slice(0, 65536).arrayBuffer());
-  const text = new TextDecoder('latin1').decode(head);
-  if (text.includes('\x80theora')) return 'theora';
-  if (text.startsWith('OggS') && text.includes('BBCD')) return 'dirac';
+  const isOgg = startsWithBytes(head, 0, OGG_MAGIC);
+  for (let i = 0; i < head.length; i++) {
+    if (startsWithBytes(head, i, THEORA_HEADER)) return 'theora';
+    if (isOgg && startsWithBytes(head, i, DIRAC_HEADER)) return 'dirac';
+  }
   return null;
+}
+
+const bytes = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+const OGG_MAGIC = bytes('OggS');
+const THEORA_HEADER = bytes('\x80theora');
+const DIRAC_HEADER = bytes('BBCD');
+
+function startsWithBytes(data: Uint8Array, at: number, pattern: Uint8Array): boolean {
+  if (at + pattern.length > data.length) return false;
+  for (let j = 0; j < pattern.length; j++) if (data[at + j] !== pattern[j]) return false;
+  return true;
 }
 
 interface SourceDescription {
@@ -129,6 +152,8 @@ interface SourceDescription {
   durationS: number;
   frameCount: number;
   codec: string;
+  /** Timestamp of the first frame (seconds, >= 0). */
+  firstS: number;
 }
 
 class MediabunnyFrameSource implements BlobFrameSource {
@@ -138,6 +163,7 @@ class MediabunnyFrameSource implements BlobFrameSource {
   readonly durationS: number;
   frameCount: number;
   readonly codec: string;
+  private readonly firstS: number;
   readonly warnings: string[] = [];
   endedEarlyAtS: number | null = null;
 
@@ -155,10 +181,11 @@ class MediabunnyFrameSource implements BlobFrameSource {
     this.durationS = description.durationS;
     this.frameCount = description.frameCount;
     this.codec = description.codec;
+    this.firstS = description.firstS;
     this.canvases = new CanvasPool(this.width, this.height);
   }
 
-  async *frames(options: { minIntervalS?: number; signal?: AbortSignal } = {}): AsyncIterable<SourceFrame> {
+  async *frames(options: { minIntervalS?: number; signal?: AbortSignal } = {}): AsyncIterable<BlobSourceFrame> {
     const { minIntervalS = 0, signal } = options;
     const sink = new VideoSampleSink(this.track);
     const samples = sink.samples();
@@ -194,8 +221,10 @@ class MediabunnyFrameSource implements BlobFrameSource {
         this.outstanding.add(frame);
         yield frame;
       }
+      // A truncated file may just run out of packets, without any decoder error.
+      if (this.endedBeforeIndexSaysIt(lastDecodedS)) this.handleDecodeFailure(new Error('the data stops early'), lastDecodedS);
       // A full pass knows the real count (the container's may differ, e.g. with edit lists).
-      if (minIntervalS === 0 && this.endedEarlyAtS === null && decoded > 0) this.frameCount = decoded;
+      if (minIntervalS === 0 && decoded > 0) this.frameCount = decoded;
     } finally {
       // Frames the consumer did not release would hold decoder memory (and stall the decoder).
       for (const frame of [...this.outstanding]) frame.release();
@@ -206,6 +235,13 @@ class MediabunnyFrameSource implements BlobFrameSource {
   close(): void {
     for (const frame of [...this.outstanding]) frame.release();
     this.input.dispose();
+  }
+
+  /** Whether the last decoded frame is well before the end the container's index announces. */
+  private endedBeforeIndexSaysIt(lastDecodedS: number | null): boolean {
+    const frameS = this.frameCount > 0 ? this.durationS / this.frameCount : 1 / 30;
+    const toleranceS = Math.max(TRUNCATION_TOLERANCE_S, TRUNCATION_TOLERANCE_FRAMES * frameS);
+    return (lastDecodedS ?? this.firstS) < this.firstS + this.durationS - toleranceS;
   }
 
   /**
@@ -219,7 +255,7 @@ class MediabunnyFrameSource implements BlobFrameSource {
         this.name,
         lastDecodedS === null
           ? `its video frames cannot be decoded (${errorText(error)}).`
-          : `decoding fails after ${decodedS.toFixed(1)} s (${errorText(error)}).`,
+          : `only the first ${decodedS.toFixed(1)} s of ${this.durationS.toFixed(1)} s can be decoded (${errorText(error)}), too little to analyse.`,
       );
     }
     if (this.endedEarlyAtS === null) {
@@ -259,6 +295,22 @@ class CanvasPool {
   }
 
   private readonly cropContexts = new Map<number, OffscreenCanvasRenderingContext2D>();
+
+  /** Crops from the frame's planes (fast) until that fails once; then with a canvas. */
+  planarCrops = true;
+
+  /** A byte buffer of at least `bytes` for copied pixels, reused between sequential crops. */
+  takeScratch(bytes: number): Uint8Array {
+    const buffer = this.scratchBuffer && this.scratchBuffer.length >= bytes ? this.scratchBuffer : new Uint8Array(bytes);
+    if (buffer === this.scratchBuffer) this.scratchBuffer = null;
+    return buffer;
+  }
+
+  giveScratch(buffer: Uint8Array): void {
+    if (!this.scratchBuffer || this.scratchBuffer.length < buffer.length) this.scratchBuffer = buffer;
+  }
+
+  private scratchBuffer: Uint8Array | null = null;
 }
 
 /** Readback-friendly 2D context: pixels are read with getImageData on every frame. */
@@ -268,7 +320,14 @@ function context2d(canvas: OffscreenCanvas): OffscreenCanvasRenderingContext2D {
   return context;
 }
 
-class DecodedFrame implements SourceFrame {
+export type CropMethod = 'auto' | 'planes' | 'canvas';
+
+/** A decoded frame of this source; `crop` can be told how to crop (checks, benchmarks). */
+export interface BlobSourceFrame extends SourceFrame {
+  crop(box: Box, size: number, method?: CropMethod): Promise<RawImage>;
+}
+
+class DecodedFrame implements BlobSourceFrame {
   readonly t: number;
   private fullFrame: OffscreenCanvas | null = null;
   private released = false;
@@ -297,8 +356,49 @@ class DecodedFrame implements SourceFrame {
     return this.fullFrame;
   }
 
-  async crop(box: Box, size: number): Promise<RawImage> {
+  /** `method` is for checks and benchmarks; 'auto' takes the planes when it can. */
+  async crop(box: Box, size: number, method: CropMethod = 'auto'): Promise<RawImage> {
     this.assertOpen();
+    if (method === 'planes') return this.cropFromPlanes(box, size);
+    if (method === 'auto' && this.canvases.planarCrops) {
+      try {
+        return await this.cropFromPlanes(box, size);
+      } catch (error) {
+        // A format or rectangle this browser's copyTo refuses: the canvas path works for all.
+        this.canvases.planarCrops = false;
+        console.warn(`Fast frame crops unavailable, using a canvas (${errorText(error)}).`);
+      }
+    }
+    return this.cropWithCanvas(box, size);
+  }
+
+  /** Copies just the box's pixels out of the frame and samples them (see planarCrop.ts). */
+  private async cropFromPlanes(box: Box, size: number): Promise<RawImage> {
+    const sample = this.sample;
+    const format = sample.format;
+    const visible = sample.visibleRect;
+    const squarePixels = sample.squarePixelWidth === visible.width && sample.squarePixelHeight === visible.height;
+    if (format === null || !PLANAR_FORMATS.includes(format) || sample.flip || !squarePixels) {
+      throw new Error(`frame format ${format ?? 'unknown'}${sample.flip ? ', flipped' : ''}${squarePixels ? '' : ', non-square pixels'}`);
+    }
+    const geometry: FrameGeometry = { visibleWidth: visible.width, visibleHeight: visible.height, rotation: sample.rotation };
+    const rect = copyRectFor(geometry, box);
+    if (!rect) return { data: new Uint8Array(size * size * 3), width: size, height: size, channels: 3 };
+    const copyRect = { x: visible.left + rect.x, y: visible.top + rect.y, width: rect.width, height: rect.height };
+    const buffer = this.canvases.takeScratch(sample.allocationSize({ rect: copyRect }));
+    try {
+      const layout = await sample.copyTo(buffer, { rect: copyRect });
+      return cropFromPlanes(buffer, layout, format as PlanarFormat, rect, geometry, box, size, {
+        matrix: sample.colorSpace.matrix,
+        fullRange: sample.colorSpace.fullRange,
+      });
+    } finally {
+      this.canvases.giveScratch(buffer);
+    }
+  }
+
+  /** Draws the box on a canvas (any format, flips, non-square pixels) and reads it back. */
+  private cropWithCanvas(box: Box, size: number): RawImage {
     const context = this.canvases.cropContext(size);
     context.fillStyle = '#000';
     context.fillRect(0, 0, size, size);

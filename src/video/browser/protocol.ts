@@ -24,6 +24,8 @@ export interface DecodeBenchmarkRequest {
   name: string;
   /** Crop each frame to this square size (192 = Lightning's input) as tracking does; 0: decode only. */
   cropSize: number;
+  /** How to crop (default 'auto': from the frame's planes where possible). */
+  cropMethod?: 'auto' | 'planes' | 'canvas';
 }
 
 export interface CancelRequest {
@@ -79,6 +81,10 @@ export interface DecodeBenchmarkResultMessage {
   /** Video seconds decoded per wall-clock second. */
   realTimeFactor: number;
   firstTimestamps: number[];
+  /** Mean time per crop (0 without cropping). */
+  cropMsPerFrame: number;
+  /** On every 10th frame: the crop against a canvas-drawn crop of the same box (RGB values 0-255). */
+  cropCheck: { frames: number; meanAbsDiff: number; worstMeanAbsDiff: number } | null;
 }
 
 export interface ProgressMessage {
