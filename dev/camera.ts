@@ -11,11 +11,12 @@ const playback = document.querySelector<HTMLVideoElement>('#playback')!;
 
 document.addEventListener('recording-complete', (event) => {
   const { blob, name } = (event as CustomEvent<{ blob: Blob; name: string }>).detail;
+  (window as unknown as { lastRecording: Blob }).lastRecording = blob;
   result.hidden = false;
   text.textContent = `${name}: ${blob.size} bytes, type "${blob.type}". Checking playback…`;
   playback.src = URL.createObjectURL(blob);
   playback.onloadeddata = () => {
-    text.textContent = `${name}: ${blob.size} bytes, type "${blob.type}", ${playback.videoWidth}x${playback.videoHeight}: plays.`;
+    text.textContent = `${name}: ${blob.size} bytes, type "${blob.type}", ${playback.videoWidth}x${playback.videoHeight}, duration ${playback.duration.toFixed(2)} s: plays.`;
     text.dataset.plays = 'yes';
   };
   playback.onerror = () => {

@@ -33,23 +33,28 @@ function cadencesAfter(run: ReturnType<typeof runLive>, fromS: number): (number 
 }
 
 describe('live cadence and phase on the synthetic walker', () => {
-  const cases: Array<{ name: string; options: SynthOptions; step: number; minAgreement: number }> = [
-    { name: 'treadmill, 110 steps/min, 30 fps, clean', options: { setting: 'treadmill', cadence: 110, durationS: 12 }, step: 1, minAgreement: 0.9 },
-    { name: 'overground right to left, 125 steps/min, clean', options: { cadence: 125, durationS: 8, direction: 'right-to-left' }, step: 1, minAgreement: 0.9 },
-    { name: 'overground, 100 steps/min, MoveNet-like noise, 15 fps', options: { cadence: 100, durationS: 10, noise: MOVENET_LIKE_NOISE }, step: 2, minAgreement: 0.8 },
-    { name: 'treadmill, 95 steps/min, noise, 10 fps', options: { setting: 'treadmill', cadence: 95, durationS: 12, noise: MOVENET_LIKE_NOISE }, step: 3, minAgreement: 0.8 },
-    { name: 'walking backwards, 100 steps/min', options: { cadence: 100, durationS: 10, walking: 'backward' }, step: 1, minAgreement: 0.75 },
+  // Clean keypoints: every reading within 2.5 steps/min. With MoveNet-like noise (jitter, 5 % of
+  // frames with the legs' labels swapped, 3 % dropped) at 10-15 live frames/s, a swap or dropout
+  // next to a step moves that step's time by a frame: typical error under 2, worst 6 steps/min.
+  const clean = { typical: 1, worst: 2.5 };
+  const noisy = { typical: 2, worst: 6 };
+  const cases: Array<{ name: string; options: SynthOptions; step: number; minAgreement: number; tolerance: typeof clean }> = [
+    { name: 'treadmill, 110 steps/min, 30 fps, clean', options: { setting: 'treadmill', cadence: 110, durationS: 12 }, step: 1, minAgreement: 0.9, tolerance: clean },
+    { name: 'overground right to left, 125 steps/min, clean', options: { cadence: 125, durationS: 8, direction: 'right-to-left' }, step: 1, minAgreement: 0.9, tolerance: clean },
+    { name: 'overground, 100 steps/min, MoveNet-like noise, 15 fps', options: { cadence: 100, durationS: 10, noise: MOVENET_LIKE_NOISE }, step: 2, minAgreement: 0.8, tolerance: noisy },
+    { name: 'treadmill, 95 steps/min, noise, 10 fps', options: { setting: 'treadmill', cadence: 95, durationS: 12, noise: MOVENET_LIKE_NOISE }, step: 3, minAgreement: 0.8, tolerance: noisy },
+    { name: 'walking backwards, 100 steps/min', options: { cadence: 100, durationS: 10, walking: 'backward' }, step: 1, minAgreement: 0.75, tolerance: clean },
   ];
 
-  for (const { name, options, step, minAgreement } of cases) {
+  for (const { name, options, step, minAgreement, tolerance } of cases) {
     it(name, () => {
       const run = runLive(options, step);
       const cadences = cadencesAfter(run, 4);
       expect(cadences.length).toBeGreaterThan(10);
-      for (const cadence of cadences) {
-        expect(cadence).not.toBeNull();
-        expect(Math.abs((cadence as number) - run.truth.cadence)).toBeLessThan(3);
-      }
+      expect(cadences).not.toContain(null);
+      const errors = cadences.map((cadence) => Math.abs((cadence as number) - run.truth.cadence)).sort((a, b) => a - b);
+      expect(errors[Math.floor(errors.length / 2)]).toBeLessThan(tolerance.typical);
+      expect(errors[errors.length - 1]).toBeLessThan(tolerance.worst);
       expect(phaseAgreement(run, 3)).toBeGreaterThanOrEqual(minAgreement);
       // Every step counted once: the duration at the true cadence, give or take the first ones.
       const last = run.states[run.states.length - 1].state;

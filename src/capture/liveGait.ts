@@ -9,7 +9,8 @@
  * one sign to the other once per step, as one foot passes the other (the same signal as the
  * "feet distance" event methods, e.g. Zeni et al. 2008 use ankle positions relative to the
  * pelvis). Sign changes are confirmed with a hysteresis band of 0.1 leg lengths, so keypoint
- * jitter cannot count steps; cadence = 60 / median interval between the last few sign changes.
+ * jitter cannot count steps, and a new sign must hold for two frames, so a leg-label swap cannot
+ * either; cadence = 60 / mean interval between the last few steps (see cadence()).
  *
  * Phase: relative to the pelvis, a stance foot moves backwards at walking speed (it stays on the
  * ground while the body passes over it; on a treadmill the belt carries it) and a swing foot
@@ -60,6 +61,19 @@ const MAX_INTERVALS = 8;
 const MIN_INTERVALS = 3;
 /** Steps closer than this are not real (over 240 steps/min): keypoint swaps, not feet. */
 const MIN_STEP_S = 0.25;
+/**
+ * A new sign of the separation counts once this many frames in a row show it: MoveNet swaps the
+ * left and right leg labels for a frame or two at a time (mostly at mid-swing), which would
+ * otherwise count two extra steps.
+ */
+const CONFIRM_FRAMES = 2;
+/**
+ * A walk is continuous while frames come at most this far apart and the pelvis jumps less than
+ * BREAK_JUMP_LEG_LENGTHS between them; intervals are only measured between steps of one
+ * continuous stretch (not across someone leaving and re-entering the picture).
+ */
+const BREAK_GAP_S = 0.6;
+const BREAK_JUMP_LEG_LENGTHS = 1;
 /** Cadence is dropped when no step came for this many median step times (walking stopped). */
 const STALE_STEPS = 2.5;
 /** Backward-difference span for velocities, seconds. */
@@ -73,10 +87,17 @@ export class LiveGaitEstimator {
   private readonly windowS: number;
   private readonly minScore: number;
   private samples: Sample[] = [];
-  private stepTimes: number[] = [];
+  /** Step intervals within continuous stretches of walking, most recent last. */
+  private intervals: number[] = [];
+  /** The last step's time; NaN after a break in the walk. */
+  private lastStepT = NaN;
+  /** The last step's time, across breaks (to tell when walking stopped). */
+  private latestStepT = NaN;
   private steps = 0;
   /** Sign of the ankle separation last confirmed beyond the hysteresis band (0: none yet). */
   private confirmedSign = 0;
+  /** A sign seen beyond the band but not yet for CONFIRM_FRAMES frames, with its zero crossing. */
+  private pending = { sign: 0, frames: 0, zeroT: NaN };
   /** Where the separation last crossed zero (a candidate step time). */
   private lastZeroT = NaN;
   private lastSeparation = NaN;
@@ -89,12 +110,22 @@ export class LiveGaitEstimator {
 
   reset(): void {
     this.samples = [];
-    this.stepTimes = [];
+    this.intervals = [];
+    this.lastStepT = NaN;
+    this.latestStepT = NaN;
     this.steps = 0;
+    this.breakWalk();
+    this.lastSeenT = -Infinity;
+  }
+
+  /** Someone left and came back, or the picture jumped: keep the intervals, start a new stretch. */
+  private breakWalk(): void {
+    this.samples = [];
+    this.lastStepT = NaN;
     this.confirmedSign = 0;
+    this.pending = { sign: 0, frames: 0, zeroT: NaN };
     this.lastZeroT = NaN;
     this.lastSeparation = NaN;
-    this.lastSeenT = -Infinity;
   }
 
   push(frame: PoseFrame): LiveGaitState {
@@ -108,6 +139,10 @@ export class LiveGaitEstimator {
       return { t: frame.t, cadence: kept?.cadence ?? null, steps: this.steps, phase: { left: null, right: null }, travel: kept?.travel ?? null };
     }
     this.lastSeenT = frame.t;
+    if (previous) {
+      const jump = Math.abs(sample.pelvisX - previous.pelvisX);
+      if (sample.t - previous.t > BREAK_GAP_S || jump > BREAK_JUMP_LEG_LENGTHS * this.legLength()) this.breakWalk();
+    }
     this.samples.push(sample);
     while (this.samples.length && this.samples[0].t < frame.t - this.windowS) this.samples.shift();
     this.countStep(sample);
@@ -162,23 +197,38 @@ export class LiveGaitEstimator {
     const band = HYSTERESIS_LEG_LENGTHS * this.legLength();
     if (!(band > 0) || Math.abs(separation) < band) return;
     const sign = Math.sign(separation);
-    if (sign === this.confirmedSign) return;
-    const wasConfirmed = this.confirmedSign !== 0;
+    if (sign === this.confirmedSign) {
+      this.pending = { sign: 0, frames: 0, zeroT: NaN };
+      return;
+    }
+    if (this.confirmedSign === 0) {
+      this.confirmedSign = sign; // the first side seen: no step yet
+      return;
+    }
+    if (this.pending.sign !== sign) this.pending = { sign, frames: 0, zeroT: this.lastZeroT };
+    if (++this.pending.frames < CONFIRM_FRAMES) return;
+    const stepT = this.pending.zeroT;
     this.confirmedSign = sign;
-    if (!wasConfirmed || !Number.isFinite(this.lastZeroT)) return;
-    const lastStep = this.stepTimes[this.stepTimes.length - 1];
-    if (lastStep !== undefined && this.lastZeroT - lastStep < MIN_STEP_S) return;
-    this.stepTimes.push(this.lastZeroT);
-    if (this.stepTimes.length > MAX_INTERVALS + 1) this.stepTimes.shift();
+    this.pending = { sign: 0, frames: 0, zeroT: NaN };
+    if (!Number.isFinite(stepT) || stepT - this.lastStepT < MIN_STEP_S) return;
+    if (Number.isFinite(this.lastStepT)) {
+      this.intervals.push(stepT - this.lastStepT);
+      if (this.intervals.length > MAX_INTERVALS) this.intervals.shift();
+    }
+    this.lastStepT = stepT;
+    this.latestStepT = stepT;
     this.steps++;
   }
 
   private cadence(now: number): number | null {
-    const times = this.stepTimes;
-    if (times.length < MIN_INTERVALS + 1) return null;
-    const intervals = times.slice(1).map((t, i) => t - times[i]);
-    const stepTime = median(intervals);
-    if (now - times[times.length - 1] > STALE_STEPS * stepTime) return null;
+    if (this.intervals.length < MIN_INTERVALS) return null;
+    // Mean of the recent intervals near their median: steps missed (an interval of two steps) or
+    // counted twice (a leg-label swap that held for a few frames) are left out, and the mean
+    // smooths the timing jitter of the remaining ones better than the median alone would.
+    const typical = median(this.intervals);
+    const inliers = this.intervals.filter((interval) => interval > 0.7 * typical && interval < 1.4 * typical);
+    const stepTime = inliers.reduce((a, b) => a + b, 0) / inliers.length;
+    if (now - this.latestStepT > STALE_STEPS * stepTime) return null;
     return 60 / stepTime;
   }
 

@@ -87,6 +87,11 @@ export class LivePoseLoop {
     this.ready = false;
   }
 
+  /** The loop's clock (LivePose.t is on it), seconds. */
+  clockS(): number {
+    return (performance.now() - this.startedAt) / 1000;
+  }
+
   /** Forget the previous frames (the camera was switched). */
   reset(): void {
     this.post({ type: 'reset' });

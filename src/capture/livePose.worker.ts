@@ -11,6 +11,14 @@ import type { LivePoseRequest, LivePoseResponse } from './livePose';
 
 declare const self: DedicatedWorkerGlobalScope;
 
+/**
+ * Shoulders, hips and knees: fewer than 3 of them above 0.3 means nobody was found. Single-pose
+ * MoveNet then still looks where the person last was (its crop region), which keeps it blind to
+ * someone re-entering elsewhere; reset() makes it look at the whole frame again.
+ */
+const BODY_KEYPOINTS = [5, 6, 11, 12, 13, 14];
+const MIN_BODY_KEYPOINTS = 3;
+
 /** Brightness is measured on a thumbnail this wide: plenty for a mean, and nearly free. */
 const LUMA_THUMB_WIDTH = 32;
 
@@ -54,6 +62,7 @@ async function estimate(request: Extract<LivePoseRequest, { type: 'frame' }>): P
     const started = performance.now();
     const keypoints = await estimator.estimate(bitmap, t * 1000);
     const inferenceMs = performance.now() - started;
+    if (BODY_KEYPOINTS.filter((i) => keypoints[i][2] >= 0.3).length < MIN_BODY_KEYPOINTS) estimator.reset();
     post({ type: 'pose', id, t, keypoints, width: bitmap.width, height: bitmap.height, meanLuma: meanLuma(bitmap), inferenceMs });
   } catch (error) {
     post({ type: 'error', id, message: error instanceof Error ? error.message : String(error) });

@@ -9,13 +9,14 @@
  * the message with a button that fires CustomEvent('use-upload', { bubbles, composed }).
  * Camera, recorder and pose worker are stopped when the element leaves the page.
  */
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { PoseFrame } from '../../core/format/poseTrack';
 import { activeDeviceId, cameraError, defaultFacingMode, listCameras, openCamera, stopStream, type CameraDevice, type FacingMode } from '../../capture/camera';
 import { liveChecks, type LiveCheck } from '../../capture/liveChecks';
 import { LiveGaitEstimator, type LiveGaitState } from '../../capture/liveGait';
 import { LivePoseLoop, type LivePose, type LivePoseStatus } from '../../capture/livePose';
+import { finalizeRecording } from '../../capture/finalizeRecording';
 import { CameraRecorder } from '../../capture/recorder';
 import { VideoInputError } from '../../video/types';
 import { drawSkeleton } from '../results/skeleton';
@@ -25,6 +26,8 @@ import { sharedStyles } from '../styles/shared';
 const RECENT_S = 3;
 /** A problem is shown while it was found in at least half of the last this many frames (no flicker). */
 const CHECK_VOTES = 6;
+/** The overlay is cleared when the latest pose is older than this (seconds). */
+const STALE_POSE_S = 0.6;
 /** Under this a recording is too short for an analysis (4-6 steps needed). */
 const SHORT_RECORDING_S = 5;
 
@@ -45,6 +48,7 @@ export class GaitCamera extends LitElement {
   @state() private poseFps = 0;
   @state() private elapsedS = 0;
   @state() private aspect = 16 / 9;
+  @state() private recordedS = 0;
 
   @query('video') private video!: HTMLVideoElement;
   @query('canvas') private canvas!: HTMLCanvasElement;
@@ -97,6 +101,7 @@ export class GaitCamera extends LitElement {
       .readout div { background: var(--gait-surface, #fff); border: 1px solid var(--gait-border, #d0d7de); border-radius: 8px; padding: 0.5rem 0.75rem; }
       .readout dt { font-size: 0.8rem; color: var(--gait-muted, #57606a); }
       .readout dd { margin: 0; font-weight: 600; font-variant-numeric: tabular-nums; }
+      .readout .leg { display: block; }
       .phase-stance { color: var(--gait-phase-stance, #2563eb); }
       .phase-swing { color: var(--gait-phase-swing, #059669); }
       ul.checks { list-style: none; margin: 0 0 var(--gait-space-3, 1rem); padding: 0; display: grid; gap: var(--gait-space-2, 0.5rem); }
@@ -116,17 +121,14 @@ export class GaitCamera extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // The first start waits for firstUpdated (the <video> must exist); a re-attached element restarts here.
-    if (this.hasUpdated) void this.startCamera();
+    // Also when re-attached after a removal (which stopped everything); startCamera waits for the
+    // first render before it touches the <video>.
+    void this.startCamera();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopAll();
-  }
-
-  protected override firstUpdated(_changed: PropertyValues): void {
-    void this.startCamera();
   }
 
   private stopAll(): void {
@@ -139,6 +141,7 @@ export class GaitCamera extends LitElement {
     if (this.video) this.video.srcObject = null;
     window.clearInterval(this.timer);
     this.timer = undefined;
+    this.clearOverlay();
   }
 
   private async startCamera(deviceId?: string): Promise<void> {
@@ -147,6 +150,8 @@ export class GaitCamera extends LitElement {
     this.mode = 'starting';
     this.error = null;
     this.resetLive();
+    await this.updateComplete;
+    if (generation !== this.generation) return;
     let stream: MediaStream;
     try {
       stream = await openCamera(deviceId ? { deviceId, facing: this.facing } : { facing: this.facing });
@@ -228,6 +233,9 @@ export class GaitCamera extends LitElement {
 
   private tick(): void {
     if (this.recorder.recording) this.elapsedS = this.recorder.elapsedS;
+    // A skeleton from over half a second ago is in the wrong place: better none (pose worker stalled).
+    const nowS = this.loop?.clockS() ?? 0;
+    if (this.lastPose && nowS - this.lastPose.t > STALE_POSE_S) this.clearOverlay();
   }
 
   private clearOverlay(): void {
@@ -275,10 +283,10 @@ export class GaitCamera extends LitElement {
       const recording = await this.recorder.stop();
       // Free the camera and the CPU for the full analysis that follows.
       this.stopAll();
+      const blob = await finalizeRecording(recording.blob);
+      this.recordedS = recording.durationS;
       this.mode = 'done';
-      this.dispatchEvent(
-        new CustomEvent('recording-complete', { detail: { blob: recording.blob, name: recording.name }, bubbles: true, composed: true }),
-      );
+      this.dispatchEvent(new CustomEvent('recording-complete', { detail: { blob, name: recording.name }, bubbles: true, composed: true }));
     } catch (error) {
       this.error = new VideoInputError('no-camera', `The recording failed: ${error instanceof Error ? error.message : String(error)}`, 'Try again, or upload a video instead.');
       this.mode = 'error';
@@ -296,7 +304,16 @@ export class GaitCamera extends LitElement {
   }
 
   override render() {
-    return html`<div data-testid="camera">${this.mode === 'error' && this.error ? this.renderError(this.error) : this.renderCamera()}</div>`;
+    return html`<div data-testid="camera">
+      ${this.mode === 'error' && this.error ? this.renderError(this.error) : this.mode === 'done' ? this.renderDone() : this.renderCamera()}
+    </div>`;
+  }
+
+  private renderDone() {
+    return html`<div class="status" role="status">
+      <p>Recorded ${formatTime(this.recordedS)} of video. The camera is off; the analysis of the recording starts now.</p>
+      <button class="btn" @click=${() => void this.startCamera(this.deviceId || undefined)}>Film again</button>
+    </div>`;
   }
 
   private renderError(error: VideoInputError) {
@@ -335,15 +352,12 @@ export class GaitCamera extends LitElement {
             ${recording || this.mode === 'saving'
               ? html`<button class="btn primary" data-testid="stop" @click=${this.onStop} ?disabled=${this.mode === 'saving'}>■ Stop</button>
                   <span class="elapsed" role="timer" aria-live="off">${formatTime(this.elapsedS)}</span>`
-              : this.mode === 'done'
-                ? html`<button class="btn" @click=${() => void this.startCamera(this.deviceId || undefined)}>Film again</button>`
-                : html`<button class="btn record" data-testid="record" @click=${this.onRecord} ?disabled=${this.mode !== 'live'}>● Record</button>`}
+              : html`<button class="btn record" data-testid="record" @click=${this.onRecord} ?disabled=${this.mode !== 'live'}>● Record</button>`}
           </div>
         </div>
         ${recording && this.elapsedS < SHORT_RECORDING_S
           ? html`<p class="muted small-text">Keep walking: record at least ${SHORT_RECORDING_S} s (4-6 steps or more).</p>`
           : nothing}
-        ${this.mode === 'done' ? html`<p class="status" role="status">Recording finished: analysing it now.</p>` : nothing}
       </div>
       <div>${this.renderLive()} ${this.renderGuide()}</div>
     </div>`;
@@ -351,7 +365,7 @@ export class GaitCamera extends LitElement {
 
   private stageNote() {
     if (this.mode === 'starting') return html`<p class="stage-note">Starting the camera…</p>`;
-    if (this.mode === 'done') return html`<p class="stage-note">Camera off.</p>`;
+    if (this.mode === 'saving') return html`<p class="stage-note">Saving the recording…</p>`;
     if (this.poseStatus.state === 'loading') return html`<p class="stage-note">Loading the pose model…</p>`;
     return nothing;
   }
@@ -366,7 +380,10 @@ export class GaitCamera extends LitElement {
     return html`
       <h2 class="side-title">Live check</h2>
       <dl class="readout" aria-live="off">
-        <div><dt>Phase</dt><dd data-testid="live-phase">Left ${phaseOf('left')} · Right ${phaseOf('right')}</dd></div>
+        <div>
+          <dt>Phase now (approx.)</dt>
+          <dd data-testid="live-phase"><span class="leg">Left: ${phaseOf('left')}</span> <span class="leg">Right: ${phaseOf('right')}</span></dd>
+        </div>
         <div>
           <dt>Cadence (approx.)</dt>
           <dd data-testid="live-cadence">${gait?.cadence != null ? `${Math.round(gait.cadence)} steps/min` : '– steps/min'}</dd>
