@@ -100,6 +100,11 @@ export function cycleChartModel(report: GaitReport, side: Side, angle: CycleAngl
       spanGaps: false,
     },
   ];
+  // y limits from the data and the healthy band, to the next 10 degrees: chart.js's own choice
+  // jumps to 50-degree steps when the chart is short (phones, print).
+  const ys = rows.flatMap((r) => [r.referenceLow, r.referenceHigh, ...(r.mean === null ? [] : [r.mean - (r.sd ?? 0), r.mean + (r.sd ?? 0)])]);
+  const yMin = Math.floor((Math.min(...ys) - 2) / 10) * 10;
+  const yMax = Math.ceil((Math.max(...ys) + 2) / 10) * 10;
   const helper = (label: string | undefined) => label === 'healthy-low' || label === 'sd-low';
   const label =
     `${SIDE_LABEL[side]} ${ANGLE_TITLE[angle].toLowerCase()} flexion over the gait cycle, 0 to 100 percent: ` +
@@ -121,7 +126,7 @@ export function cycleChartModel(report: GaitReport, side: Side, angle: CycleAngl
         interaction: { mode: 'index', intersect: false, axis: 'x' },
         scales: {
           x: { type: 'linear', min: 0, max: 100, ticks: { stepSize: 20, callback: (v) => `${v} %` }, title: { display: true, text: '% of gait cycle (heel strike to heel strike)' } },
-          y: { title: { display: true, text: ANGLE_AXIS[angle] } },
+          y: { min: yMin, max: yMax, ticks: { stepSize: 10 }, title: { display: true, text: ANGLE_AXIS[angle] } },
         },
         plugins: {
           legend: { position: 'bottom', labels: { boxWidth: 14, filter: (item) => !helper(item.text) } },

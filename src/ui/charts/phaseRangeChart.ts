@@ -56,6 +56,11 @@ export function phaseRangeModel(report: GaitReport): PhaseRangeModel {
     categoryPercentage: 0.8,
   }));
   const points = datasets.reduce((n, d) => n + d.data.filter((v) => v !== null).length, 0);
+  // Axis limits from the data, to the next 10 degrees: chart.js's own choice jumps to 50-degree
+  // steps on a narrow phone screen and squeezes the bars.
+  const values = datasets.flatMap((d) => d.data.flatMap((v) => v ?? []));
+  const axisMin = values.length ? Math.floor((Math.min(...values) - 2) / 10) * 10 : -20;
+  const axisMax = values.length ? Math.ceil((Math.max(...values) + 2) / 10) * 10 : 70;
   return {
     rows,
     points,
@@ -68,7 +73,7 @@ export function phaseRangeModel(report: GaitReport): PhaseRangeModel {
         responsive: true,
         maintainAspectRatio: false,
         scales: {
-          x: { title: { display: true, text: 'Angle (deg, + flexion)' } },
+          x: { min: axisMin, max: axisMax, title: { display: true, text: 'Angle (°, + flexion)' } },
           y: { ticks: { autoSkip: false } },
         },
         plugins: {

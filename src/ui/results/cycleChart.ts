@@ -18,7 +18,10 @@ export class GaitCycleChart extends LitElement {
       .plot { position: relative; height: 260px; }
       canvas { cursor: crosshair; }
       .note { font-size: 0.8rem; color: #56606b; margin: -0.3rem 0 0.3rem; }
-      @media print { .plot { height: 190px; } }
+      @media print {
+        .plot { height: 170px; }
+        canvas { max-width: 100% !important; height: auto !important; }
+      }
     `,
   ];
 

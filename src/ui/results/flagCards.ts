@@ -4,11 +4,17 @@ import { fmt, fmtRange, sideWords } from './format';
 
 const SEVERITY_WORDS = { mild: 'Mild', moderate: 'Moderate', marked: 'Marked' } as const;
 
+function evidenceValue(value: number, unit: string): string {
+  if (unit === 'deg') return `${fmt(value, 1)}°`;
+  if (unit === '%') return `${fmt(value, 1)} %`;
+  return `${fmt(value, Math.abs(value) < 10 ? 2 : 1)} ${unit}`;
+}
+
 function evidence(flag: Flag) {
   return html`<ul class="evidence">
     ${flag.evidence.map(
       (e) => html`<li>
-        <strong>${e.measure}:</strong> ${fmt(e.value, Math.abs(e.value) < 10 && !Number.isInteger(e.value) ? 2 : 1)} ${e.unit === 'deg' ? '°' : e.unit}
+        <strong>${e.measure.charAt(0).toUpperCase() + e.measure.slice(1)}:</strong> ${evidenceValue(e.value, e.unit)}
         <span class="muted">— healthy ${fmtRange(e.reference.low, e.reference.high, e.unit)} (${e.reference.source})</span>
       </li>`,
     )}
@@ -29,8 +35,10 @@ function card(flag: Flag, index: number) {
     <h4>What we saw</h4>
     <p>${flag.message}</p>
     ${evidence(flag)}
-    <h4>Why it matters</h4>
-    <p>${flag.why}</p>
+    <div class="why">
+      <h4>Why it matters</h4>
+      <p>${flag.why}</p>
+    </div>
     <div class="two">
       <div>
         <h4>Try while walking</h4>
@@ -41,8 +49,10 @@ function card(flag: Flag, index: number) {
         <ul>${flag.exercises.map((c) => html`<li>${c}</li>`)}</ul>
       </div>
     </div>
-    <h4>When to see a professional</h4>
-    <p class="professional">${flag.seeProfessional}</p>
+    <div class="professional">
+      <h4>When to see a professional</h4>
+      <p>${flag.seeProfessional}</p>
+    </div>
   </article>`;
 }
 

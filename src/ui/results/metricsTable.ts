@@ -5,7 +5,8 @@ import { metricRows, STATUS_WORDS, type MetricCell, type MetricRow } from './met
 
 function cell(c: MetricCell, row: MetricRow, colspan = 1) {
   const unit = row.unit === '°' ? '°' : '';
-  return html`<td class="num" colspan=${colspan}>
+  // One value for both legs spans the two columns, centred so it reads as neither leg's.
+  return html`<td class=${colspan > 1 ? 'both' : 'num'} colspan=${colspan}>
     <span class="value">${fmt(c.value, row.decimals)}${c.value === null ? '' : unit}${c.extra ? html` <span class="muted">${c.extra}</span>` : ''}</span>
     ${c.status === 'none' ? '' : html`<br /><span class="status ${c.status}">${c.status === 'ok' ? '✓ ' : '! '}${STATUS_WORDS[c.status]}</span>`}
   </td>`;

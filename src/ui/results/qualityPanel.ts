@@ -4,6 +4,8 @@ import type { GaitReport } from '../../core/format/report';
 import { fmt, percent } from './format';
 import { assessTrust } from './trust';
 
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 const TRUST_WORDS = { good: 'Good', fair: 'Fair', poor: 'Poor' } as const;
 
 /** Data quality: detection, side view, cycles, repairs, warnings, model and backend, and a verdict. */
@@ -17,7 +19,7 @@ export function renderQuality(report: GaitReport, track: GaitPoseTrack | undefin
   return html`
     <section class="panel quality" data-testid="quality" aria-labelledby="quality-heading">
       <h3 id="quality-heading">How far to trust these numbers</h3>
-      <p class="trust ${trust.level}"><strong>${TRUST_WORDS[trust.level]}.</strong> ${trust.sentence.replace(/^(Good|Fair|Poor) data: /, '')}</p>
+      <p class="trust ${trust.level}"><strong>${TRUST_WORDS[trust.level]}.</strong> ${capitalize(trust.sentence.replace(/^(Good|Fair|Poor) data: /, ''))}</p>
       <dl class="facts">
         ${item('Legs detected', `${percent(q.detectedFraction)} of ${q.frames} frames`)}
         ${item('Mean keypoint score', fmt(q.meanKeypointScore, 2))}

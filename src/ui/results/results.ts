@@ -73,7 +73,9 @@ export class GaitResults extends LitElement {
       .two { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0 1.2rem; }
       .professional { font-size: 0.9rem; }
       .no-flags { border-left: 6px solid #1b7837; }
-      table.metrics { width: 100%; min-width: 34rem; }
+      table.metrics { width: 100%; min-width: 22rem; }
+      table.metrics td.both { text-align: center; }
+      table.metrics th .muted { font-weight: 400; }
       table.metrics tr.group th { background: #eef2f6; font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.03em; color: #39424e; }
       .sources { font-size: 0.75rem; padding-left: 1.4rem; margin: 0.6rem 0 0; }
       .quality .facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); gap: 0.5rem 1.2rem; margin: 0.5rem 0; }
@@ -89,6 +91,11 @@ export class GaitResults extends LitElement {
       @container (max-width: 760px) {
         .top, .charts, .two { grid-template-columns: minmax(0, 1fr); }
       }
+      @container (max-width: 480px) {
+        table.metrics { font-size: 0.8rem; }
+        table.metrics th, table.metrics td { padding: 0.25rem 0.3rem; }
+        .panel { padding: 0.75rem 0.6rem; }
+      }
       @media print {
         :host { font-size: 10pt; }
         .results { gap: 0.5rem; }
@@ -96,8 +103,15 @@ export class GaitResults extends LitElement {
         .no-print, gait-video-overlay, gait-phase-timeline, gait-phase-range-chart, .quality .facts, .quality h4, .quality ul,
         [data-testid='metrics-table'], .flag .why, .flag .exercises, .flag .professional, .flag h4.hide-print { display: none !important; }
         .charts { grid-template-columns: 1fr 1fr; gap: 0.4rem; }
-        .flag { padding: 0.3rem 0.5rem; break-inside: avoid; }
-        .flags { gap: 0.3rem; }
+        .chart-intro, .flag .evidence .muted, .flag .flag-meta .muted { display: none; }
+        .flags { grid-template-columns: 1fr 1fr; gap: 0.4rem; }
+        .flags > h2, .flags > .no-flags { grid-column: 1 / -1; }
+        .flag { padding: 0.3rem 0.5rem; break-inside: avoid; font-size: 9pt; }
+        .flag h3 { font-size: 10.5pt; margin-bottom: 0.1rem; }
+        .flag h4 { margin-top: 0.3rem; font-size: 9pt; }
+        .flag p, .flag ul { margin-bottom: 0.2rem; }
+        .flag .evidence { font-size: inherit; }
+        .two { grid-template-columns: 1fr; }
         .keys { grid-template-columns: repeat(4, 1fr); }
         .keys div { padding: 0.2rem 0.4rem; }
         .keys dd { font-size: 10pt; }
