@@ -58,7 +58,6 @@ function offline() {
   return VitePWA({
     registerType: 'autoUpdate',
     injectRegister: 'script',
-    includeAssets: ['favicon.svg'],
     manifest: {
       name: 'Gait analysis',
       short_name: 'Gait',
@@ -71,7 +70,8 @@ function offline() {
       icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
     },
     workbox: {
-      globPatterns: ['**/*.{js,css,html,wasm,json,bin,svg,png,ico,webmanifest,mp4}'],
+      // (The web manifest is added by the plugin itself.)
+      globPatterns: ['**/*.{js,css,html,wasm,json,bin,svg,png,ico,mp4}'],
       // The MoveNet weights are up to ~12.5 MB (Thunder's .bin); Workbox skips files over 2 MB by default.
       maximumFileSizeToCacheInBytes: 20 * 1024 * 1024,
       cleanupOutdatedCaches: true,

@@ -5,7 +5,7 @@ import { analyzeTrack } from '../../core/analyze';
 import { parsePoseTrack } from '../../core/format/validatePoseTrack';
 import type { GaitPoseTrack } from '../../core/format/poseTrack';
 import type { GaitReport } from '../../core/format/report';
-import { VideoInputError, type PersonCandidate } from '../../video/types';
+import type { PersonCandidate } from '../../video/types';
 import { getSession, saveSession, updateNote, MAX_STORED_VIDEO_BYTES } from '../history/store';
 import { parseRoute, routeHash, type Route } from './router';
 import { describeError, isCancelled, TrackFileError, type UserError } from './describeError';
@@ -35,6 +35,8 @@ interface Analysis {
   videoUrl: string | null;
   people: PersonCandidate[];
   personId: number | null;
+  /** Things the video pipeline wants shown beside the result (e.g. a file analysed in part). */
+  warnings: string[];
   /** Set once saved (or when reopened from the history). */
   savedId: string | null;
   savedAt: number | null;
@@ -97,6 +99,15 @@ export class GaitApp extends LitElement {
       .save .field { display: flex; flex-direction: column; gap: var(--gait-space-1); flex: 1 1 18rem; }
       .save input { width: 100%; }
       .placeholder { border-style: dashed; }
+      .toast {
+        position: fixed; left: 50%; bottom: var(--gait-space-3); transform: translateX(-50%); z-index: 20;
+        width: max-content; max-width: calc(100vw - 2rem);
+      }
+      .toast.shown {
+        display: flex; gap: var(--gait-space-2); align-items: baseline; padding: var(--gait-space-2) var(--gait-space-3);
+        color: #fff; background: #1f2a37; border-radius: var(--gait-radius); box-shadow: 0 4px 16px rgb(0 0 0 / 25%);
+      }
+      .toast a, .toast .link-btn { color: #cfe3ff; }
       .film-head { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: baseline; gap: var(--gait-space-2); }
       @media (max-width: 520px) {
         .bar { padding: var(--gait-space-1) var(--gait-space-2); gap: var(--gait-space-1); }
@@ -106,7 +117,7 @@ export class GaitApp extends LitElement {
         main { padding: var(--gait-space-3) var(--gait-space-2) var(--gait-space-4); }
       }
       @media print {
-        header, footer, .skip, .save, gait-person-picker { display: none !important; }
+        header, footer, .skip, .save, .toast, gait-person-picker { display: none !important; }
         main { padding: 0; max-width: none; }
       }
     `,
@@ -118,7 +129,10 @@ export class GaitApp extends LitElement {
   @state() private resultsReady: boolean | null = null;
   @state() private cameraReady: boolean | null = null;
   @state() private demoAvailable = true;
+  /** Confirmation (or failure) of the last save, shown in a toast. */
   @state() private saveStatus = '';
+  @state() private saveStatusLink = false;
+  private saveStatusTimer: ReturnType<typeof setTimeout> | undefined;
   @state() private note = '';
   /** A saved session being opened from the history (#/session/<id>). */
   @state() private sessionLoading = false;
@@ -170,7 +184,11 @@ export class GaitApp extends LitElement {
       this.route = { name: 'home' };
     }
     if (route.name === 'session') void this.openSaved(route.id);
-    if (route.name === 'film' && this.cameraReady === null) void loadCameraElement().then((ok) => (this.cameraReady = ok));
+    if (route.name === 'film' && this.cameraReady === null) {
+      void loadCameraElement()
+        .then((ok) => (this.cameraReady = ok))
+        .catch(() => (this.cameraReady = false));
+    }
     if ((route.name === 'analysis' || route.name === 'session') && this.resultsReady === null) {
       void loadResultsElement()
         .then((ok) => (this.resultsReady = ok))
@@ -260,9 +278,6 @@ export class GaitApp extends LitElement {
     else this.refocus();
     try {
       const processVideoFile = await loadProcessVideo();
-      if (!processVideoFile) {
-        throw new VideoInputError('unsupported-codec', 'Video analysis is not available in this build of the app.', 'Open a pose track instead, or use the full app.');
-      }
       const result = await processVideoFile(input.file, input.name, {
         model,
         signal: abort.signal,
@@ -282,7 +297,7 @@ export class GaitApp extends LitElement {
         this.showError(error, input, model, { people: result.people, personId: result.personId });
         return;
       }
-      this.finish(input, result.track, report, { people: result.people, personId: result.personId, videoBlob: input.file });
+      this.finish(input, result.track, report, { people: result.people, personId: result.personId, videoBlob: input.file, warnings: result.warnings ?? [] });
     } catch (error) {
       if (this.abort !== abort) return;
       if (isCancelled(error) || abort.signal.aborted) {
@@ -296,7 +311,12 @@ export class GaitApp extends LitElement {
     }
   }
 
-  private finish(input: AnalysisInput, track: GaitPoseTrack, report: GaitReport, o: { people: PersonCandidate[]; personId: number | null; videoBlob: Blob | null }): void {
+  private finish(
+    input: AnalysisInput,
+    track: GaitPoseTrack,
+    report: GaitReport,
+    o: { people: PersonCandidate[]; personId: number | null; videoBlob: Blob | null; warnings?: string[] },
+  ): void {
     this.releaseResults();
     this.job = {
       phase: 'results',
@@ -309,6 +329,7 @@ export class GaitApp extends LitElement {
         videoUrl: o.videoBlob ? URL.createObjectURL(o.videoBlob) : null,
         people: o.people,
         personId: o.personId,
+        warnings: o.warnings ?? [],
         savedId: null,
         savedAt: null,
         note: '',
@@ -389,6 +410,7 @@ export class GaitApp extends LitElement {
           videoUrl: saved.video ? URL.createObjectURL(saved.video) : null,
           people: [],
           personId: null,
+          warnings: [],
           savedId: saved.id,
           savedAt: saved.createdAt,
           note: saved.note,
@@ -414,7 +436,7 @@ export class GaitApp extends LitElement {
       if (analysis.savedId) {
         await updateNote(analysis.savedId, note);
         analysis.note = note;
-        this.saveStatus = 'Note updated in the history.';
+        this.showSaveStatus('Note updated in the history.', true);
         return;
       }
       const meta = await saveSession({ report: analysis.report, track: analysis.track, video: analysis.videoBlob, note, sourceName: analysis.sourceName });
@@ -423,11 +445,18 @@ export class GaitApp extends LitElement {
       analysis.note = meta.note;
       const videoNote =
         analysis.videoBlob && !meta.hasVideo ? ` The video (over ${Math.round(MAX_STORED_VIDEO_BYTES / 1e6)} MB) was not kept; the analysis and pose track were.` : '';
-      this.saveStatus = `Saved to the history on this device.${videoNote}`;
+      this.showSaveStatus(`Saved to the history on this device.${videoNote}`, true);
     } catch (error) {
-      this.saveStatus = `Could not save: ${error instanceof Error ? error.message : String(error)}. The browser may be out of storage or in private mode.`;
+      this.showSaveStatus(`Could not save: ${error instanceof Error ? error.message : String(error)}. The browser may be out of storage or in private mode.`, false);
     }
     this.requestUpdate();
+  }
+
+  private showSaveStatus(text: string, linkToHistory: boolean): void {
+    this.saveStatus = text;
+    this.saveStatusLink = linkToHistory && this.route.name !== 'history';
+    clearTimeout(this.saveStatusTimer);
+    this.saveStatusTimer = setTimeout(() => (this.saveStatus = ''), 10_000);
   }
 
   // ---- rendering -------------------------------------------------------------------------------
@@ -455,6 +484,12 @@ export class GaitApp extends LitElement {
         </div>
       </header>
       <main id="main" tabindex="-1">${this.renderView()}</main>
+      <div class="toast ${this.saveStatus ? 'shown' : ''}" role="status" data-testid="save-status">
+        ${this.saveStatus
+          ? html`<span>${this.saveStatus}</span>${this.saveStatusLink ? html` <a href="#/history">See the history</a>` : nothing}
+              <button class="link-btn" aria-label="Dismiss" @click=${() => (this.saveStatus = '')}>✕</button>`
+          : nothing}
+      </div>
       <footer>
         <p>Runs entirely on this device: videos are never uploaded, there is no account, and it works offline. Not a medical diagnosis.</p>
       </footer>
@@ -496,7 +531,6 @@ export class GaitApp extends LitElement {
         ? html`<p class="muted">Starting the camera view…</p>`
         : this.cameraReady
           ? html`<gait-camera
-              .model=${this.model}
               @recording-complete=${(e: CustomEvent<{ blob: Blob; name: string }>) =>
                 void this.runVideo({ kind: 'video', file: e.detail.blob, name: e.detail.name, sourceKind: 'webcam' }, this.model)}
               @use-upload=${() => this.useUpload()}
@@ -553,7 +587,7 @@ export class GaitApp extends LitElement {
         </div>`;
       }
       case 'results':
-        return this.renderResults(job.analysis, 'Your walk');
+        return this.renderResults(job.analysis, 'Results');
     }
   }
 
@@ -563,7 +597,7 @@ export class GaitApp extends LitElement {
     }
     if (this.sessionLoading || this.job.phase !== 'results' || this.job.analysis.savedId === null) return html`<p class="muted" role="status">Opening the session…</p>`;
     const a = this.job.analysis;
-    return this.renderResults(a, `Session of ${formatDate(a.savedAt ?? Date.now())}`);
+    return this.renderResults(a, `Saved session, ${formatDate(a.savedAt ?? Date.now())}`);
   }
 
   private renderResults(a: Analysis, title: string) {
@@ -580,6 +614,9 @@ export class GaitApp extends LitElement {
             @choose-person=${(e: CustomEvent<{ personId: number }>) => this.choosePerson(e.detail.personId)}
           ></gait-person-picker>`
         : nothing}
+      ${a.warnings.length
+        ? html`<div class="notice" data-testid="video-warnings">${a.warnings.map((w) => html`<p>${w}</p>`)}</div>`
+        : nothing}
       <div class="card save">
         <div class="field">
           <label for="note">${a.savedId ? 'Note for this saved session' : 'Note for the history (optional)'}</label>
@@ -593,12 +630,12 @@ export class GaitApp extends LitElement {
             @input=${(e: Event) => (this.note = (e.target as HTMLInputElement).value)}
           />
         </div>
-        ${this.resultsReady
-          ? html`<span class="muted small-text">Then use “Save to history” with the results.</span>`
-          : html`<button class="btn primary" data-testid="save-session" @click=${(e: Event) => this.onSaveSession(e)}>${a.savedId ? 'Update note' : 'Save to history'}</button>`}
-        <p role="status" class=${this.saveStatus ? 'status' : ''} data-testid="save-status">
-          ${this.saveStatus}${this.saveStatus && a.savedId && this.route.name === 'analysis' ? html` <a href="#/history">See the history</a>` : nothing}
-        </p>
+        <button
+          class="btn primary"
+          data-testid=${this.resultsReady ? 'save-session-top' : 'save-session'}
+          @click=${(e: Event) => this.onSaveSession(e)}
+        >${a.savedId ? 'Update the note' : 'Save to history'}</button>
+        ${a.savedId ? html`<span class="muted small-text">Saved in the history${a.savedAt ? `, ${formatDate(a.savedAt)}` : ''}.</span>` : nothing}
       </div>
       ${this.resultsReady === null
         ? html`<p class="muted">Loading the results view…</p>`

@@ -1,37 +1,15 @@
 /**
  * The parts of the app that other modules provide, loaded on demand: the results view (chart.js),
  * the camera, the video pipeline (tfjs, mediabunny) and the demo walk. Loading them lazily keeps
- * the first page light, and `import.meta.glob` lets the shell build while a part is missing (the
- * glob is then empty and the shell shows a placeholder or a clear message instead).
+ * the first page light. The results view and the demo walk go through `import.meta.glob`, so the
+ * shell still builds where they are missing (it then shows a placeholder or disables the demo).
  */
-import type { GaitPoseTrack } from '../../core/format/poseTrack';
-import type { FrameSourceInfo, PersonCandidate, PipelineProgress } from '../../video/types';
+import type { ProcessVideoOptions, ProcessVideoResult } from '../../video/processVideo';
 
-/** The contract of src/video/processVideo.ts (see /work/notes/session2.md). */
-export interface ProcessVideoOptions {
-  model?: 'lightning' | 'thunder';
-  people?: PersonCandidate[];
-  personId?: number;
-  signal?: AbortSignal;
-  onProgress?: (p: PipelineProgress & { backend?: string }) => void;
-  sourceKind?: 'video' | 'webcam';
-}
-
-export interface ProcessVideoResult {
-  track: GaitPoseTrack;
-  people: PersonCandidate[];
-  personId: number | null;
-  backend: string;
-  model: string;
-  info: FrameSourceInfo;
-  timing: { wallS: number; trackingFps: number; inferenceMsPerFrame: number };
-}
-
+export type { ProcessVideoOptions, ProcessVideoResult };
 export type ProcessVideoFile = (file: Blob, name: string, o?: ProcessVideoOptions) => Promise<ProcessVideoResult>;
 
-const processVideoModules = import.meta.glob<{ processVideoFile: ProcessVideoFile }>('../../video/processVideo.ts');
 const resultsModules = import.meta.glob('../results/results.ts');
-const cameraModules = import.meta.glob('../camera/camera.ts');
 const demoUrls = import.meta.glob<string>('../../../fixtures/walks/healthy-ltr.mp4', { query: '?url', import: 'default' });
 
 function only<T>(modules: Record<string, () => Promise<T>>): (() => Promise<T>) | null {
@@ -39,10 +17,9 @@ function only<T>(modules: Record<string, () => Promise<T>>): (() => Promise<T>) 
   return loaders.length ? loaders[0] : null;
 }
 
-/** The video pipeline, or null in a build without it. */
-export async function loadProcessVideo(): Promise<ProcessVideoFile | null> {
-  const load = only(processVideoModules);
-  return load ? (await load()).processVideoFile : null;
+/** The video pipeline (tfjs, mediabunny and the worker: loaded on first use). */
+export async function loadProcessVideo(): Promise<ProcessVideoFile> {
+  return (await import('../../video/processVideo')).processVideoFile;
 }
 
 /** Defines <gait-results>; false in a build without it. */
@@ -53,11 +30,9 @@ export async function loadResultsElement(): Promise<boolean> {
   return true;
 }
 
-/** Defines <gait-camera>; false in a build without it. */
+/** Defines <gait-camera> (loaded when the user chooses to film). */
 export async function loadCameraElement(): Promise<boolean> {
-  const load = only(cameraModules);
-  if (!load) return false;
-  await load();
+  await import('../camera/camera');
   return true;
 }
 

@@ -14,6 +14,9 @@ const STAGE_TEXT: Record<PipelineStage | 'starting', string> = {
   analysing: 'Analysing the gait',
 };
 
+const STEPS: PipelineStage[] = ['loading-model', 'scouting', 'tracking', 'analysing'];
+const STEP_LABEL: Record<PipelineStage, string> = { 'loading-model': 'Model', scouting: 'People', tracking: 'Tracking', analysing: 'Analysis' };
+
 function formatEta(seconds: number | null): string {
   if (seconds === null || !Number.isFinite(seconds)) return '';
   if (seconds < 1) return 'almost done';
@@ -42,6 +45,14 @@ export class GaitProcessing extends LitElement {
       .stage { font-weight: 600; font-size: 1.05rem; margin-bottom: 0; }
       .facts { display: flex; flex-wrap: wrap; gap: var(--gait-space-1) var(--gait-space-3); font-variant-numeric: tabular-nums; }
       .actions { margin-top: var(--gait-space-4); }
+      .privacy { margin-top: var(--gait-space-3); }
+      .steps { display: flex; flex-wrap: wrap; gap: var(--gait-space-1) var(--gait-space-3); list-style: none; padding: 0; margin: 0 0 var(--gait-space-3); font-size: 0.9rem; counter-reset: step; }
+      .steps li { color: var(--gait-muted); counter-increment: step; }
+      .steps li::before { content: counter(step); display: inline-grid; place-items: center; width: 1.4rem; height: 1.4rem; margin-right: 0.3rem; border-radius: 50%; border: 1px solid currentColor; font-size: 0.8rem; }
+      .steps li.done { color: var(--gait-ok); }
+      .steps li.done::before { content: '✓'; }
+      .steps li.current { color: var(--gait-accent); font-weight: 700; }
+      .steps li.current::before { background: var(--gait-accent); border-color: var(--gait-accent); color: var(--gait-accent-fg); }
     `,
   ];
 
@@ -65,6 +76,13 @@ export class GaitProcessing extends LitElement {
       <section class="card" aria-labelledby="processing-title">
         <h1 id="processing-title" tabindex="-1">Analysing the video</h1>
         <p class="name muted">${this.fileName} · ${this.model === 'thunder' ? 'Thunder model' : 'Lightning model'}</p>
+        <ol class="steps" aria-label="Steps">
+          ${STEPS.map((step, i) => {
+            const current = STEPS.indexOf(p?.stage ?? 'loading-model');
+            const state = i < current ? 'done' : i === current ? 'current' : 'todo';
+            return html`<li class=${state} aria-current=${i === current ? 'step' : 'false'}>${STEP_LABEL[step]}</li>`;
+          })}
+        </ol>
         <p class="stage" aria-live="polite">${stage}</p>
         <div
           class="bar"
@@ -82,7 +100,7 @@ export class GaitProcessing extends LitElement {
           <span data-testid="progress-text">${text}</span>
           <span data-testid="backend">${p?.backend ? `Backend: ${p.backend}` : 'Backend: choosing…'}</span>
         </div>
-        <p class="muted small-text">The video is analysed on this device; nothing is uploaded. You can keep this page open in the background.</p>
+        <p class="muted small-text privacy">The video is analysed on this device; nothing is uploaded. You can keep this page open in the background.</p>
         <div class="actions">
           <button class="btn danger" data-testid="cancel" @click=${() => this.dispatchEvent(new CustomEvent('cancel', { bubbles: true, composed: true }))}>
             Cancel
