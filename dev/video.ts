@@ -92,7 +92,16 @@ async function run(file: Blob & { name?: string }, options: { model?: 'lightning
       summary = { ok: true, decode: plain, decodeAndCrop192: cropped, decodeAndCanvasCrop192: canvasCropped };
       statusLine.textContent = `Decoded ${plain.frames} frames at ${plain.fps.toFixed(1)} frames/s.`;
     } else {
-      const processOptions: ProcessVideoOptions = { model: options.model ?? 'lightning', signal: ownController.signal, onProgress: showProgress };
+      const progressLog: unknown[] = [];
+      let lastStage = '';
+      let events = 0;
+      const onProgress: ProcessVideoOptions['onProgress'] = (p) => {
+        showProgress(p);
+        // A sample of what the UI receives: each stage's first event and every 20th after.
+        if (p.stage !== lastStage || ++events % 20 === 0) progressLog.push({ ...p, atS: Number(((performance.now() - started) / 1000).toFixed(2)) });
+        lastStage = p.stage;
+      };
+      const processOptions: ProcessVideoOptions = { model: options.model ?? 'lightning', signal: ownController.signal, onProgress };
       if (options.personId !== undefined && lastResult) {
         processOptions.people = lastResult.people;
         processOptions.personId = options.personId;
@@ -101,6 +110,7 @@ async function run(file: Blob & { name?: string }, options: { model?: 'lightning
       lastResult = result;
       lastTrack = result.track;
       summary = summarise(result, (performance.now() - started) / 1000);
+      summary.progressLog = progressLog;
       statusLine.textContent = `Done: ${result.track.frames.length} frames in ${result.timing.wallS.toFixed(1)} s.`;
     }
   } catch (error) {

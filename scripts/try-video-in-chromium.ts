@@ -3,12 +3,14 @@
  * the dev harness (dev/video.html) and prints each run's summary as JSON: decoding, backend,
  * timing, tensor counts, and the gait report's key numbers.
  *
- *   npx tsx scripts/try-video-in-chromium.ts [--decode-only] [--model thunder] [--port 5183] FILE...
+ *   npx tsx scripts/try-video-in-chromium.ts [--decode-only] [--model thunder] [--port 5183]
+ *       [--cancel-after-s S] FILE...
  *
- * Starts its own Vite dev server on --port and stops it (and the browser) at the end.
+ * Starts its own Vite dev server (or, with --built-dir, a preview server of a build) on --port and
+ * stops it (and the browser) at the end.
  */
 import { chromium } from 'playwright-core';
-import { createServer } from 'vite';
+import { createServer, preview } from 'vite';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -29,6 +31,10 @@ const { values, positionals } = parseArgs({
     model: { type: 'string', default: 'lightning' },
     port: { type: 'string', default: '5183' },
     'timeout-s': { type: 'string', default: '600' },
+    /** Cancel each run this many seconds after it starts (checks cancel and the recovery after it). */
+    'cancel-after-s': { type: 'string' },
+    /** Serve this built folder (vite build with dev/video.html as an input) instead of the dev server. */
+    'built-dir': { type: 'string' },
   },
 });
 if (positionals.length === 0) {
@@ -37,8 +43,12 @@ if (positionals.length === 0) {
 }
 
 const root = resolve(import.meta.dirname, '..');
-const server = await createServer({ root, server: { port: Number(values.port), strictPort: true, host: '127.0.0.1', hmr: false, watch: null }, logLevel: 'warn' });
-await server.listen();
+const port = Number(values.port);
+// HMR off: other people's edits in the checkout must not reload the page mid-run.
+const server = values['built-dir']
+  ? await preview({ root, build: { outDir: resolve(values['built-dir']) }, preview: { port, strictPort: true, host: '127.0.0.1' }, logLevel: 'warn' })
+  : await createServer({ root, server: { port, strictPort: true, host: '127.0.0.1', hmr: false, watch: null }, logLevel: 'warn' });
+if ('listen' in server) await server.listen();
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 try {
   const page = await browser.newPage();
@@ -53,10 +63,18 @@ try {
   if (values['decode-only']) await page.check('#decode-only');
   for (const file of positionals) {
     await page.setInputFiles('#file', resolve(file));
+    if (values['cancel-after-s'] !== undefined) {
+      await page.waitForTimeout(Number(values['cancel-after-s']) * 1000);
+      const cancelledAt = Date.now();
+      await page.click('#cancel');
+      await page.evaluate(() => (window as unknown as { gaitDev: { last: Promise<unknown> } }).gaitDev.last);
+      console.error(`cancel took effect in ${Date.now() - cancelledAt} ms`);
+    }
     const summary = await page.evaluate(() => (window as unknown as { gaitDev: { last: Promise<unknown> } }).gaitDev.last);
     console.log(JSON.stringify({ file, summary }, null, 2));
   }
 } finally {
   await browser.close();
-  await server.close();
+  if ('close' in server) await server.close();
+  else await (server as { httpServer: { close(): void } }).httpServer.close();
 }
