@@ -8,7 +8,7 @@
  *   frame's pts_time on stderr, which is paired with the n-th frame on stdout.
  */
 import { spawn, execFile } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { RawImage } from '../../pose/detector';
 import { VideoInputError, type FrameSource, type FrameSourceInfo, type SourceFrame } from '../types';
@@ -48,7 +48,7 @@ export async function probeVideo(path: string): Promise<VideoProbe> {
     '-of', 'json',
     path,
   ]);
-  if (code !== 0) throw probeError(name, stderr);
+  if (code !== 0) throw probeError(name, stderr, looksLikeMedia(path));
   interface Stream {
     codec_type?: string; codec_name?: string; width?: number; height?: number; nb_frames?: string; nb_read_packets?: string;
     duration?: string; avg_frame_rate?: string; r_frame_rate?: string; disposition?: { attached_pic?: number };
@@ -87,15 +87,34 @@ export async function probeVideo(path: string): Promise<VideoProbe> {
   };
 }
 
-function probeError(name: string, stderr: string): Error {
-  const detail = stderr.trim().split('\n').pop() ?? '';
-  if (/moov atom not found|Truncat|end of file|partial file/i.test(stderr)) {
+function probeError(name: string, stderr: string, mediaSignature: boolean): Error {
+  const detail = stderr.trim().split('\n').pop()?.replace(/^.*?: /, '') ?? '';
+  // A file that starts like a media container but cannot be read is damaged (a truncated MP4
+  // lacks its index: "moov atom not found"); one that does not is not a video at all.
+  if (mediaSignature) {
     return new VideoInputError('corrupt', `${name} is damaged or incomplete (${detail}).`, 'Copy or export the video again.');
   }
-  if (/Invalid data found|could not find codec|Unknown format/i.test(stderr)) {
-    return new VideoInputError('not-a-video', `${name} is not a video file ffmpeg can read (${detail}).`, 'Choose an MP4, MOV or WebM video.');
+  return new VideoInputError('not-a-video', `${name} is not a video file ffmpeg can read (${detail}).`, 'Choose an MP4, MOV or WebM video.');
+}
+
+/** The first bytes of the file look like a video container (MP4/MOV, WebM/MKV, Ogg, AVI, MPEG-TS/PS). */
+function looksLikeMedia(path: string): boolean {
+  const head = Buffer.alloc(12);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, head, 0, 12, 0);
+  } finally {
+    closeSync(fd);
   }
-  return new VideoInputError('corrupt', `${name} could not be read: ${detail}`);
+  const ascii = (from: number, to: number) => head.subarray(from, to).toString('latin1');
+  return (
+    ['ftyp', 'moov', 'mdat', 'free', 'wide', 'skip'].includes(ascii(4, 8)) ||
+    head.readUInt32BE(0) === 0x1a45dfa3 || // EBML: WebM, Matroska
+    ascii(0, 4) === 'OggS' ||
+    ascii(0, 4) === 'RIFF' ||
+    head[0] === 0x47 || // MPEG-TS sync byte
+    head.readUInt32BE(0) === 0x000001ba // MPEG-PS pack header
+  );
 }
 
 function rate(text: string | undefined): number {
