@@ -126,7 +126,7 @@ export function cycleChartModel(report: GaitReport, side: Side, angle: CycleAngl
         interaction: { mode: 'index', intersect: false, axis: 'x' },
         scales: {
           x: { type: 'linear', min: 0, max: 100, ticks: { stepSize: 20, callback: (v) => `${v} %` }, title: { display: true, text: '% of gait cycle (heel strike to heel strike)' } },
-          y: { min: yMin, max: yMax, ticks: { stepSize: 10 }, title: { display: true, text: ANGLE_AXIS[angle] } },
+          y: { min: yMin, max: yMax, title: { display: true, text: ANGLE_AXIS[angle] } },
         },
         plugins: {
           legend: { position: 'bottom', labels: { boxWidth: 14, filter: (item) => !helper(item.text) } },

@@ -96,7 +96,7 @@ export class GaitCycleChart extends LitElement {
     const id = `chart-cycle-${this.angle === 'hipFlexion' ? 'hip' : 'knee'}-${this.side}`;
     return html`
       <figure class="panel" style="margin:0">
-        <h4>${this.chartTitle} <span class="muted">(${m.cycles} cycle${m.cycles === 1 ? '' : 's'})</span></h4>
+        <h3>${this.chartTitle} <span class="muted">(${m.cycles} cycle${m.cycles === 1 ? '' : 's'})</span></h3>
         <p class="note">${ANGLE_NOTE[this.angle]}</p>
         ${m.points === 0 ? html`<p class="note">No complete gait cycle for this leg: only the healthy band is shown.</p>` : nothing}
         <div class="plot">

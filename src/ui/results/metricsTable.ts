@@ -20,7 +20,7 @@ export function renderMetricsTable(report: GaitReport) {
   const groupTitle = { Timing: 'Timing', Symmetry: 'Symmetry (0 % = both legs the same)', Angles: 'Key angles (mean of the cycles)' };
   return html`
     <section class="panel" data-testid="metrics-table" aria-labelledby="metrics-heading">
-      <h3 id="metrics-heading">Numbers and healthy ranges</h3>
+      <h2 id="metrics-heading">Numbers and healthy ranges</h2>
       <div class="scroll-x" tabindex="0" role="region" aria-labelledby="metrics-heading">
         <table class="metrics">
           <thead>

@@ -97,7 +97,7 @@ export class GaitPhaseRangeChart extends LitElement {
     if (!m) return nothing;
     return html`
       <figure class="panel" style="margin:0">
-        <h4>Angle range in each phase</h4>
+        <h3>Angle range in each phase</h3>
         <div class="plot">
           <canvas data-testid="chart-phase-ranges" data-points=${m.points} role="img" aria-label=${m.label} @click=${this.onClick}></canvas>
         </div>

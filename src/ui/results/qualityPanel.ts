@@ -18,7 +18,7 @@ export function renderQuality(report: GaitReport, track: GaitPoseTrack | undefin
   const item = (term: string, value: unknown) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`;
   return html`
     <section class="panel quality" data-testid="quality" aria-labelledby="quality-heading">
-      <h3 id="quality-heading">How far to trust these numbers</h3>
+      <h2 id="quality-heading">How far to trust these numbers</h2>
       <p class="trust ${trust.level}"><strong>${TRUST_WORDS[trust.level]}.</strong> ${capitalize(trust.sentence.replace(/^(Good|Fair|Poor) data: /, ''))}</p>
       <dl class="facts">
         ${item('Legs detected', `${percent(q.detectedFraction)} of ${q.frames} frames`)}

@@ -59,6 +59,7 @@ export class GaitResults extends LitElement {
       .keys dd small { font-size: 0.78rem; font-weight: 400; color: #56606b; }
       .charts { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 1rem; }
       .chart-intro { margin-bottom: 0.6rem; }
+      .ranges { margin-top: 1rem; }
       .flags { display: grid; gap: 1rem; }
       .flag { border: 1px solid #d8dee4; border-left: 6px solid #b45309; border-radius: 10px; padding: 0.9rem 1rem; background: #fff; }
       .flag.mild { border-left-color: #ca8a04; }
@@ -261,13 +262,13 @@ export class GaitResults extends LitElement {
           <div class="charts">
             ${CYCLE_CHARTS.map(([angle, side]) => html`<gait-cycle-chart .report=${report} side=${side} angle=${angle}></gait-cycle-chart>`)}
           </div>
+          <gait-phase-range-chart class="ranges" .report=${report}></gait-phase-range-chart>
         </section>
-        <gait-phase-range-chart .report=${report}></gait-phase-range-chart>
         ${renderFlags(report)}
         ${renderMetricsTable(report)}
         ${renderQuality(report, this.track)}
         <section class="panel no-print" aria-labelledby="export-heading">
-          <h3 id="export-heading">Save and export</h3>
+          <h2 id="export-heading">Save and export</h2>
           <div class="actions">
             <button type="button" class="primary" data-testid="save-session" @click=${this.save}>Save to history</button>
             ${exportButton('export-report-json', 'report-json', 'Report (JSON)')}

@@ -57,6 +57,7 @@ export class GaitVideoOverlay extends LitElement {
   private floorY = 0;
   private frameTimes: number[] = [];
   private lastHipX: number | null = null;
+  private bodyTopY = 0;
 
   get currentTime(): number {
     return this.time;
@@ -88,6 +89,13 @@ export class GaitVideoOverlay extends LitElement {
         for (const k of [f.keypoints[KP.leftAnkle], f.keypoints[KP.rightAnkle]]) if (k && k[1] !== null && k[2] > 0.2) floor = Math.max(floor, k[1]);
       }
       this.floorY = floor;
+      // Top of the body (median over frames of the highest point seen): the stick figure view
+      // is zoomed to the body, whatever the size of the image around it.
+      const tops = this.track.frames
+        .map((f) => Math.min(...f.keypoints.filter((k) => k[1] !== null && k[2] > 0.2).map((k) => k[1] as number)))
+        .filter(Number.isFinite)
+        .sort((a, b) => a - b);
+      this.bodyTopY = tops.length ? tops[Math.floor(tops.length / 2)] : 0;
       this.frameTimes = this.track.frames.map((f) => f.t);
       this.time = this.start;
       this.frameIndex = -1;
@@ -150,11 +158,12 @@ export class GaitVideoOverlay extends LitElement {
     }
     // Stick figure: the image height fills the stage and the view follows the walker's hips
     // (an overground walk can be several times wider than it is tall).
-    const scale = h / track.height;
+    const bodyH = this.floorY > this.bodyTopY ? this.floorY - this.bodyTopY : track.height;
+    const scale = Math.min((h * 0.8) / bodyH, (h / track.height) * 3);
     const hipX = this.hipX();
-    const ideal = w / 2 - hipX * scale;
-    const offsetX = track.width * scale <= w ? (w - track.width * scale) / 2 : Math.min(0, Math.max(w - track.width * scale, ideal));
-    return { scale, offsetX, offsetY: 0 };
+    const offsetX = w / 2 - hipX * scale;
+    const offsetY = h * 0.9 - this.floorY * scale;
+    return { scale, offsetX, offsetY };
   }
 
   /** Hip x of the current frame (mean of the hips seen), or the image centre. */
@@ -183,16 +192,17 @@ export class GaitVideoOverlay extends LitElement {
     const view = this.view(canvas);
     if (!this.videoUrl) {
       ctx.fillStyle = '#2a323b';
-      ctx.fillRect(view.offsetX, view.offsetY, track.width * view.scale, track.height * view.scale);
+      ctx.fillRect(0, 0, width, height);
       if (this.floorY > 0) {
         ctx.strokeStyle = '#6b7785';
         ctx.lineWidth = 2 * dpr;
         const y = view.offsetY + this.floorY * view.scale + 4 * dpr;
         ctx.beginPath();
-        ctx.moveTo(view.offsetX, y);
-        ctx.lineTo(view.offsetX + track.width * view.scale, y);
-        // Ticks on the floor every 100 image pixels, so the walk shows while the view follows.
-        for (let x = 0; x <= track.width; x += 100) {
+        ctx.moveTo(0, y);
+        ctx.lineTo(width, y);
+        // Ticks on the floor every 50 image pixels, so the walk shows while the view follows.
+        const first = Math.ceil(-view.offsetX / view.scale / 50) * 50;
+        for (let x = first; view.offsetX + x * view.scale <= width; x += 50) {
           ctx.moveTo(view.offsetX + x * view.scale, y);
           ctx.lineTo(view.offsetX + x * view.scale, y + 8 * dpr);
         }
