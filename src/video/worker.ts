@@ -9,7 +9,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { createBrowserPoseEstimator, moveNetModelUrl } from '../pose/browser';
 import { createPoseEstimator, type PoseEstimator, type PoseInput, type RawImage } from '../pose/detector';
-import { buildPoseTrack } from '../pose/trackBuilder';
+import { buildPoseTrack, SCOUT_MAX_DIMENSION } from '../pose/trackBuilder';
 import { VideoInputError, type FrameSourceInfo, type PipelineProgress } from './types';
 import { openBlobFrameSource, type BlobFrameSource } from './browser/blobFrameSource';
 import { errorText } from './browser/videoErrors';
@@ -192,7 +192,11 @@ function loadModels(model: PoseModelChoice): Promise<LoadedModels> {
       const { estimator, backend } = await createBrowserPoseEstimator({ model });
       backendDetail ??= backend.detail;
       // MultiPose on the backend just chosen (a second selection would re-initialise it).
-      scoutPromise ??= createPoseEstimator({ model: 'multipose', modelUrl: moveNetModelUrl('multipose') });
+      scoutPromise ??= createPoseEstimator({
+        model: 'multipose',
+        modelUrl: moveNetModelUrl('multipose'),
+        multiPoseMaxDimension: SCOUT_MAX_DIMENSION,
+      });
       const scout = await scoutPromise;
       return { backend: backendDetail, estimator, scout };
     })();
