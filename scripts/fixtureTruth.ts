@@ -44,7 +44,7 @@ export interface FixtureTruth {
 
 const round = (v: number, decimals: number): number => {
   const f = 10 ** decimals;
-  return Math.round(v * f) / f;
+  return Math.round(v * f) / f || 0; // no -0: JSON writes it as 0
 };
 const roundSeries = (series: AngleSeries): AngleSeries => series.map((v) => (v === null || !Number.isFinite(v) ? null : round(v, 2)));
 

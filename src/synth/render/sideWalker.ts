@@ -34,6 +34,8 @@ const SIZE = {
   /** The shoe reaches this far beyond the forefoot contact point (toes). */
   toeCap: 0.03,
   rim: 0.006,
+  /** How far the muscle bulk behind thigh and shank is offset from the bone line. */
+  muscle: 0.012,
 } as const;
 
 /** The figure of frame `i` of a synthetic walk (its noise-free keypoints). */
@@ -79,7 +81,7 @@ export function drawSideViewWalker(raster: Raster, figure: SideViewFigure): void
   const shoulders = midpoint(at(keypoints, KP.leftShoulder), at(keypoints, KP.rightShoulder));
 
   drawArm(raster, keypoints, far, H, colours(far));
-  drawLeg(raster, keypoints, figure.feet[far], far, H, colours(far));
+  drawLeg(raster, keypoints, figure.feet[far], far, facing, H, colours(far));
 
   // Pelvis (trousers), then the shirt from just above the hips to the shoulders.
   const up = unit([shoulders[0] - hips[0], shoulders[1] - hips[1]]);
@@ -88,7 +90,7 @@ export function drawSideViewWalker(raster: Raster, figure: SideViewFigure): void
 
   drawHead(raster, keypoints, shoulders, facing, H);
 
-  drawLeg(raster, keypoints, figure.feet[near], near, H, colours(near));
+  drawLeg(raster, keypoints, figure.feet[near], near, facing, H, colours(near));
   drawArm(raster, keypoints, near, H, colours(near));
 }
 
@@ -100,13 +102,32 @@ interface SideColours {
   sole: Rgb;
 }
 
-function drawLeg(raster: Raster, keypoints: readonly Keypoint[], foot: { heel: Point; toe: Point }, side: Side, H: number, c: SideColours): void {
+function drawLeg(raster: Raster, keypoints: readonly Keypoint[], foot: { heel: Point; toe: Point }, side: Side, facing: 1 | -1, H: number, c: SideColours): void {
   const [hipK, kneeK, ankleK] = side === 'left' ? [KP.leftHip, KP.leftKnee, KP.leftAnkle] : [KP.rightHip, KP.rightKnee, KP.rightAnkle];
   const hip = at(keypoints, hipK);
   const knee = at(keypoints, kneeK);
   const ankle = at(keypoints, ankleK);
   const rim = SIZE.rim * H;
-  drawLimb(raster, [[hip, knee, SIZE.thigh * H], [knee, knee, 0.9 * SIZE.thigh * H], [knee, ankle, SIZE.shank * H]], c.trousers, rim);
+  // Muscle bulk sits behind the bones (hamstrings, calf): a leg drawn symmetric about the bone
+  // line makes MoveNet put the knee in front of the joint (about 5 deg too much knee flexion).
+  const thighBack = behind(hip, knee, facing);
+  const shankBack = behind(knee, ankle, facing);
+  const point = (a: Point, b: Point, f: number, back: Point, d: number): Point => [
+    a[0] + f * (b[0] - a[0]) + back[0] * d * H,
+    a[1] + f * (b[1] - a[1]) + back[1] * d * H,
+  ];
+  drawLimb(
+    raster,
+    [
+      [hip, knee, SIZE.thigh * H],
+      [point(hip, knee, 0.1, thighBack, SIZE.muscle), point(hip, knee, 0.75, thighBack, SIZE.muscle), SIZE.thigh * H],
+      [knee, knee, 0.9 * SIZE.thigh * H],
+      [knee, ankle, SIZE.shank * H],
+      [point(knee, ankle, 0.2, shankBack, SIZE.muscle), point(knee, ankle, 0.5, shankBack, SIZE.muscle), SIZE.shank * 1.05 * H],
+    ],
+    c.trousers,
+    rim,
+  );
 
   // Shoe: a white sole along heel -> toe, a dark upper from the ankle down to the sole.
   const { heel, toe } = foot;
@@ -120,8 +141,10 @@ function drawLeg(raster: Raster, keypoints: readonly Keypoint[], foot: { heel: P
   const upperHeel = along(along(heel, normal, 2 * soleR + 0.2 * upperR), along_, 0.5 * upperR);
   const upperToe = along(along(toeTip, normal, 2 * soleR), along_, -0.3 * upperR);
   drawCapsule(raster, upperHeel, along(upperToe, normal, 0.1 * upperR), 0.8 * upperR, c.shoe);
-  drawCapsule(raster, ankle, upperHeel, upperR, c.shoe);
-  drawCapsule(raster, ankle, along(ankle, along_, 0.6 * upperR), upperR * 0.9, c.shoe);
+  // The collar sits at the ankle joint, not above it (MoveNet puts the ankle where trousers meet shoe).
+  const collar = along(ankle, normal, -0.45 * upperR);
+  drawCapsule(raster, collar, upperHeel, upperR, c.shoe);
+  drawCapsule(raster, collar, along(collar, along_, 0.6 * upperR), upperR * 0.9, c.shoe);
 }
 
 function drawArm(raster: Raster, keypoints: readonly Keypoint[], side: Side, H: number, c: SideColours): void {
@@ -159,6 +182,13 @@ function drawHead(raster: Raster, keypoints: readonly Keypoint[], shoulders: Poi
 function drawLimb(raster: Raster, capsules: ReadonlyArray<readonly [Point, Point, number]>, colour: Rgb, rim: number): void {
   for (const [a, b, r] of capsules) drawCapsule(raster, a, b, r, PALETTE.rim);
   for (const [a, b, r] of capsules) drawCapsule(raster, a, b, Math.max(0.5, r - rim), colour);
+}
+
+/** Unit vector perpendicular to a -> b, pointing to the back of a figure facing `facing`. */
+function behind(a: Point, b: Point, facing: 1 | -1): Point {
+  const d = unit([b[0] - a[0], b[1] - a[1]]);
+  const n: Point = [d[1], -d[0]];
+  return n[0] * facing > 0 ? [-n[0], -n[1]] : n;
 }
 
 function at(keypoints: readonly Keypoint[], k: number): Point {
