@@ -578,6 +578,7 @@ export class GaitApp extends LitElement {
           ></gait-error>
           ${job.people.length > 1
             ? html`<gait-person-picker
+                context="error"
                 .people=${job.people}
                 .personId=${job.personId}
                 .videoUrl=${job.videoUrl}

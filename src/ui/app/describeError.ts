@@ -46,17 +46,18 @@ const VIDEO_HINTS: Record<VideoErrorCode, string> = {
 };
 
 const ANALYSIS_TITLES: Record<GaitErrorCode, string> = {
-  'no-person': 'Nobody was found walking',
+  'no-person': 'Not enough of the legs was seen',
   'no-walking': 'No steady walking was found',
   'not-side-view': 'The walk was not filmed from the side',
   'too-few-steps': 'Too few steps to analyse',
 };
 
+/** The core's messages already say how to film; these add what the app can do about it. */
 const ANALYSIS_HINTS: Record<GaitErrorCode, string> = {
-  'no-person': 'Film the whole body, hips to feet at least, in good light. If someone else is in view, choose the walker below.',
-  'no-walking': 'Walk at your usual pace straight across the camera\'s view for several steps, or on a treadmill seen from the side.',
+  'no-person': 'If several people were found, check that the walker is the one chosen; the Thunder model sees legs better in poor light.',
+  'no-walking': 'If several people were found, check that the walker is the one chosen.',
   'not-side-view': 'Put the camera at hip height, 3-4 m to the side of your walking line, so you cross the picture from one side to the other.',
-  'too-few-steps': 'Record more steps: about 5 seconds of steady walking, and keep the feet in the picture.',
+  'too-few-steps': 'Keep the feet in the picture for the whole walk; the Thunder model may find steps the fast one missed.',
 };
 
 export function describeError(error: unknown): UserError {

@@ -52,13 +52,13 @@ export class GaitPersonPicker extends LitElement {
       h2 { font-size: 1.1rem; margin-bottom: var(--gait-space-1); }
       ul { list-style: none; display: flex; flex-wrap: wrap; gap: var(--gait-space-2); padding: 0; margin: var(--gait-space-2) 0 0; }
       button.person {
-        display: flex; align-items: center; gap: var(--gait-space-2); min-height: 44px; max-width: 22rem;
+        display: flex; align-items: flex-start; gap: var(--gait-space-2); min-height: 44px; max-width: 22rem;
         padding: var(--gait-space-2); font: inherit; text-align: left; color: inherit; background: var(--gait-surface);
         border: 2px solid var(--gait-border); border-radius: var(--gait-radius); cursor: pointer;
       }
       button.person:hover { border-color: var(--gait-accent); }
       button.person[aria-pressed='true'] { border-color: var(--gait-accent); background: var(--gait-accent-soft); }
-      canvas { flex: none; height: ${THUMB_HEIGHT / 1.5}px; width: auto; border-radius: 6px; background: #222; }
+      canvas { flex: none; height: ${THUMB_HEIGHT / 1.5}px; width: 6rem; object-fit: contain; border-radius: 6px; background: #222; }
       canvas[hidden] { display: none; }
       .current { font-weight: 600; color: var(--gait-accent); }
     `,
@@ -67,6 +67,8 @@ export class GaitPersonPicker extends LitElement {
   @property({ attribute: false }) people: PersonCandidate[] = [];
   @property({ attribute: false }) personId: number | null = null;
   @property({ attribute: false }) videoUrl: string | null = null;
+  /** 'error': the chosen person could not be analysed, so the text asks for the walker. */
+  @property() context: 'results' | 'error' = 'results';
   /** True while a re-run for another person is going on. */
   @property({ type: Boolean }) busy = false;
 
@@ -115,7 +117,11 @@ export class GaitPersonPicker extends LitElement {
     return html`
       <section class="card" data-testid="person-picker" aria-labelledby="picker-title">
         <h2 id="picker-title">${this.people.length} people were found</h2>
-        <p class="muted small-text">The one who walks was analysed. If that is the wrong person, choose another: the video is analysed again for them.</p>
+        <p class="muted small-text">
+          ${this.context === 'error'
+            ? 'Choose the person who walks: the video is analysed again for them.'
+            : 'The one who walks was analysed. If that is the wrong person, choose another: the video is analysed again for them.'}
+        </p>
         <ul>
           ${this.people.map(
             (person, index) => html`<li>
