@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KP, KEYPOINT_COUNT, type Keypoint } from '../src/core/format/poseTrack';
 import type { DetectedPose, PoseEstimator, PoseInput, RawImage } from '../src/pose/detector';
-import { buildPoseTrack, CROP_SIZE, SCOUT_MAX_DIMENSION } from '../src/pose/trackBuilder';
+import { buildPoseTrack, CROP_SIZE, SCOUT_MAX_DIMENSION, scoutMaxDimension } from '../src/pose/trackBuilder';
 import { createNodePoseEstimator } from '../src/pose/node';
 import { containsPoint, frameToCrop } from '../src/tracking/geometry';
 import { cropRgb } from '../src/video/node/rgbCrop';
@@ -236,6 +236,17 @@ describe('buildPoseTrack with a scripted scene', () => {
     expect(reports.findIndex((r) => r.stage === 'tracking')).toBeGreaterThan(reports.findLastIndex((r) => r.stage === 'scouting'));
     expect(tracking[10].etaS).not.toBeNull();
     expect(stats.released).toBe(stats.decoded);
+  });
+});
+
+describe('scouting resolution', () => {
+  it('shrinks the frame at most ~4.6 times, from 256 to 384 px, in multiples of 32', () => {
+    expect(scoutMaxDimension(1768, 994)).toBe(384); // sports2d-demo
+    expect(scoutMaxDimension(3840, 2160)).toBe(SCOUT_MAX_DIMENSION);
+    expect(scoutMaxDimension(1280, 720)).toBe(288);
+    expect(scoutMaxDimension(720, 1280)).toBe(288); // portrait phone video
+    expect(scoutMaxDimension(960, 480)).toBe(256);
+    expect(scoutMaxDimension(320, 240)).toBe(256);
   });
 });
 

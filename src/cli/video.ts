@@ -9,7 +9,7 @@ import type { AnalysisOptions, GaitReport } from '../core/format/report';
 import type { GaitPoseTrack } from '../core/format/poseTrack';
 import type { PoseEstimator } from '../pose/detector';
 import { createNodePoseEstimator } from '../pose/node';
-import { buildPoseTrack, SCOUT_MAX_DIMENSION } from '../pose/trackBuilder';
+import { buildPoseTrack, scoutMaxDimension } from '../pose/trackBuilder';
 import { openVideoFile } from '../video/node/ffmpegSource';
 import type { FrameSource, PersonCandidate, PipelineProgress, SourceFrame } from '../video/types';
 
@@ -51,14 +51,17 @@ export async function runVideoCommand(path: string, o: VideoCommandOptions, log:
   const source = timedSource(await openVideoFile(path), timing);
   timing.videoS = source.durationS;
   const { estimator, backend } = await createNodePoseEstimator({ model: o.model });
-  const { estimator: scout } = await createNodePoseEstimator({ model: 'multipose', multiPoseMaxDimension: SCOUT_MAX_DIMENSION });
+  const { estimator: scout } = await createNodePoseEstimator({
+    model: 'multipose',
+    multiPoseMaxDimension: scoutMaxDimension(source.width, source.height),
+  });
   try {
     const result = await buildPoseTrack(source, {
       estimator: timedEstimator(estimator, timing, 'trackInferenceS'),
       scout: timedEstimator(scout, timing, 'scoutInferenceS'),
       personId: o.personId,
       onProgress: o.progress ? progressLine : undefined,
-      sourceExtra: { backend: backend.detail, codec: source.codec },
+      sourceExtra: { backend: backend.detail, codec: source.codec, scoutSize: scoutMaxDimension(source.width, source.height) },
     });
     if (o.progress) process.stderr.write('\r\x1b[K');
     timing.frames = result.track.frames.length;

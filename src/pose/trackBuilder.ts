@@ -47,11 +47,17 @@ export interface BuildTrackResult {
 /** Scouting samples the video at about 4 Hz: enough to follow a walker and see their steps (~2 Hz). */
 export const SCOUT_INTERVAL_S = 0.25;
 /**
- * MultiPose input size (longer side) for scouting: pose-detection's default 256 misses people
- * who are small in a wide frame. On sports2d-demo (1768x994) the man on the box scored 0.1-0.4
- * and was lost after 2 s at 256; at 384 he scores 0.5-0.7 and is followed for 4 s (costs ~2x).
+ * MultiPose input size (longer side, a multiple of 32) for scouting a video of this size.
+ * pose-detection's default 256 misses people who are small in a wide frame: on sports2d-demo
+ * (1768x994) the man on the box scored 0.1-0.4 and was lost after 2 s at 256; at 384 he scores
+ * 0.5-0.7 and is followed for 4 s. So the frame is shrunk at most ~4.6 times (as 1768 -> 384),
+ * between 256 and 384 (each step up costs time: 384 takes about twice as long as 256).
  * Pass it to createPoseEstimator({ model: 'multipose', multiPoseMaxDimension }).
  */
+export function scoutMaxDimension(width: number, height: number): number {
+  const wanted = Math.max(width, height) / 4.6;
+  return Math.min(SCOUT_MAX_DIMENSION, Math.max(256, Math.ceil(wanted / 32) * 32));
+}
 export const SCOUT_MAX_DIMENSION = 384;
 /** Each model's input size: the crop is made at this size so the model does not resize again. */
 export const CROP_SIZE: Record<MoveNetModelName, number> = { lightning: 192, thunder: 256, multipose: 256 };
@@ -62,11 +68,12 @@ export const MIN_FRAMES = 20;
 const MIN_FOUND_KEYPOINTS = 3;
 const FOUND_SCORE = 0.2;
 /**
- * Before tracking has started, its speed is guessed from scouting's: measured in Node/wasm on
- * sports2d-demo (1768x994), MultiPose at 256 px takes about as long per frame as Lightning on a
- * 192 px crop plus the crop itself.
+ * Before tracking has started, its speed (frames/s) is guessed from scouting's: measured in
+ * Node/wasm, tracking ran 3x (960x480 fixture, MultiPose at 256) to 5.6x (sports2d-demo,
+ * 1768x994, MultiPose at 384) as many frames per second as scouting, which decodes the frames
+ * it skips.
  */
-const TRACK_VS_SCOUT_SPEED = 1;
+const TRACK_VS_SCOUT_SPEED = 4;
 
 export async function buildPoseTrack(source: FrameSource, o: BuildTrackOptions): Promise<BuildTrackResult> {
   if (source.durationS < MIN_DURATION_S || source.frameCount < MIN_FRAMES) {
