@@ -13,3 +13,11 @@ try {
 } catch (e) {
   console.log(`MoveNet inference benchmark skipped: ${(e as Error).message}`);
 }
+
+console.log('');
+try {
+  const { benchmarkBrowser, formatBrowserFigures } = await import('./browser/run');
+  console.log(formatBrowserFigures(await benchmarkBrowser()));
+} catch (e) {
+  console.log(`Browser benchmark skipped: ${(e as Error).message}`);
+}
