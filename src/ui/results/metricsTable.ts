@@ -3,12 +3,17 @@ import type { GaitReport } from '../../core/format/report';
 import { fmt, fmtRange } from './format';
 import { metricRows, STATUS_WORDS, type MetricCell, type MetricRow } from './metrics';
 
+/** On phones the badges say less, so three columns fit. */
+const SHORT_WORDS = { ok: 'ok', low: 'low', high: 'high', none: '' } as const;
+
 function cell(c: MetricCell, row: MetricRow, colspan = 1) {
   const unit = row.unit === '°' ? '°' : '';
   // One value for both legs spans the two columns, centred so it reads as neither leg's.
   return html`<td class=${colspan > 1 ? 'both' : 'num'} colspan=${colspan}>
     <span class="value">${fmt(c.value, row.decimals)}${c.value === null ? '' : unit}${c.extra ? html` <span class="muted">${c.extra}</span>` : ''}</span>
-    ${c.status === 'none' ? '' : html`<br /><span class="status ${c.status}">${c.status === 'ok' ? '✓ ' : '! '}${STATUS_WORDS[c.status]}</span>`}
+    ${c.status === 'none' ? '' : html`<br /><span class="status ${c.status}"
+          >${c.status === 'ok' ? '✓ ' : '! '}<span class="long">${STATUS_WORDS[c.status]}</span><span class="short">${SHORT_WORDS[c.status]}</span></span
+        >`}
   </td>`;
 }
 
@@ -28,7 +33,7 @@ export function renderMetricsTable(report: GaitReport) {
               <th scope="col">Measure</th>
               <th scope="col" class="num">Left</th>
               <th scope="col" class="num">Right</th>
-              <th scope="col">Healthy range</th>
+              <th scope="col" class="range-col">Healthy range</th>
             </tr>
           </thead>
           ${groups.map(
@@ -41,9 +46,12 @@ export function renderMetricsTable(report: GaitReport) {
                     <th scope="row">
                       ${r.label}${r.unit !== '°' ? html` <span class="muted">(${r.unit})</span>` : ''}
                       ${r.note ? html`<br /><span class="muted">${r.note}</span>` : ''}
+                      ${r.reference
+                        ? html`<span class="range-inline muted"><br />healthy ${fmtRange(r.reference.low, r.reference.high, r.reference.unit)}</span>`
+                        : ''}
                     </th>
                     ${'both' in r.cells ? cell(r.cells.both, r, 2) : html`${cell(r.cells.left, r)}${cell(r.cells.right, r)}`}
-                    <td>
+                    <td class="range-col">
                       ${r.reference
                         ? html`${fmtRange(r.reference.low, r.reference.high, r.reference.unit)}
                             <sup><a href="#source-${sources.indexOf(r.reference.source) + 1}" aria-label="source ${sources.indexOf(r.reference.source) + 1}"

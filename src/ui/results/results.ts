@@ -56,7 +56,8 @@ export class GaitResults extends LitElement {
       .keys div { background: #f6f8fa; border-radius: 8px; padding: 0.5rem 0.7rem; }
       .keys dt { font-size: 0.8rem; color: #56606b; }
       .keys dd { margin: 0; font-size: 1.15rem; font-weight: 600; font-variant-numeric: tabular-nums; }
-      .keys dd small { font-size: 0.78rem; font-weight: 400; color: #56606b; }
+      .keys dd small { font-size: 0.78rem; font-weight: 400; color: #56606b; white-space: nowrap; }
+      .keys dd { overflow-wrap: anywhere; }
       .charts { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 1rem; }
       .chart-intro { margin-bottom: 0.6rem; }
       .ranges { margin-top: 1rem; }
@@ -92,8 +93,14 @@ export class GaitResults extends LitElement {
       @container (max-width: 760px) {
         .top, .charts, .two { grid-template-columns: minmax(0, 1fr); }
       }
+      .range-inline, table.metrics .status .short { display: none; }
       @container (max-width: 480px) {
-        table.metrics { font-size: 0.8rem; }
+        /* Phones: the healthy range moves under the measure's name, so the table fits without scrolling. */
+        table.metrics .range-col { display: none; }
+        table.metrics .range-inline { display: inline; }
+        table.metrics .status .long { display: none; }
+        table.metrics .status .short { display: inline; }
+        table.metrics { font-size: 0.8rem; min-width: 0; }
         table.metrics th, table.metrics td { padding: 0.25rem 0.3rem; }
         .panel { padding: 0.75rem 0.6rem; }
       }
