@@ -87,9 +87,10 @@ async function run(file: Blob & { name?: string }, options: { model?: 'lightning
     if (options.decodeOnly) {
       statusLine.textContent = 'Decoding…';
       const plain = await benchmarkDecode(file, name, { signal: ownController.signal });
+      const withFullImage = await benchmarkDecode(file, name, { fullImageEvery: 8, signal: ownController.signal });
       const cropped = await benchmarkDecode(file, name, { cropSize: 192, signal: ownController.signal });
       const canvasCropped = await benchmarkDecode(file, name, { cropSize: 192, cropMethod: 'canvas', signal: ownController.signal });
-      summary = { ok: true, decode: plain, decodeAndCrop192: cropped, decodeAndCanvasCrop192: canvasCropped };
+      summary = { ok: true, decode: plain, decodeAndFullImageEvery8: withFullImage, decodeAndCrop192: cropped, decodeAndCanvasCrop192: canvasCropped };
       statusLine.textContent = `Decoded ${plain.frames} frames at ${plain.fps.toFixed(1)} frames/s.`;
     } else {
       const progressLog: unknown[] = [];

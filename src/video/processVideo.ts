@@ -66,9 +66,9 @@ export interface DecodeBenchmarkResult extends Omit<DecodeBenchmarkResultMessage
 export function benchmarkDecode(
   file: Blob,
   name: string,
-  options: { cropSize?: number; cropMethod?: 'auto' | 'planes' | 'canvas'; signal?: AbortSignal } = {},
+  options: { cropSize?: number; cropMethod?: 'auto' | 'planes' | 'canvas'; fullImageEvery?: number; signal?: AbortSignal } = {},
 ): Promise<DecodeBenchmarkResult> {
-  const request: WorkerRequest = { type: 'decode-benchmark', file, name, cropSize: options.cropSize ?? 0, cropMethod: options.cropMethod };
+  const request: WorkerRequest = { type: 'decode-benchmark', file, name, cropSize: options.cropSize ?? 0, cropMethod: options.cropMethod, fullImageEvery: options.fullImageEvery };
   return runInWorker(request, options.signal, undefined, (message) =>
     message.type === 'decode-result' ? stripType(message) : undefined,
   );

@@ -130,6 +130,7 @@ async function benchmarkDecode(request: DecodeBenchmarkRequest): Promise<void> {
     const firstTimestamps: number[] = [];
     let lastT = 0;
     let cropMs = 0;
+    const fullImageMs: number[] = [];
     const check = { frames: 0, totalMeanAbsDiff: 0, worstMeanAbsDiff: 0 };
     const side = Math.min(source.width, source.height) * 0.8;
     const box = { x: (source.width - side) / 2, y: (source.height - side) / 2, width: side, height: side };
@@ -148,6 +149,13 @@ async function benchmarkDecode(request: DecodeBenchmarkRequest): Promise<void> {
             check.worstMeanAbsDiff = Math.max(check.worstMeanAbsDiff, diff);
           }
         }
+        if (request.fullImageEvery && frames % request.fullImageEvery === 0) {
+          // What scouting pays before MultiPose: the upright full frame, read back as tfjs does.
+          const imageStart = performance.now();
+          const canvas = frame.image as OffscreenCanvas;
+          canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+          fullImageMs.push(performance.now() - imageStart);
+        }
         if (firstTimestamps.length < 10) firstTimestamps.push(frame.t);
         lastT = frame.t;
         frames++;
@@ -165,6 +173,7 @@ async function benchmarkDecode(request: DecodeBenchmarkRequest): Promise<void> {
       realTimeFactor: lastT / seconds,
       firstTimestamps,
       cropMsPerFrame: frames ? cropMs / frames : 0,
+      fullImageMs: fullImageMs.length ? fullImageMs.reduce((a, b) => a + b, 0) / fullImageMs.length : null,
       cropCheck: check.frames
         ? { frames: check.frames, meanAbsDiff: check.totalMeanAbsDiff / check.frames, worstMeanAbsDiff: check.worstMeanAbsDiff }
         : null,

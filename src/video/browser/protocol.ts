@@ -26,6 +26,8 @@ export interface DecodeBenchmarkRequest {
   cropSize: number;
   /** How to crop (default 'auto': from the frame's planes where possible). */
   cropMethod?: 'auto' | 'planes' | 'canvas';
+  /** Also draw and read back the whole frame on every n-th frame (scouting's image cost). */
+  fullImageEvery?: number;
 }
 
 export interface CancelRequest {
@@ -83,6 +85,8 @@ export interface DecodeBenchmarkResultMessage {
   firstTimestamps: number[];
   /** Mean time per crop (0 without cropping). */
   cropMsPerFrame: number;
+  /** Mean time to draw and read back a whole frame (null unless asked for). */
+  fullImageMs: number | null;
   /** On every 10th frame: the crop against a canvas-drawn crop of the same box (RGB values 0-255). */
   cropCheck: { frames: number; meanAbsDiff: number; worstMeanAbsDiff: number } | null;
 }
