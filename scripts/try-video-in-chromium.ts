@@ -31,7 +31,7 @@ const { values, positionals } = parseArgs({
     model: { type: 'string', default: 'lightning' },
     port: { type: 'string', default: '5183' },
     'timeout-s': { type: 'string', default: '600' },
-    /** Cancel each run this many seconds after it starts (checks cancel and the recovery after it). */
+    /** Cancel the first run this many seconds after it starts; the other files then check recovery. */
     'cancel-after-s': { type: 'string' },
     /** Serve this built folder (vite build with dev/video.html as an input) instead of the dev server. */
     'built-dir': { type: 'string' },
@@ -63,7 +63,7 @@ try {
   if (values['decode-only']) await page.check('#decode-only');
   for (const file of positionals) {
     await page.setInputFiles('#file', resolve(file));
-    if (values['cancel-after-s'] !== undefined) {
+    if (values['cancel-after-s'] !== undefined && file === positionals[0]) {
       await page.waitForTimeout(Number(values['cancel-after-s']) * 1000);
       const cancelledAt = Date.now();
       await page.click('#cancel');
