@@ -54,6 +54,10 @@ export class LivePoseLoop {
   private scale = 1;
   private frameHandle: number | null = null;
   private usesFrameCallback = false;
+  /** Share of the time the worker may be busy (1 = back to back); see setDutyCycle. */
+  private dutyCycle = 1;
+  /** performance.now() before which no frame is sent (duty cycle pause). */
+  private resumeAt = 0;
 
   constructor(
     private readonly video: HTMLVideoElement,
@@ -87,6 +91,16 @@ export class LivePoseLoop {
     this.ready = false;
   }
 
+  /**
+   * Limit the worker to this share of the time (0-1]: after a frame that took T ms, the next is
+   * sent no sooner than T (1 / share - 1) ms later. While recording on a slow machine (wasm on two
+   * cores) this leaves CPU to the camera and the video encoder, whose frames matter more.
+   */
+  setDutyCycle(share: number): void {
+    this.dutyCycle = Math.min(1, Math.max(0.05, share));
+    if (this.dutyCycle === 1) this.resumeAt = 0;
+  }
+
   /** The loop's clock (LivePose.t is on it), seconds. */
   clockS(): number {
     return (performance.now() - this.startedAt) / 1000;
@@ -109,6 +123,7 @@ export class LivePoseLoop {
         return;
       case 'pose': {
         this.busy = false;
+        this.resumeAt = performance.now() + message.inferenceMs * (1 / this.dutyCycle - 1);
         const inverse = 1 / this.scale;
         const keypoints = message.keypoints.map(([x, y, score]): Keypoint => [x === null ? null : x * inverse, y === null ? null : y * inverse, score]);
         this.onPose({
@@ -153,7 +168,7 @@ export class LivePoseLoop {
 
   private async grab(): Promise<void> {
     const video = this.video;
-    if (!this.ready || this.busy || !this.worker || video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA || !video.videoWidth) return;
+    if (!this.ready || this.busy || !this.worker || performance.now() < this.resumeAt || video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA || !video.videoWidth) return;
     this.busy = true;
     const t = (performance.now() - this.startedAt) / 1000;
     this.scale = Math.min(1, MAX_SIDE / Math.max(video.videoWidth, video.videoHeight));

@@ -26,6 +26,8 @@ import { sharedStyles } from '../styles/shared';
 const RECENT_S = 3;
 /** A problem is shown while it was found in at least half of the last this many frames (no flicker). */
 const CHECK_VOTES = 6;
+/** While recording, the live pose may keep the CPU busy only this share of the time (see LivePoseLoop). */
+const RECORDING_POSE_SHARE = 0.5;
 /** The overlay is cleared when the latest pose is older than this (seconds). */
 const STALE_POSE_S = 0.6;
 /** Under this a recording is too short for an analysis (4-6 steps needed). */
@@ -263,11 +265,11 @@ export class GaitCamera extends LitElement {
     drawSkeleton(ctx, { t: pose.t, keypoints: pose.keypoints }, view, Math.max(2, 4 * ratio * Math.min(1, width / (800 * ratio)) + 1));
   }
 
-  private async onRecord(): Promise<void> {
+  private onRecord(): void {
     if (!this.stream) return;
     try {
-      await this.video.play().catch(() => {});
       this.recorder.start(this.stream);
+      this.loop?.setDutyCycle(RECORDING_POSE_SHARE);
       this.elapsedS = 0;
       this.mode = 'recording';
     } catch (error) {
