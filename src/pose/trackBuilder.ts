@@ -69,9 +69,9 @@ const MIN_FOUND_KEYPOINTS = 3;
 const FOUND_SCORE = 0.2;
 /**
  * Before tracking has started, its speed (frames/s) is guessed from scouting's: measured in
- * Node/wasm, tracking ran 3x (960x480 fixture, MultiPose at 256) to 5.6x (sports2d-demo,
- * 1768x994, MultiPose at 384) as many frames per second as scouting, which decodes the frames
- * it skips.
+ * Node/wasm, tracking ran about 2x (960x480 fixture, MultiPose at 256) to 5x (sports2d-demo,
+ * 1768x994, MultiPose at 384) as many frames per second as scouting, which also decodes the
+ * frames it skips.
  */
 const TRACK_VS_SCOUT_SPEED = 4;
 
