@@ -1,0 +1,39 @@
+/**
+ * Issue 3 and 4: the fake-webcam flow. Chromium's fake camera plays fixtures/walks/healthy-ltr.mp4
+ * (as y4m, made by globalSetup) in a loop; the app shows it live with phase and cadence, records a
+ * few seconds, and the recording gets the same full analysis as an upload. Runs in the `webcam`
+ * project (playwright.config.ts), whose Chromium has the fake-device flags.
+ */
+import { expect, test } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { chartPoints, openHome, waitForResults } from './helpers/app';
+import { FAKE_WEBCAM_Y4M } from './helpers/paths';
+import { shoot } from './helpers/screenshots';
+
+test('film: live view with cadence, record 11 s (two crossings of the looped clip), stop, a report appears', async ({ page }) => {
+  expect(existsSync(FAKE_WEBCAM_Y4M), `fake webcam clip ${FAKE_WEBCAM_Y4M} (made by globalSetup from the fixture walk)`).toBe(true);
+  await openHome(page);
+  await page.getByTestId('film').click();
+  await expect(page.getByTestId('camera')).toBeVisible({ timeout: 60_000 });
+  const record = page.getByTestId('record');
+  await expect(record).toBeEnabled({ timeout: 60_000 });
+  // The live estimate follows the walker: a cadence appears once a few steps were seen.
+  await expect(page.getByTestId('live-cadence')).toContainText(/\d+ steps\/min/, { timeout: 60_000 });
+  await expect(page.getByTestId('live-phase')).toBeVisible();
+  await expect(page.getByTestId('camera-checks')).toBeAttached();
+  await shoot(page, 'desktop', '0-camera');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await shoot(page, 'phone', '0-camera');
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  await record.click();
+  await expect(page.getByTestId('stop')).toBeVisible();
+  await page.waitForTimeout(11_000);
+  await page.getByTestId('stop').click();
+
+  await waitForResults(page);
+  await expect(page.getByTestId('phase-timeline')).toBeVisible();
+  expect(await chartPoints(page, 'chart-cycle-knee-left')).toBeGreaterThan(0);
+  expect(await chartPoints(page, 'chart-cycle-hip-right')).toBeGreaterThan(0);
+  await expect(page.getByTestId('walking-direction')).toContainText('forward, left to right');
+});
