@@ -3,8 +3,8 @@
  * presentation time, upright (ffmpeg applies the container's rotation), as raw RGB pixels.
  *
  * - ffprobe reads the stream (codec, size, rotation, duration) and counts packets (no decoding).
- * - ffmpeg decodes to `-f rawvideo -pix_fmt rgb24` on stdout with `-fps_mode passthrough` (no
- *   frame dropped or duplicated to make a constant rate); the `showinfo` filter prints each
+ * - ffmpeg decodes to `-f rawvideo -pix_fmt rgb24` on stdout with `-fps_mode passthrough`
+ *   (`-vsync passthrough` before ffmpeg 5.1: no frame dropped or duplicated for a constant rate); the `showinfo` filter prints each
  *   frame's pts_time on stderr, which is paired with the n-th frame on stdout.
  */
 import { spawn, execFile } from 'node:child_process';
@@ -143,12 +143,14 @@ class FfmpegFrameSource implements FrameSource {
     const { minIntervalS = 0, signal } = options;
     const { width, height, startTimeS, nominalFps } = this.probe;
     const frameBytes = width * height * 3;
+    // ffmpeg 5.1 renamed -vsync to -fps_mode and gave showinfo a switch for its (costly) checksums.
+    const modern = (await ffmpegVersionNumber()) >= 5.1;
     const ffmpeg = spawnTool('ffmpeg', [
       '-hide_banner', '-nostats', '-nostdin', '-loglevel', 'info',
       '-i', this.path,
       '-map', '0:v:0', '-an', '-sn', '-dn',
-      '-vf', 'showinfo=checksum=0',
-      '-fps_mode', 'passthrough',
+      '-vf', modern ? 'showinfo=checksum=0' : 'showinfo',
+      ...(modern ? ['-fps_mode', 'passthrough'] : ['-vsync', 'passthrough']),
       '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1',
     ]);
     this.running.add(ffmpeg);
@@ -252,6 +254,17 @@ class FrameTimes {
     this.wake = null;
     wake?.();
   }
+}
+
+let ffmpegVersion: Promise<number> | null = null;
+
+/** ffmpeg's version as major + minor / 10, e.g. 5.1 (git builds, which name no version, count as new). */
+function ffmpegVersionNumber(): Promise<number> {
+  ffmpegVersion ??= run('ffmpeg', ['-version']).then(({ stdout }) => {
+    const match = /^ffmpeg version n?(\d+)\.(\d)/.exec(stdout);
+    return match ? Number(match[1]) + Number(match[2]) / 10 : Infinity;
+  });
+  return ffmpegVersion;
 }
 
 function spawnTool(tool: string, args: string[]): ReturnType<typeof spawn> {
