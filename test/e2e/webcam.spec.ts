@@ -33,7 +33,10 @@ test('film: live view with cadence, record 11 s (two crossings of the looped cli
 
   await waitForResults(page);
   await expect(page.getByTestId('phase-timeline')).toBeVisible();
-  expect(await chartPoints(page, 'chart-cycle-knee-left')).toBeGreaterThan(0);
-  expect(await chartPoints(page, 'chart-cycle-hip-right')).toBeGreaterThan(0);
+  // A report with gait cycles: the recording (the clip loops, the walker jumps back to the start)
+  // holds one or two crossings, so at least one leg has complete cycles.
+  let points = 0;
+  for (const chart of ['chart-cycle-knee-left', 'chart-cycle-knee-right', 'chart-cycle-hip-left', 'chart-cycle-hip-right']) points += await chartPoints(page, chart);
+  expect(points).toBeGreaterThan(0);
   await expect(page.getByTestId('walking-direction')).toContainText('forward, left to right');
 });
