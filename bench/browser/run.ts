@@ -172,7 +172,11 @@ async function measureInference(browser: Browser, request: PageInferenceRequest)
   const page = await openPage(browser, 'bench/browser/index.html', 'gaitBench');
   try {
     const result: PageInferenceResult = await page.evaluate((r) => window.gaitBench.inference(r), request);
-    if (!result.ok) return { model: request.model, backend: request.backend, ok: false, detail: result.error };
+    if (!result.ok) {
+      // selectBackend's message lists every attempt; keep this backend's reason.
+      const reason = result.error.match(new RegExp(`${request.backend}: ([^;)]*)`))?.[1] ?? result.error;
+      return { model: request.model, backend: request.backend, ok: false, detail: reason };
+    }
     const sorted = [...result.timesMs].sort((a, b) => a - b);
     return {
       model: result.model,
@@ -261,7 +265,7 @@ export function formatBrowserFigures(f: BrowserFigures): string {
   const rows = [['model', 'backend', 'load ms', 'first ms', 'median ms', 'fps', 'x real time (30 fps)', 'frames', 'what ran']];
   for (const r of f.inference) {
     if (!r.ok) {
-      rows.push([r.model, r.backend, '-', '-', '-', '-', '-', '-', r.backend === 'webgpu' && /adapter|navigator\.gpu/i.test(r.detail) ? `no adapter (${r.detail})` : `not working: ${r.detail}`]);
+      rows.push([r.model, r.backend, '-', '-', '-', '-', '-', '-', r.backend === 'webgpu' && /adapter|navigator\.gpu/i.test(r.detail) ? `no adapter (${r.detail}; --webgpu-swiftshader to try the software one)` : `not working: ${r.detail}`]);
       continue;
     }
     const fps = 1000 / r.medianMs!;
@@ -276,7 +280,7 @@ export function formatBrowserFigures(f: BrowserFigures): string {
   lines.push('End-to-end uploaded video in headless Chromium (processVideoFile: demux, WebCodecs decode, MultiPose scouting, tracking every frame, in a worker):');
   const videoRows = [['model', 'backend', 'clip', 'frames', 'wall s', 'x real time', 'load s', 'scout s', 'track s', 'track fps', 'model ms/frame', 'bare inference ms', 'wall ms/frame', 'overhead', 'decode alone']];
   for (const v of f.video) {
-    const bare = f.inference.find((r) => r.ok && r.model === v.model && v.backend.startsWith(r.backend));
+    const bare = f.inference.find((r) => r.ok && v.model.endsWith(r.model) && v.backend.startsWith(r.backend));
     const perFrameMs = (v.wallS * 1000) / v.frames;
     videoRows.push([
       v.model,
@@ -298,6 +302,10 @@ export function formatBrowserFigures(f: BrowserFigures): string {
   }
   lines.push(table(videoRows));
   lines.push('  x real time = clip seconds / wall seconds (above 1 = faster than real time); overhead = wall time per frame / bare inference time.');
+  for (const v of f.video) {
+    const trackingOnly = v.durationS / v.trackS;
+    lines.push(`  ${v.model}: ${v.realTimeMultiple.toFixed(2)}x real time end to end; tracking stage alone ${trackingOnly.toFixed(2)}x; scouting (MultiPose) ${((100 * v.scoutS) / v.wallS).toFixed(0)} % of the wall time.`);
+  }
   if (f.videoNote) lines.push(f.videoNote);
   return lines.join('\n');
 }
