@@ -135,7 +135,8 @@ describe('buildPoseTrack with a scripted scene', () => {
 
     expect(personId).toBe(7);
     expect(people.map((p) => p.id)).toEqual([7, 3]);
-    expect(scoutCalls.estimateAll).toBe(15); // 4 s at 30 fps, one frame in 8 (at least 0.25 s apart)
+    // 4 s at 30 fps, one frame a second: she clearly travels and he does not, so no closer look.
+    expect(scoutCalls.estimateAll).toBe(4);
     expect(track.frames).toHaveLength(120);
     track.frames.forEach((frame, i) => {
       expect(frame.t).toBeCloseTo(i / 30, 6);
@@ -154,6 +155,20 @@ describe('buildPoseTrack with a scripted scene', () => {
       source: { kind: 'video', name: 'scene.mp4', model: 'fake-lightning', personId: 7, crop: `person, ${CROP_SIZE.lightning} px`, backend: 'test' },
     });
     expect(track.keypointNames).toHaveLength(17);
+  });
+
+  it('looks again at 4 Hz when the first look cannot tell who walks (a treadmill walker does not travel)', async () => {
+    const onTreadmill: Actor = { pose: walker({ x0: 1200, floorY: 1000, height: 420, speed: 0 }), id: 9 };
+    const actors = [manJumping, onTreadmill];
+    const { source, stats } = fakeSource();
+    const { scout, calls: scoutCalls } = fakeScout(actors);
+    const { estimator } = fakeSinglePose(actors);
+    const { personId, track } = await buildPoseTrack(source, { estimator, scout });
+    expect(personId).toBe(9);
+    // 4 frames at 1 Hz, then 15 at least 0.25 s apart (one frame in 8).
+    expect(scoutCalls.estimateAll).toBe(4 + 15);
+    expectSameKeypoints(track.frames[60].keypoints, onTreadmill.pose(2));
+    expect(stats.released).toBe(stats.decoded);
   });
 
   it('tracks another person when asked, reusing the people found before without scouting again', async () => {
@@ -229,8 +244,9 @@ describe('buildPoseTrack with a scripted scene', () => {
     expect(error.code).toBe('cancelled');
     const scouting = reports.filter((r) => r.stage === 'scouting');
     const tracking = reports.filter((r) => r.stage === 'tracking');
-    expect(scouting.map((r) => r.framesDone)).toEqual(Array.from({ length: 16 }, (_, i) => i));
-    expect(scouting.every((r) => r.framesTotal === 15)).toBe(true);
+    // One person: the first look (a frame a second) is enough.
+    expect(scouting.map((r) => r.framesDone)).toEqual(Array.from({ length: 5 }, (_, i) => i));
+    expect(scouting.every((r) => r.framesTotal === 4)).toBe(true);
     expect(tracking[tracking.length - 1].framesDone).toBe(40);
     expect(tracking.every((r) => r.framesTotal === 120)).toBe(true);
     expect(reports.findIndex((r) => r.stage === 'tracking')).toBeGreaterThan(reports.findLastIndex((r) => r.stage === 'scouting'));

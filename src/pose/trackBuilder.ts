@@ -13,7 +13,7 @@ import { KEYPOINT_COUNT, KEYPOINT_NAMES, type GaitPoseTrack, type Keypoint, type
 import type { FrameSource, PersonCandidate, PipelineProgress, PipelineStage, SourceFrame } from '../video/types';
 import { VideoInputError } from '../video/types';
 import type { MoveNetModelName, PoseEstimator } from './detector';
-import { gatherPeople, pickWalker, type ScoutFrame } from '../tracking/people';
+import { gatherPeople, pickWalker, rankPeople, type ScoutFrame } from '../tracking/people';
 import { chooseCropRegion, scoutedBoxAt, type CropRegion } from '../tracking/cropRegion';
 import { cropToFrame } from '../tracking/geometry';
 
@@ -44,8 +44,22 @@ export interface BuildTrackResult {
   personId: number | null;
 }
 
-/** Scouting samples the video at about 4 Hz: enough to follow a walker and see their steps (~2 Hz). */
+/**
+ * Scouting first looks at one frame a second: enough to see who is in view and who travels across
+ * (a walker covers about 0.8 body heights a second), at a tenth of the cost of looking at 4 Hz.
+ * MultiPose costs 100-200 ms a frame on a 2-core laptop without a GPU, so looking at 4 Hz alone
+ * would cost more than the tracking itself and make the whole job slower than real time.
+ */
+export const SCOUT_COARSE_INTERVAL_S = 1;
+/**
+ * When the first look cannot tell who walks (several people, none clearly travelling, e.g. two
+ * people on treadmills or a walker and their reflection), scouting looks again at about 4 Hz:
+ * enough to follow the ankles' fore-aft alternation (steps come at ~2 Hz).
+ */
 export const SCOUT_INTERVAL_S = 0.25;
+/** The first look's pick stands when the walker scores at least this, this far above anyone else. */
+const CLEAR_WALKER_SCORE = 0.5;
+const CLEAR_WALKER_MARGIN = 0.3;
 /**
  * MultiPose input size (longer side, a multiple of 32) for scouting a video of this size.
  * pose-detection's default 256 misses people who are small in a wide frame: on sports2d-demo
@@ -68,12 +82,13 @@ export const MIN_FRAMES = 20;
 const MIN_FOUND_KEYPOINTS = 3;
 const FOUND_SCORE = 0.2;
 /**
- * Before tracking has started, its speed (frames/s) is guessed from scouting's: measured in
- * Node/wasm, tracking ran about 2x (960x480 fixture, MultiPose at 256) to 5x (sports2d-demo,
- * 1768x994, MultiPose at 384) as many frames per second as scouting, which also decodes the
- * frames it skips.
+ * Before tracking has started, its speed (frames/s) is guessed from scouting's: a scouted frame
+ * costs a MultiPose call (256-384 px) plus decoding the frames skipped to reach it; a tracked frame
+ * one Lightning call on a 192 px crop. Measured in Node/wasm on the fixture walks and
+ * sports2d-demo, tracking ran about 4-6 times as many frames per second as scouting at 1 Hz.
+ * Only the first ETA depends on this; once tracking runs, its own speed is used.
  */
-const TRACK_VS_SCOUT_SPEED = 4;
+const TRACK_VS_SCOUT_SPEED = 5;
 
 export async function buildPoseTrack(source: FrameSource, o: BuildTrackOptions): Promise<BuildTrackResult> {
   if (source.durationS < MIN_DURATION_S || source.frameCount < MIN_FRAMES) {
@@ -130,17 +145,40 @@ export async function buildPoseTrack(source: FrameSource, o: BuildTrackOptions):
   return { track, people, personId: chosen?.id ?? null };
 }
 
-/** MultiPose on a frame every SCOUT_INTERVAL_S, gathered into people. */
+/**
+ * MultiPose on a frame every SCOUT_COARSE_INTERVAL_S, gathered into people; looked at again every
+ * SCOUT_INTERVAL_S when that first look leaves the choice of walker open (needsCloserLook).
+ */
 export async function scoutPeople(
   source: FrameSource,
   scout: PoseEstimator,
   progress: ProgressReporter | null,
   signal?: AbortSignal,
 ): Promise<PersonCandidate[]> {
+  const firstLook = await scoutAtInterval(source, scout, SCOUT_COARSE_INTERVAL_S, progress, signal);
+  if (!needsCloserLook(firstLook)) return firstLook;
+  return scoutAtInterval(source, scout, SCOUT_INTERVAL_S, progress, signal);
+}
+
+/** True when scouting found nobody, or several people of whom none clearly walks more than the rest. */
+export function needsCloserLook(people: readonly PersonCandidate[]): boolean {
+  if (people.length === 0) return true;
+  if (people.length === 1) return false;
+  const [first, second] = rankPeople(people);
+  return !(first.walkingScore >= CLEAR_WALKER_SCORE && first.walkingScore - second.walkingScore >= CLEAR_WALKER_MARGIN);
+}
+
+async function scoutAtInterval(
+  source: FrameSource,
+  scout: PoseEstimator,
+  intervalS: number,
+  progress: ProgressReporter | null,
+  signal?: AbortSignal,
+): Promise<PersonCandidate[]> {
   scout.reset();
   const scouted: ScoutFrame[] = [];
-  progress?.start('scouting');
-  await eachFrame(source, { minIntervalS: SCOUT_INTERVAL_S, signal }, async (frame) => {
+  progress?.start('scouting', intervalS);
+  await eachFrame(source, { minIntervalS: intervalS, signal }, async (frame) => {
     const poses = await scout.estimateAll(frame.image, frame.t * 1000);
     scouted.push({ t: frame.t, poses });
     progress?.frameDone();
@@ -240,21 +278,28 @@ export class ProgressReporter {
   private stage: PipelineStage = 'scouting';
   private done = 0;
   private stageStart = 0;
-  private readonly scoutTotal: number;
+  private scoutTotal: number;
   private readonly trackTotal: number;
+  private readonly sourceFps: number;
 
   constructor(
     private readonly onProgress: ((p: PipelineProgress) => void) | undefined,
     source: Pick<FrameSource, 'durationS' | 'frameCount'>,
   ) {
     this.trackTotal = source.frameCount;
-    // Sources give the first frame at least SCOUT_INTERVAL_S after the last one given.
-    const fps = source.durationS > 0 ? source.frameCount / source.durationS : 30;
-    const step = Math.max(1, Math.ceil(SCOUT_INTERVAL_S * fps - 1e-3));
-    this.scoutTotal = Math.ceil(source.frameCount / step);
+    this.sourceFps = source.durationS > 0 ? source.frameCount / source.durationS : 30;
+    this.scoutTotal = this.scoutFramesAt(SCOUT_COARSE_INTERVAL_S);
   }
 
-  start(stage: PipelineStage): void {
+  /** Sources give the first frame at least `intervalS` after the last one given. */
+  private scoutFramesAt(intervalS: number): number {
+    const step = Math.max(1, Math.ceil(intervalS * this.sourceFps - 1e-3));
+    return Math.ceil(this.trackTotal / step);
+  }
+
+  /** `scoutIntervalS`: for the scouting stage, how far apart the frames looked at are. */
+  start(stage: PipelineStage, scoutIntervalS = SCOUT_COARSE_INTERVAL_S): void {
+    if (stage === 'scouting') this.scoutTotal = this.scoutFramesAt(scoutIntervalS);
     this.stage = stage;
     this.done = 0;
     this.stageStart = now();

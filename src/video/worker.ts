@@ -9,7 +9,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { createBrowserPoseEstimator, moveNetModelUrl } from '../pose/browser';
 import { createPoseEstimator, type PoseEstimator, type PoseInput, type RawImage } from '../pose/detector';
-import { buildPoseTrack, SCOUT_MAX_DIMENSION } from '../pose/trackBuilder';
+import { buildPoseTrack, scoutMaxDimension } from '../pose/trackBuilder';
 import { VideoInputError, type FrameSourceInfo, type PipelineProgress } from './types';
 import { openBlobFrameSource, type BlobFrameSource } from './browser/blobFrameSource';
 import { errorText } from './browser/videoErrors';
@@ -33,12 +33,12 @@ const TENSOR_SAMPLE_EVERY = 100;
 interface LoadedModels {
   backend: string;
   estimator: PoseEstimator;
-  scout: PoseEstimator;
 }
 
 let backendDetail: string | null = null;
 const models = new Map<PoseModelChoice, Promise<LoadedModels>>();
-let scoutPromise: Promise<PoseEstimator> | null = null;
+/** MultiPose by input size (scoutMaxDimension of the video), loaded on the backend already chosen. */
+const scouts = new Map<number, Promise<PoseEstimator>>();
 let currentJob: AbortController | null = null;
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
@@ -68,6 +68,7 @@ async function processVideo(request: ProcessRequest, signal: AbortSignal): Promi
     post({ type: 'progress', progress: { stage: 'loading-model', framesDone: 0, framesTotal: info.frameCount, fps: 0, etaS: null } });
     const loadStarted = performance.now();
     const loaded = await loadModels(request.model);
+    const scout = request.people ? null : await loadScout(scoutMaxDimension(info.width, info.height));
     const loadS = (performance.now() - loadStarted) / 1000;
 
     const singleTiming = new CallTiming();
@@ -81,7 +82,7 @@ async function processVideo(request: ProcessRequest, signal: AbortSignal): Promi
 
     const result = await buildPoseTrack(source, {
       estimator: timed(loaded.estimator, singleTiming),
-      scout: timed(loaded.scout, scoutTiming),
+      scout: scout ? timed(scout, scoutTiming) : undefined,
       people: request.people,
       personId: request.personId,
       signal,
@@ -193,28 +194,32 @@ function meanAbsRgbDiff(a: RawImage, b: RawImage): number {
   return sum / (n * 3);
 }
 
-/** The fastest working backend (chosen once), the single-pose model asked for, and MultiPose. */
+/** The fastest working backend (chosen once) and the single-pose model asked for. */
 function loadModels(model: PoseModelChoice): Promise<LoadedModels> {
   let loading = models.get(model);
   if (!loading) {
     loading = (async () => {
       const { estimator, backend } = await createBrowserPoseEstimator({ model });
       backendDetail ??= backend.detail;
-      // MultiPose on the backend just chosen (a second selection would re-initialise it).
-      scoutPromise ??= createPoseEstimator({
-        model: 'multipose',
-        modelUrl: moveNetModelUrl('multipose'),
-        multiPoseMaxDimension: SCOUT_MAX_DIMENSION,
-      });
-      const scout = await scoutPromise;
-      return { backend: backendDetail, estimator, scout };
+      return { backend: backendDetail, estimator };
     })();
     // A failed load (e.g. models missing) is retried on the next job rather than cached.
-    loading.catch(() => {
-      models.delete(model);
-      scoutPromise = null;
-    });
+    loading.catch(() => models.delete(model));
     models.set(model, loading);
+  }
+  return loading;
+}
+
+/**
+ * MultiPose at the input size that suits the video (256 px for a 960x480 clip is half the cost of
+ * 384, which a wide 1768x994 frame needs to see a smaller person); on the backend loadModels chose.
+ */
+function loadScout(maxDimension: number): Promise<PoseEstimator> {
+  let loading = scouts.get(maxDimension);
+  if (!loading) {
+    loading = createPoseEstimator({ model: 'multipose', modelUrl: moveNetModelUrl('multipose'), multiPoseMaxDimension: maxDimension });
+    loading.catch(() => scouts.delete(maxDimension));
+    scouts.set(maxDimension, loading);
   }
   return loading;
 }
