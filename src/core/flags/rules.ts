@@ -164,6 +164,10 @@ const overstriding: SideRule = (kv, side) => {
 
 const SIDE_RULES: SideRule[] = [limitedPushOff, anteriorPelvicTilt, flickingSwing, stiffKnee, crouch, overstriding];
 
+/** Left-right differences in degrees beyond which the angles count as asymmetric (see asymmetry()). */
+export const ASYMMETRY_HIP_DEG = 12;
+export const ASYMMETRY_KNEE_DEG = 15;
+
 function asymmetry(inputs: FlagInputs): Flag | null {
   const { left, right } = inputs.keyValues;
   const ev: Evidence[] = [];
@@ -173,9 +177,14 @@ function asymmetry(inputs: FlagInputs): Flag | null {
   const diff = (a: number | null, b: number | null) => (num(a) && num(b) ? Math.abs(a - b) : NaN);
   const hipDiff = diff(left.peakHipExtension, right.peakHipExtension);
   const kneeDiff = diff(left.peakSwingKneeFlexion, right.peakSwingKneeFlexion);
-  // Differences beyond ~2.5x the 2D-video error of hip and knee angles (Stenum et al. 2021).
-  if (hipDiff > 8) ev.push({ measure: 'left-right difference in peak hip extension', value: round(hipDiff, 1), unit: 'deg', reference: { low: 0, high: 8, source: 'about twice the 2D-video hip error (Stenum et al. 2021)' } });
-  if (kneeDiff > 10) ev.push({ measure: 'left-right difference in peak swing knee flexion', value: round(kneeDiff, 1), unit: 'deg', reference: { low: 0, high: 10, source: 'about twice the 2D-video knee error (Stenum et al. 2021)' } });
+  // Angle differences are flagged only beyond what one side camera gets wrong by itself. The far
+  // leg is partly hidden behind the near one: on the rendered fixture walks (identical legs, see
+  // fixtures/README.md) MoveNet Lightning read the far leg's peak swing knee flexion 10-13 deg
+  // lower and its peak hip extension 6-7 deg smaller than the near leg's. The limits sit above
+  // that and about 2.5-3x the 2D-video hip and knee errors of Stenum et al. 2021 (4.0 / 5.6 deg).
+  const source = 'near/far-leg difference of a single side camera (measured on rendered walks) plus the 2D-video error (Stenum et al. 2021)';
+  if (hipDiff > ASYMMETRY_HIP_DEG) ev.push({ measure: 'left-right difference in peak hip extension', value: round(hipDiff, 1), unit: 'deg', reference: { low: 0, high: ASYMMETRY_HIP_DEG, source } });
+  if (kneeDiff > ASYMMETRY_KNEE_DEG) ev.push({ measure: 'left-right difference in peak swing knee flexion', value: round(kneeDiff, 1), unit: 'deg', reference: { low: 0, high: ASYMMETRY_KNEE_DEG, source } });
   if (!ev.length) return null;
   const worst = Math.max(...ev.map((e) => e.value / (e.reference.high ?? 1)));
   const severity: Severity = worst >= 2.5 ? 'marked' : worst >= 1.6 ? 'moderate' : 'mild';
