@@ -302,6 +302,7 @@ export function formatBrowserFigures(f: BrowserFigures): string {
   }
   lines.push(table(videoRows));
   lines.push('  x real time = clip seconds / wall seconds (above 1 = faster than real time); overhead = wall time per frame / bare inference time.');
+  lines.push('  The bare figure is MoveNet on a whole 640x480 frame; the pipeline gives it a crop around the walker (model ms/frame), so its model time can be lower.');
   for (const v of f.video) {
     const trackingOnly = v.durationS / v.trackS;
     lines.push(`  ${v.model}: ${v.realTimeMultiple.toFixed(2)}x real time end to end; tracking stage alone ${trackingOnly.toFixed(2)}x; scouting (MultiPose) ${((100 * v.scoutS) / v.wallS).toFixed(0)} % of the wall time.`);
