@@ -10,6 +10,7 @@
  * and served by `vite preview` on port 5189; the server and browser are closed at the end.
  * Prints figures and ratios only, never pass/fail. Run alone with `npx tsx bench/browser/run.ts`.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +27,8 @@ const ORIGIN = `http://127.0.0.1:${PORT}`;
 const VIDEO_HARNESS = 'dev/video.html';
 /** The longest fixture walk (8 s, 240 frames at 30 fps): the least dominated by start-up. */
 const VIDEO_FIXTURE = 'fixtures/walks/treadmill.mp4';
+/** Lightning also runs on the fixture looped 8 times (64 s, 1920 frames): steady speed, and tensor counts over thousands of frames. */
+const LONG_LOOPS = 8;
 /**
  * `--webgpu-swiftshader` (or GAIT_BENCH_WEBGPU_SWIFTSHADER=1) lets headless Chromium offer its
  * software WebGPU adapter; it works but compiles for about a minute and runs ~10 s a frame here,
@@ -92,6 +95,8 @@ export interface BrowserVideoFigure {
   inferenceMsPerFrame: number;
   /** Decoding alone (benchmarkDecode: demux + WebCodecs, no model), video seconds per wall second. */
   decodeRealTime?: number;
+  /** tf.memory().numTensors in the worker before and after the job, and the range sampled during it. */
+  tensors?: { before: number; after: number; min: number; max: number };
 }
 
 export interface BrowserFigures {
@@ -132,9 +137,13 @@ export async function benchmarkBrowser(options: { videoModels?: MoveNetModelName
     if (!harness) figures.videoNote = `${VIDEO_HARNESS} not there yet (the browser video pipeline's dev harness)`;
     else if (!existsSync(join(ROOT, VIDEO_FIXTURE))) figures.videoNote = `${VIDEO_FIXTURE} not there yet`;
     else {
-      for (const model of videoModels) {
+      const clips = [
+        ...videoModels.map((model) => ({ model, path: join(ROOT, VIDEO_FIXTURE), label: VIDEO_FIXTURE.split('/').pop()! })),
+        ...(videoModels.includes('lightning') ? loopedClip(outDir).map((clip) => ({ model: 'lightning' as const, ...clip })) : []),
+      ];
+      for (const { model, path, label } of clips) {
         try {
-          figures.video.push(await measureVideo(browser, model));
+          figures.video.push(await measureVideo(browser, model, path, label));
         } catch (error) {
           figures.videoNote = `end-to-end ${model} failed: ${error instanceof Error ? error.message : error}`;
           break;
@@ -202,22 +211,34 @@ interface VideoRunSummary {
   timing: { loadS: number; scoutS: number; trackS: number; trackingFps: number; inferenceMsPerFrame: number };
   pageWallS: number;
   decodeRealTime: number | null;
+  tensors: { before: number; after: number; samples: number[] } | null;
 }
 
-async function measureVideo(browser: Browser, model: MoveNetModelName): Promise<BrowserVideoFigure> {
+/** The fixture looped with ffmpeg (stream copy, timestamps continued); none if ffmpeg fails. */
+function loopedClip(dir: string): { path: string; label: string }[] {
+  const path = join(dir, 'treadmill-looped.mp4');
+  try {
+    execFileSync('ffmpeg', ['-v', 'error', '-y', '-stream_loop', String(LONG_LOOPS - 1), '-i', join(ROOT, VIDEO_FIXTURE), '-c', 'copy', path]);
+    return [{ path, label: `treadmill.mp4 looped ${LONG_LOOPS}x` }];
+  } catch {
+    return [];
+  }
+}
+
+async function measureVideo(browser: Browser, model: MoveNetModelName, path: string, label: string): Promise<BrowserVideoFigure> {
   const page = await openPage(browser, VIDEO_HARNESS, 'gaitDev');
   try {
     // The fixture reaches the page as if the user had picked the file: bytes, then a Blob.
     await page.route('**/__bench_fixture__.mp4', (route) =>
-      route.fulfill({ body: readFileSync(join(ROOT, VIDEO_FIXTURE)), contentType: 'video/mp4' }),
+      route.fulfill({ body: readFileSync(path), contentType: 'video/mp4' }),
     );
-    const name = VIDEO_FIXTURE.split('/').pop()!;
+    const name = path.split('/').pop()!;
     const run: VideoRunSummary = await page.evaluate(
       async ({ m, fileName }) => {
         interface Dev {
           processVideoFile(b: Blob, n: string, o?: object): Promise<{
             backend: string; model: string; info: { durationS: number }; track: { frames: unknown[] };
-            timing: VideoRunSummary['timing'];
+            timing: VideoRunSummary['timing']; tensors?: VideoRunSummary['tensors'];
           }>;
           benchmarkDecode?(b: Blob, n: string, o?: object): Promise<{ realTimeFactor: number }>;
         }
@@ -230,7 +251,7 @@ async function measureVideo(browser: Browser, model: MoveNetModelName): Promise<
         // Only the figures cross back (the track itself is large).
         return {
           backend: r.backend, model: r.model, durationS: r.info.durationS, frames: r.track.frames.length,
-          timing: r.timing, pageWallS, decodeRealTime: decode ? decode.realTimeFactor : null,
+          timing: r.timing, pageWallS, decodeRealTime: decode ? decode.realTimeFactor : null, tensors: r.tensors ?? null,
         };
       },
       { m: model, fileName: name },
@@ -238,7 +259,7 @@ async function measureVideo(browser: Browser, model: MoveNetModelName): Promise<
     return {
       model: run.model,
       backend: run.backend,
-      fixture: VIDEO_FIXTURE,
+      fixture: label,
       durationS: run.durationS,
       frames: run.frames,
       wallS: run.pageWallS,
@@ -249,6 +270,9 @@ async function measureVideo(browser: Browser, model: MoveNetModelName): Promise<
       trackingFps: run.timing.trackingFps,
       inferenceMsPerFrame: run.timing.inferenceMsPerFrame,
       decodeRealTime: run.decodeRealTime ?? undefined,
+      tensors: run.tensors
+        ? { before: run.tensors.before, after: run.tensors.after, min: Math.min(...run.tensors.samples, run.tensors.before), max: Math.max(...run.tensors.samples, run.tensors.after) }
+        : undefined,
     };
   } finally {
     await page.context().close();
@@ -278,14 +302,14 @@ export function formatBrowserFigures(f: BrowserFigures): string {
     return lines.join('\n');
   }
   lines.push('End-to-end uploaded video in headless Chromium (processVideoFile: demux, WebCodecs decode, MultiPose scouting, tracking every frame, in a worker):');
-  const videoRows = [['model', 'backend', 'clip', 'frames', 'wall s', 'x real time', 'load s', 'scout s', 'track s', 'track fps', 'model ms/frame', 'bare inference ms', 'wall ms/frame', 'overhead', 'decode alone']];
+  const videoRows = [['model', 'backend', 'clip', 'frames', 'wall s', 'x real time', 'load s', 'scout s', 'track s', 'track fps', 'model ms/frame', 'bare inference ms', 'wall ms/frame', 'overhead', 'decode alone', 'tensors before/after (min-max during)']];
   for (const v of f.video) {
     const bare = f.inference.find((r) => r.ok && v.model.endsWith(r.model) && v.backend.startsWith(r.backend));
     const perFrameMs = (v.wallS * 1000) / v.frames;
     videoRows.push([
       v.model,
       v.backend,
-      `${v.fixture.split('/').pop()} (${v.durationS.toFixed(1)} s, 30 fps)`,
+      `${v.fixture} (${v.durationS.toFixed(1)} s, 30 fps)`,
       String(v.frames),
       v.wallS.toFixed(1),
       `${v.realTimeMultiple.toFixed(2)}x`,
@@ -298,6 +322,7 @@ export function formatBrowserFigures(f: BrowserFigures): string {
       perFrameMs.toFixed(1),
       bare ? `${(perFrameMs / bare.medianMs!).toFixed(2)}x bare` : '-',
       v.decodeRealTime !== undefined ? `${v.decodeRealTime.toFixed(1)}x real time` : '-',
+      v.tensors ? `${v.tensors.before}/${v.tensors.after} (${v.tensors.min}-${v.tensors.max})` : '-',
     ]);
   }
   lines.push(table(videoRows));
@@ -305,7 +330,7 @@ export function formatBrowserFigures(f: BrowserFigures): string {
   lines.push('  The bare figure is MoveNet on a whole 640x480 frame; the pipeline gives it a crop around the walker (model ms/frame), so its model time can be lower.');
   for (const v of f.video) {
     const trackingOnly = v.durationS / v.trackS;
-    lines.push(`  ${v.model}: ${v.realTimeMultiple.toFixed(2)}x real time end to end; tracking stage alone ${trackingOnly.toFixed(2)}x; scouting (MultiPose) ${((100 * v.scoutS) / v.wallS).toFixed(0)} % of the wall time.`);
+    lines.push(`  ${v.model}, ${v.fixture}: ${v.realTimeMultiple.toFixed(2)}x real time end to end; tracking stage alone ${trackingOnly.toFixed(2)}x; scouting (MultiPose) ${((100 * v.scoutS) / v.wallS).toFixed(0)} % of the wall time.`);
   }
   if (f.videoNote) lines.push(f.videoNote);
   return lines.join('\n');
