@@ -2,7 +2,8 @@
  * Issue 4 item 5: history on the device (IndexedDB). Two walks (pose tracks from the project's
  * synthetic walker, opened through `track-input`, so no video has to be analysed) are saved with
  * notes; after a reload they are still listed with their notes; one opens again; the two compare
- * side by side; one is deleted, and stays deleted after another reload.
+ * side by side; one is deleted, and stays deleted after another reload. A session saved from a
+ * video keeps the video.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { synthesizeWalk } from '../../src/synth';
@@ -62,4 +63,23 @@ test('history: save with notes, reload, open, compare, delete', async ({ page })
   await page.reload();
   await expect(page.getByTestId('session')).toHaveCount(1);
   await expect(page.getByTestId('session')).toContainText('After a month of exercises (e2e)');
+});
+
+test('history: a session saved from a video reopens after a reload with its video', async ({ page }) => {
+  await openHome(page);
+  await page.getByTestId('demo').click();
+  await waitForResults(page);
+  await page.getByTestId('session-note').fill('Demo with video (e2e)');
+  await page.getByTestId('save-session').click();
+  await expect(page.getByTestId('save-status')).toContainText(/saved/i);
+
+  await page.reload();
+  await page.getByTestId('history-link').click();
+  const session = page.getByTestId('session').filter({ hasText: 'Demo with video (e2e)' });
+  await expect(session).toContainText(/video kept/i);
+  await session.getByTestId('session-open').click();
+  await waitForResults(page);
+  const video = page.getByTestId('video-overlay').locator('video');
+  await expect(video).toHaveAttribute('src', /^blob:/);
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.duration), { timeout: 30_000 }).toBeGreaterThan(5);
 });
