@@ -2,7 +2,8 @@
  * Issue 3 and 4: the fake-webcam flow. Chromium's fake camera plays fixtures/walks/healthy-ltr.mp4
  * (as y4m, made by globalSetup) in a loop; the app shows it live with phase and cadence, records a
  * few seconds, and the recording gets the same full analysis as an upload. Runs in the `webcam`
- * project (playwright.config.ts), whose Chromium has the fake-device flags.
+ * project (playwright.config.ts), whose Chromium has the fake-device flags. On a phone the app
+ * asks for the rear camera.
  */
 import { expect, test } from '@playwright/test';
 import { existsSync } from 'node:fs';
@@ -39,4 +40,33 @@ test('film: live view with cadence, record 11 s (two crossings of the looped cli
   for (const chart of ['chart-cycle-knee-left', 'chart-cycle-knee-right', 'chart-cycle-hip-left', 'chart-cycle-hip-right']) points += await chartPoints(page, chart);
   expect(points).toBeGreaterThan(0);
   await expect(page.getByTestId('walking-direction')).toContainText('forward, left to right');
+});
+
+test('on a phone the rear camera is asked for, and the camera view fits the screen', async ({ browser }) => {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    userAgent: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/150.0.0.0 Mobile Safari/537.36',
+  });
+  const page = await context.newPage();
+  // Record what the app asks getUserMedia for.
+  await page.addInitScript(() => {
+    const asked: unknown[] = [];
+    (window as unknown as { askedConstraints: unknown[] }).askedConstraints = asked;
+    const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+    navigator.mediaDevices.getUserMedia = (constraints) => {
+      asked.push(JSON.parse(JSON.stringify(constraints ?? {})));
+      return original(constraints);
+    };
+  });
+  await openHome(page);
+  await page.getByTestId('film').click();
+  await expect(page.getByTestId('record')).toBeEnabled({ timeout: 60_000 });
+  const asked = await page.evaluate(() => (window as unknown as { askedConstraints: { video?: { facingMode?: unknown } }[] }).askedConstraints);
+  expect(asked.length).toBeGreaterThan(0);
+  expect(JSON.stringify(asked[0].video?.facingMode)).toContain('environment');
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+  await context.close();
 });
