@@ -7,7 +7,7 @@ export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const WALKS_DIR = join(ROOT, 'fixtures/walks');
 export const BAD_DIR = join(ROOT, 'fixtures/bad');
 /** `vite preview` of the production build (E2E ports are 5187-5189, see notes). */
-export const E2E_PORT = 5187;
+export const E2E_PORT = Number(process.env.GAIT_E2E_PORT ?? 5187);
 /** Scratch files made by globalSetup (not in the repo). */
 export const E2E_TMP = join(tmpdir(), `gait-e2e-${process.getuid?.() ?? 'user'}`);
 /** The fake webcam's clip: fixtures/walks/healthy-ltr.mp4 converted to y4m by globalSetup. */
