@@ -1,4 +1,4 @@
-/** The production build loads, with its Content-Security-Policy, and without script errors. */
+/** The production build loads, with its Content-Security-Policy and privacy statement, and without script errors. */
 import { expect, test } from '@playwright/test';
 
 test('the built app loads with a same-origin CSP and no page errors', async ({ page }) => {
@@ -21,5 +21,8 @@ test('the built app loads with a same-origin CSP and no page errors', async ({ p
   expect(csp).toMatch(/default-src 'self'/);
   // No directive may name another origin (http(s)://…, a bare host, or a wildcard).
   expect(csp).not.toMatch(/https?:|\*|\.[a-z]{2,}\b/i);
+  // Privacy stated plainly on the first page.
+  await expect(page.getByTestId('privacy')).toBeVisible();
+  await expect(page.getByTestId('privacy')).toContainText(/nothing is uploaded|never (leaves|uploaded)|not uploaded/i);
   expect(errors).toEqual([]);
 });
