@@ -21,12 +21,6 @@ const CHROMIUM_ARGS = [
 
 const chromium = { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS };
 
-/**
- * `*.pending.spec.ts`: written and runnable, but held out of the default run while the app does
- * not yet meet what they check (the file says what). Run them with GAIT_E2E_PENDING=1; once they
- * pass, drop `.pending` from the name.
- */
-const PENDING = process.env.GAIT_E2E_PENDING === '1' ? [] : ['**/*.pending.spec.ts'];
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -54,7 +48,7 @@ export default defineConfig({
   projects: [
     {
       name: 'app',
-      testIgnore: ['**/webcam.spec.ts', ...PENDING],
+      testIgnore: ['**/webcam.spec.ts'],
     },
     {
       // getUserMedia plays a y4m made from a fixture walk (globalSetup), camera permission granted.

@@ -3,7 +3,7 @@
  * (left leg with limited push-off) gets its flag as a full card (what was seen with the numbers,
  * why it matters, cues, exercises, when to see a professional) on the left leg; the healthy demo
  * walk gets none. Charts carry data and the phase timeline is drawn for both.
- * (The accuracy against truth for all five walks is in walks.pending.spec.ts.)
+ * (The accuracy against truth for all five walks is in walks.spec.ts.)
  */
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
