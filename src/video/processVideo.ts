@@ -14,6 +14,7 @@ import type { GaitPoseTrack } from '../core/format/poseTrack';
 import { VideoInputError, type FrameSourceInfo, type PersonCandidate, type PipelineProgress } from './types';
 import type {
   DecodeBenchmarkResultMessage,
+  ProcessResultMessage,
   PoseModelChoice,
   TensorCounts,
   WorkerRequest,
@@ -32,21 +33,7 @@ export interface ProcessVideoOptions {
   sourceKind?: 'video' | 'webcam';
 }
 
-export interface ProcessVideoResult {
-  track: GaitPoseTrack;
-  people: PersonCandidate[];
-  personId: number | null;
-  /** The tfjs backend in use, e.g. "wasm (SIMD, 1 thread)". */
-  backend: string;
-  /** e.g. 'movenet-lightning'. */
-  model: string;
-  info: FrameSourceInfo;
-  /** Things to show beside the result, e.g. a file that was cut off and analysed in part. */
-  warnings: string[];
-  timing: WorkerTiming;
-  /** tf.memory().numTensors before, during and after the job (flat = no leak). */
-  tensors: TensorCounts;
-}
+export type ProcessVideoResult = Omit<ProcessResultMessage, 'type'>;
 
 export function processVideoFile(file: Blob, name: string, o: ProcessVideoOptions = {}): Promise<ProcessVideoResult> {
   return runInWorker(

@@ -61,16 +61,21 @@ export interface TensorCounts {
   samples: number[];
 }
 
+/** The worker's answer to a ProcessRequest; processVideoFile resolves with it (less `type`). */
 export interface ProcessResultMessage {
   type: 'result';
   track: GaitPoseTrack;
   people: PersonCandidate[];
   personId: number | null;
+  /** The tfjs backend in use, e.g. "wasm (SIMD, 1 thread)". */
   backend: string;
+  /** e.g. 'movenet-lightning'. */
   model: string;
   info: FrameSourceInfo;
+  /** Things to show beside the result, e.g. a file that was cut off and analysed in part. */
   warnings: string[];
   timing: WorkerTiming;
+  /** tf.memory().numTensors before, during and after the job (flat = no leak). */
   tensors: TensorCounts;
 }
 
