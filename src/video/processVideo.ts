@@ -10,16 +10,13 @@
  * plain Error. The worker keeps its models between calls, so a re-run for another person
  * (`people` + `personId` from the first result) skips loading and scouting.
  */
-import type { GaitPoseTrack } from '../core/format/poseTrack';
-import { VideoInputError, type FrameSourceInfo, type PersonCandidate, type PipelineProgress } from './types';
+import { VideoInputError, type PersonCandidate, type PipelineProgress } from './types';
 import type {
   DecodeBenchmarkResultMessage,
   ProcessResultMessage,
   PoseModelChoice,
-  TensorCounts,
   WorkerRequest,
   WorkerResponse,
-  WorkerTiming,
 } from './browser/protocol';
 import { cancelled } from './browser/videoErrors';
 
