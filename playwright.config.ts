@@ -5,22 +5,10 @@
  * /usr/bin/chromium (apt package `chromium`, installed by .ci/run).
  */
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium';
 import { E2E_PORT, FAKE_WEBCAM_Y4M } from './test/e2e/helpers/paths';
 
-/** TOOLCHAIN.md: the flags Debian's Chromium needs headless, in a container, with no network. */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-const chromium = { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS };
-
+const chromium = { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] };
 
 export default defineConfig({
   testDir: 'test/e2e',

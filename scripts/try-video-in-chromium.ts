@@ -13,16 +13,7 @@ import { chromium } from 'playwright-core';
 import { createServer, preview } from 'vite';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -49,7 +40,7 @@ const server = values['built-dir']
   ? await preview({ root, build: { outDir: resolve(values['built-dir']) }, preview: { port, strictPort: true, host: '127.0.0.1' }, logLevel: 'warn' })
   : await createServer({ root, server: { port, strictPort: true, host: '127.0.0.1', hmr: false, watch: null }, logLevel: 'warn' });
 if ('listen' in server) await server.listen();
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
 try {
   const page = await browser.newPage();
   page.on('console', (message) => {

@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium';
 import type { BackendName } from '../../src/pose/backend';
 import type { MoveNetModelName } from '../../src/pose/detector';
 import type { PageInferenceRequest, PageInferenceResult } from './page';
@@ -36,15 +37,8 @@ const LONG_LOOPS = 8;
  */
 const WEBGPU_SWIFTSHADER = process.argv.includes('--webgpu-swiftshader') || process.env.GAIT_BENCH_WEBGPU_SWIFTSHADER === '1';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
+const BENCH_CHROMIUM_ARGS = [
+  ...CHROMIUM_ARGS,
   // Let WebGL fall back to SwiftShader (software) instead of failing, so webgl can be measured.
   '--enable-unsafe-swiftshader',
   ...(WEBGPU_SWIFTSHADER ? ['--enable-unsafe-webgpu'] : []),
@@ -122,7 +116,7 @@ export async function benchmarkBrowser(options: { videoModels?: MoveNetModelName
       build: { outDir },
       preview: { host: '127.0.0.1', port: PORT, strictPort: true, open: false },
     });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: BENCH_CHROMIUM_ARGS });
     const figures: BrowserFigures = { chromium: browser.version(), inference: [], video: [] };
 
     for (const plan of PLANS) {
