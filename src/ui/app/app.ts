@@ -118,7 +118,10 @@ export class GaitApp extends LitElement {
       }
       @media print {
         header, footer, .skip, .save, .toast, gait-person-picker { display: none !important; }
+        :host { min-height: 0; }
         main { padding: 0; max-width: none; }
+        .stack { gap: var(--gait-space-2); }
+        .results-head h1 { font-size: 14pt; outline: none; }
       }
     `,
   ];

@@ -105,7 +105,20 @@ export class GaitResults extends LitElement {
         .panel { padding: 0.75rem 0.6rem; }
       }
       @media print {
-        :host { font-size: 10pt; }
+        /* One A4 page (issue 4): the shell's @page sets A4 with 12 mm margins; charts 2x2 and scaled
+           down (zoom shrinks layout too, unlike transform), flags cut to what was seen plus one cue. */
+        :host { font-size: 9.5pt; }
+        header.summary h2 { font-size: 12pt; margin-bottom: 0; }
+        .direction { font-size: 9.5pt; }
+        .disclaimer, .backward { font-size: 8.5pt; line-height: 1.3; }
+        .charts gait-cycle-chart { zoom: 0.78; }
+        #cycle-heading { margin-bottom: 0.2rem; }
+        .flag h4, .flag .evidence { display: none !important; }
+        .flag .two ul { list-style: none; padding-left: 0; margin: 0; }
+        .flag .two li:not(:first-child) { display: none; }
+        .flag .two li::before { content: 'Try: '; font-weight: 600; }
+        .quality h2 { font-size: 10.5pt; margin-bottom: 0.2rem; }
+        .quality .trust { padding: 0.2rem 0.4rem; }
         .results { gap: 0.5rem; }
         .top { grid-template-columns: 1fr; }
         .no-print, gait-video-overlay, gait-phase-timeline, gait-phase-range-chart, .quality .facts, .quality h4, .quality ul,
