@@ -1,49 +1,38 @@
-import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
+import { html, css, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { GaitReport, Side } from '../../core/format/report';
 import { ANGLE_NOTE, cycleChartModel, type CycleAngle, type CycleChartModel } from '../charts/cycleChart';
 import { SIDE_LABEL } from '../charts/palette';
-import { createCursor, phaseBandsPlugin } from '../charts/plugins';
-import { setUpCharts, type Chart } from '../charts/setup';
+import { phaseBandsPlugin } from '../charts/plugins';
+import { ChartElement, chartStyles, type ChartSpec } from './chartElement';
 import { fmt } from './format';
-import { baseStyles } from './styles';
 import { percentInCycle, seekEvent, timeAtPercent } from './timeSync';
 
 /** One side's hip or knee angle over the normalised gait cycle (chart.js), with its data table. */
 @customElement('gait-cycle-chart')
-export class GaitCycleChart extends LitElement {
-  static override styles = [
-    baseStyles,
-    css`
-      .plot { position: relative; height: 260px; }
-      canvas { cursor: crosshair; }
-      .note { font-size: 0.8rem; color: #56606b; margin: -0.3rem 0 0.3rem; }
-      @media print {
-        .plot { height: 170px; }
-        canvas { max-width: 100% !important; height: auto !important; }
-      }
-    `,
-  ];
+export class GaitCycleChart extends ChartElement {
+  static override styles = chartStyles(css`
+    .plot { height: 260px; }
+    canvas { cursor: crosshair; }
+    .note { font-size: 0.8rem; color: #56606b; margin: -0.3rem 0 0.3rem; }
+    @media print {
+      .plot { height: 170px; }
+      canvas { max-width: 100% !important; height: auto !important; }
+    }
+  `);
 
   @property({ attribute: false }) report?: GaitReport;
   @property() side: Side = 'left';
   @property() angle: CycleAngle = 'hipFlexion';
 
-  private chart?: Chart;
   private model?: CycleChartModel;
-  private cursor = createCursor();
-  private currentTime = 0;
-
-  get canvas(): HTMLCanvasElement | null {
-    return this.renderRoot.querySelector('canvas');
-  }
 
   get chartTitle(): string {
     return `${SIDE_LABEL[this.side]} ${this.angle === 'hipFlexion' ? 'hip' : 'knee'}`;
   }
 
   /** Moves the cursor to the video time t (no re-render). */
-  setTime(t: number): void {
+  override setTime(t: number): void {
     this.currentTime = t;
     if (!this.report) return;
     this.cursor.setX(this.chart, percentInCycle(this.report, this.side, t));
@@ -59,29 +48,11 @@ export class GaitCycleChart extends LitElement {
     if (changed.has('report') || changed.has('side') || changed.has('angle')) this.draw();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.chart?.destroy();
-    this.chart = undefined;
+  protected override chartSpec(): ChartSpec | null {
+    return this.model ? { config: this.model.config, plugins: [phaseBandsPlugin(this.model.bands)] } : null;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated && !this.chart) this.draw();
-  }
-
-  private draw(): void {
-    this.chart?.destroy();
-    this.chart = undefined;
-    const canvas = this.canvas;
-    if (!canvas || !this.model) return;
-    const ChartJs = setUpCharts();
-    const config = { ...this.model.config, plugins: [phaseBandsPlugin(this.model.bands), this.cursor.plugin] };
-    this.chart = new ChartJs(canvas, config as never);
-    this.setTime(this.currentTime);
-  }
-
-  private onClick(event: MouseEvent): void {
+  protected override onChartClick(event: MouseEvent): void {
     if (!this.chart || !this.report) return;
     const rect = (event.currentTarget as HTMLCanvasElement).getBoundingClientRect();
     const percent = this.chart.scales.x.getValueForPixel(event.clientX - rect.left);
@@ -93,44 +64,26 @@ export class GaitCycleChart extends LitElement {
   override render() {
     const m = this.model;
     if (!m) return nothing;
-    const id = `chart-cycle-${this.angle === 'hipFlexion' ? 'hip' : 'knee'}-${this.side}`;
-    return html`
-      <figure class="panel" style="margin:0">
-        <h3>${this.chartTitle} <span class="muted">(${m.cycles} cycle${m.cycles === 1 ? '' : 's'})</span></h3>
+    return this.renderPanel({
+      heading: html`${this.chartTitle} <span class="muted">(${m.cycles} cycle${m.cycles === 1 ? '' : 's'})</span>`,
+      notes: html`
         <p class="note">${ANGLE_NOTE[this.angle]}</p>
         ${m.points === 0 ? html`<p class="note">No complete gait cycle for this leg: only the healthy band is shown.</p>` : nothing}
-        <div class="plot">
-          <canvas
-            data-testid=${id}
-            data-points=${m.points}
-            role="img"
-            aria-label=${m.label}
-            @click=${this.onClick}
-          ></canvas>
-        </div>
-        <details>
-          <summary>Show as table</summary>
-          <div class="scroll-x" tabindex="0" role="region" aria-label="${this.chartTitle} data">
-            <table>
-              <caption class="sr-only">${m.label}</caption>
-              <thead>
-                <tr><th class="num" scope="col">% of cycle</th><th class="num" scope="col">Mean (°)</th><th class="num" scope="col">SD (°)</th><th class="num" scope="col">Healthy range (°)</th></tr>
-              </thead>
-              <tbody>
-                ${m.rows.map(
-                  (r) => html`<tr>
-                    <th class="num" scope="row">${r.percent}</th>
-                    <td class="num">${fmt(r.mean)}</td>
-                    <td class="num">${fmt(r.sd)}</td>
-                    <td class="num">${fmt(r.referenceLow)} to ${fmt(r.referenceHigh)}</td>
-                  </tr>`,
-                )}
-              </tbody>
-            </table>
-          </div>
-        </details>
-      </figure>
-    `;
+      `,
+      testId: `chart-cycle-${this.angle === 'hipFlexion' ? 'hip' : 'knee'}-${this.side}`,
+      points: m.points,
+      label: m.label,
+      tableLabel: `${this.chartTitle} data`,
+      head: html`<tr><th class="num" scope="col">% of cycle</th><th class="num" scope="col">Mean (°)</th><th class="num" scope="col">SD (°)</th><th class="num" scope="col">Healthy range (°)</th></tr>`,
+      rows: m.rows.map(
+        (r) => html`<tr>
+          <th class="num" scope="row">${r.percent}</th>
+          <td class="num">${fmt(r.mean)}</td>
+          <td class="num">${fmt(r.sd)}</td>
+          <td class="num">${fmt(r.referenceLow)} to ${fmt(r.referenceHigh)}</td>
+        </tr>`,
+      ),
+    });
   }
 }
 
