@@ -50,6 +50,8 @@ type Job =
   | { phase: 'error'; error: UserError; input: AnalysisInput | null; model: ModelChoice; people: PersonCandidate[]; personId: number | null; videoUrl: string | null };
 
 const MODEL_KEY = 'gait-model';
+/** How long the save confirmation toast stays up (it also goes on navigation). */
+const SAVE_STATUS_MS = 4_000;
 
 function storedModel(): ModelChoice {
   try {
@@ -143,6 +145,8 @@ export class GaitApp extends LitElement {
 
   private abort: AbortController | null = null;
   private focusOnUpdate = false;
+  /** After "Upload a video instead": focus the home view's upload control rather than its heading. */
+  private focusUploadOnHome = false;
   private readonly onHashChange = () => this.navigateTo(parseRoute(location.hash));
 
   override connectedCallback(): void {
@@ -175,6 +179,9 @@ export class GaitApp extends LitElement {
     const leaving = this.route;
     // Leaving the processing view (Back button) stops the work.
     if (leaving.name === 'analysis' && route.name !== 'analysis' && this.job.phase === 'processing') this.abort?.abort();
+    // A save confirmation belongs to the view it was made in; elsewhere it only covers content.
+    if (leaving.name !== route.name) this.clearSaveStatus();
+    if (route.name !== 'home') this.focusUploadOnHome = false;
     this.route = route;
     this.focusOnUpdate = true;
     this.applyRoute(route);
@@ -206,6 +213,11 @@ export class GaitApp extends LitElement {
     const view = this.renderRoot.querySelector<Focusable>('[data-view]');
     if (!view) return;
     await view.updateComplete;
+    if (this.focusUploadOnHome && view.localName === 'gait-home') {
+      this.focusUploadOnHome = false;
+      (view as unknown as HTMLElementTagNameMap['gait-home']).focusUpload();
+      return;
+    }
     if (typeof view.focusHeading === 'function') view.focusHeading();
     else view.querySelector<HTMLElement>('h1')?.focus();
     window.scrollTo({ top: 0 });
@@ -459,7 +471,12 @@ export class GaitApp extends LitElement {
     this.saveStatus = text;
     this.saveStatusLink = linkToHistory && this.route.name !== 'history';
     clearTimeout(this.saveStatusTimer);
-    this.saveStatusTimer = setTimeout(() => (this.saveStatus = ''), 10_000);
+    this.saveStatusTimer = setTimeout(() => (this.saveStatus = ''), SAVE_STATUS_MS);
+  }
+
+  private clearSaveStatus(): void {
+    clearTimeout(this.saveStatusTimer);
+    this.saveStatus = '';
   }
 
   // ---- rendering -------------------------------------------------------------------------------
@@ -490,7 +507,7 @@ export class GaitApp extends LitElement {
       <div class="toast ${this.saveStatus ? 'shown' : ''}" role="status" data-testid="save-status">
         ${this.saveStatus
           ? html`<span>${this.saveStatus}</span>${this.saveStatusLink ? html` <a href="#/history">See the history</a>` : nothing}
-              <button class="link-btn" aria-label="Dismiss" @click=${() => (this.saveStatus = '')}>✕</button>`
+              <button class="link-btn" aria-label="Dismiss" @click=${() => this.clearSaveStatus()}>✕</button>`
           : nothing}
       </div>
       <footer>
@@ -546,12 +563,13 @@ export class GaitApp extends LitElement {
     </section>`;
   }
 
-  private async useUpload(): Promise<void> {
+  /**
+   * The camera's "Upload a video instead". Navigation is asynchronous (hashchange, then a render), so
+   * the focus is moved by updated() once the home view is rendered, instead of its heading.
+   */
+  private useUpload(): void {
+    this.focusUploadOnHome = true;
     this.go({ name: 'home' });
-    await this.updateComplete;
-    const home = this.renderRoot.querySelector('gait-home');
-    await home?.updateComplete;
-    home?.focusUpload();
   }
 
   private renderAnalysis() {
