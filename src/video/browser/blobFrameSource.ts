@@ -18,7 +18,7 @@ import {
   type VideoSample,
 } from 'mediabunny';
 import type { RawImage } from '../../pose/detector';
-import type { Box, FrameSource, SourceFrame } from '../types';
+import type { Box, FrameSource, FrameSourceInfo, SourceFrame } from '../types';
 import { placeCrop } from './cropGeometry';
 import { copyRectFor, cropFromPlanes, PLANAR_FORMATS, type FrameGeometry, type PlanarFormat } from './planarCrop';
 import { cancelled, corrupt, errorText, noVideoTrack, notAVideo, unsupportedCodec } from './videoErrors';
@@ -145,13 +145,7 @@ function startsWithBytes(data: Uint8Array, at: number, pattern: Uint8Array): boo
   return true;
 }
 
-interface SourceDescription {
-  name: string;
-  width: number;
-  height: number;
-  durationS: number;
-  frameCount: number;
-  codec: string;
+interface SourceDescription extends FrameSourceInfo {
   /** Timestamp of the first frame (seconds, >= 0). */
   firstS: number;
 }
