@@ -1,3 +1,10 @@
+/**
+ * The evidence behind the healthy ranges and flag limits (src/core/reference.ts, src/core/flags/rules.ts):
+ * the distribution of every key number over the healthy motion-capture walks of ../shared/data/mocap-tracks
+ * (crouch walks left out), seen by a 30 fps camera, clean and with MoveNet-like noise (5 seeds), per cycle;
+ * plus cadence, symmetry indices and left-right differences per walk. Not needed by the tests.
+ * Usage: npx tsx scripts/healthy-distributions.ts [KEY]   (KEY: also list that number per walk)
+ */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeTrack } from '../src/core/analyze';
@@ -5,7 +12,7 @@ import { resampleTrack } from '../src/eval/resampleTrack';
 import { KEY_VALUE_NAMES } from '../src/core/metrics/aggregate';
 import { applyNoise, resolveNoise, MOVENET_LIKE_NOISE } from '../src/synth';
 import { mocapToTrack, type MocapFile } from './mocap-to-track';
-const dir = '/work/shared/data/mocap-tracks';
+const dir = join(import.meta.dirname, '../../shared/data/mocap-tracks');
 const per: Record<string, { clean: number[]; noisy: number[]; walks: Record<string, number[]> }> = {};
 const extra = ['rebound', 'stancePercent', 'cadence', 'stepSI', 'stanceSI', 'lrKnee', 'lrHip'];
 for (const k of [...KEY_VALUE_NAMES, ...extra]) per[k] = { clean: [], noisy: [], walks: {} };
