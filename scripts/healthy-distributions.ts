@@ -20,7 +20,7 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.json') && !f.incl
   const m = JSON.parse(readFileSync(join(dir, file), 'utf8')) as MocapFile;
   const tr = resampleTrack(mocapToTrack(m), 30);
   const meta = m.meta as any;
-  const near = /right/.test(meta.facing_in_image ?? '') ? 'left' : 'right';
+  const near = /right/.test(meta.facing_in_image ?? '') ? 'right' : 'left';
   const variants = [{ tr, kind: 'clean' as const }, ...[1,2,3,4,5].map((seed) => ({ kind: 'noisy' as const, tr: { ...tr, frames: applyNoise(tr.frames, resolveNoise({ ...MOVENET_LIKE_NOISE, seed }, seed), meta.stature_mm_used * meta.px_per_mm, tr.frames.map(() => near as any)).frames } }))];
   for (const { tr: t, kind } of variants) {
     const r = analyzeTrack(t);
