@@ -159,6 +159,8 @@ describe('seeded pathologies raise their flags', () => {
     ['little knee flexion in pre-swing', { preSwingKneeDeficitDeg: 15 }, 'limited-push-off'],
     ['stiff knee', { stiffKnee: true }, 'stiff-knee-swing'],
     ['crouch', { crouchDeg: 25 }, 'crouch'],
+    // The walker's most severe crouch (its limit); the crouch-gait motion-capture walks go further (66-105 deg).
+    ['severe crouch', { crouchDeg: 45 }, 'crouch'],
     ['trunk lean', { trunkLeanDeg: 15 }, 'forward-trunk-lean'],
     ['anterior pelvic tilt', { anteriorPelvicTiltDeg: 12 }, 'anterior-pelvic-tilt'],
     ['flicking swing', { flickingSwing: true }, 'flicking-swing'],
