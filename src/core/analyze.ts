@@ -1,4 +1,5 @@
-import { LEG_KEYPOINTS, type GaitPoseTrack } from './format/poseTrack';
+import type { GaitPoseTrack } from './format/poseTrack';
+import { LEG_POINTS } from './format/bodyPoints';
 import {
   REPORT_FORMAT,
   REPORT_VERSION,
@@ -42,13 +43,13 @@ function detectionStats(raw: TrackColumns): { detectedFraction: number; meanKeyp
   let scoreSum = 0;
   for (let i = 0; i < n; i++) {
     let all = true;
-    for (const k of LEG_KEYPOINTS) {
+    for (const k of LEG_POINTS) {
       scoreSum += raw.score[k][i];
       if (Number.isNaN(raw.x[k][i]) || raw.score[k][i] < MIN_KEYPOINT_SCORE) all = false;
     }
     if (all) detected++;
   }
-  return { detectedFraction: n ? detected / n : 0, meanKeypointScore: n ? scoreSum / (n * LEG_KEYPOINTS.length) : 0 };
+  return { detectedFraction: n ? detected / n : 0, meanKeypointScore: n ? scoreSum / (n * LEG_POINTS.length) : 0 };
 }
 
 function facingPerFrame(n: number, passes: PassSpan[]): Int8Array {

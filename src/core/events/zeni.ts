@@ -1,6 +1,6 @@
 import type { Side } from '../format/report';
 import type { TrackColumns } from '../clean/columns';
-import { SIDE_KEYPOINTS } from '../format/poseTrack';
+import { SIDE_POINTS } from '../format/bodyPoints';
 import { alternatingExtrema } from './extrema';
 import type { PassSpan } from '../view/view';
 
@@ -19,7 +19,7 @@ export interface SideEvents {
 /** Ankle ahead of the pelvis along the travel direction, in pixels (NaN outside the pass). */
 export function zeniSignal(c: TrackColumns, pelvisX: Float64Array, side: Side, pass: PassSpan): Float64Array {
   const out = new Float64Array(c.t.length).fill(NaN);
-  const ax = c.x[SIDE_KEYPOINTS[side].ankle];
+  const ax = c.x[SIDE_POINTS[side].ankle];
   for (let i = pass.i0; i <= pass.i1; i++) out[i] = pass.travel * (ax[i] - pelvisX[i]);
   return out;
 }
