@@ -290,6 +290,7 @@ function makeReport(): GaitReport {
       trunkVisible: true,
       filter: { type: 'butterworth-zero-lag', order: 4, cutoffHz: 6, angleCutoffHz: 4, sampleRateHz: 30, variableFrameRate: false },
       passes: 1,
+      eventDetector: { id: 'zeni-ankle', reference: 'Zeni et al. 2008' },
       warnings: ['a warning'],
     },
     frames: {

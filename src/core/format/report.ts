@@ -212,6 +212,8 @@ export interface Quality {
     variableFrameRate: boolean;
   };
   passes: number;
+  /** The gait-event detector used (the best one the track's body points allow) and the method it follows. */
+  eventDetector: { id: string; reference: string };
   warnings: string[];
 }
 
