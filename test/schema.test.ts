@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { KEYPOINT_NAMES, type GaitPoseTrack, type Keypoint } from '../src/core/format/poseTrack';
 import {
   ANGLE_NAMES,
+  FLAG_IDS,
   PHASE_NAMES,
   type CycleKeyValues,
   type GaitCycle,
@@ -407,6 +408,10 @@ describe('report schema matches src/core/format/report.ts', () => {
 
   it.each([...stringUnionsOf(reportSource).entries()])('string union %s has the same values', (name, values) => {
     expect(reportSchema.$defs[name]?.enum, `$defs.${name}.enum`).toEqual(values);
+  });
+
+  it('the flag ids are the ones declared in FLAG_IDS', () => {
+    expect(reportSchema.$defs.FlagId?.enum ?? reportSchema.$defs.Flag.properties.id.enum).toEqual([...FLAG_IDS]);
   });
 
   it('per-angle and per-phase records list every angle and phase', () => {

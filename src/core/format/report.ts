@@ -217,17 +217,21 @@ export interface Quality {
   warnings: string[];
 }
 
-export type FlagId =
-  | 'limited-push-off'
-  | 'anterior-pelvic-tilt'
-  | 'forward-trunk-lean'
-  | 'flicking-swing'
-  | 'stiff-knee-swing'
-  | 'crouch'
-  | 'overstriding'
-  | 'asymmetry'
-  | 'cadence-low'
-  | 'cadence-high';
+export const FLAG_IDS = [
+  'limited-push-off',
+  'anterior-pelvic-tilt',
+  'forward-trunk-lean',
+  'flicking-swing',
+  'stiff-knee-swing',
+  'crouch',
+  'overstriding',
+  'asymmetry',
+  'cadence-low',
+  'cadence-high',
+] as const;
+
+/** A pattern the analysis can flag: declared once here; guidance (flags/guidance.ts) and the schema follow. */
+export type FlagId = (typeof FLAG_IDS)[number];
 
 export type Severity = 'mild' | 'moderate' | 'marked';
 
