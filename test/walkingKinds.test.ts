@@ -8,6 +8,9 @@ import { analyzeTrack } from '../src/core/analyze';
 import { MOVENET_LIKE_NOISE, synthesizeWalk, type SynthOptions } from '../src/synth';
 import type { GaitReport, Side } from '../src/core/format/report';
 import { composeWalks } from './helpers/composeWalks';
+import { CYCLES_CSV_HEADER, cyclesCsvRows } from '../src/core/export/cyclesCsv';
+import { KEY_NUMBERS, referenceFor } from '../src/core/metrics/keyNumbers';
+import { BACKWARD_REFERENCE_CURVES, REFERENCE_CURVES } from '../src/core/reference';
 
 const SIDES: Side[] = ['left', 'right'];
 const WIDTH = 2600;
@@ -101,5 +104,42 @@ describe('one kind of walking, or too few steps of one', () => {
     expect(back.percentOfWalking).toBeGreaterThan(10);
     expect(r.quality.warnings.join(' ')).toMatch(/Not enough steps of backward walking/);
     expect(r.flags).toEqual([]);
+  });
+});
+
+describe('each kind judged and exported as what it is', () => {
+  const composed = composeWalks([{ ...common(21), ...FORWARD }, { ...common(22), ...BACKWARD }], 1.5, 2, 21);
+  const report = analyzeTrack(composed.track);
+
+  it('the cycles CSV keeps the kinds apart, row for row', () => {
+    const rows = cyclesCsvRows(report);
+    const walkingCol = CYCLES_CSV_HEADER.indexOf('walking');
+    for (const kind of ['forward', 'backward'] as const) {
+      const n = report.byWalking[kind]!.usableCycles.left + report.byWalking[kind]!.usableCycles.right;
+      expect(rows.filter((r) => r[walkingCol] === kind)).toHaveLength(n);
+    }
+  });
+
+  it('backward knee numbers are judged against backward references (time reversal), not forward ones', () => {
+    const back = report.byWalking.backward!.summary!;
+    const spec = KEY_NUMBERS.find((k) => k.id === 'kneeAtInitialContact')!;
+    // Backward walking lands on a bent knee: out of the forward range, inside the backward one.
+    expect(back.keyValues.left.kneeAtInitialContact!).toBeGreaterThan(spec.reference!.high!);
+    const backRef = referenceFor(spec, 'backward')!;
+    expect(back.keyValues.left.kneeAtInitialContact!).toBeGreaterThanOrEqual(backRef.low!);
+    expect(back.keyValues.left.kneeAtInitialContact!).toBeLessThanOrEqual(backRef.high!);
+    expect(referenceFor(KEY_NUMBERS.find((k) => k.id === 'lateSwingKneeExtension')!, 'backward')).toBeNull();
+  });
+
+  it('the backward band is the forward band reversed in time, and the backward walker follows it', () => {
+    const rms = (a: (number | null)[], b: number[]) => Math.sqrt(a.reduce<number>((s, v, i) => s + (v === null ? 0 : (v - b[i]) ** 2), 0) / a.length);
+    const back = report.byWalking.backward!.sides!.left.normalized.kneeFlexion.mean;
+    const fwd = report.byWalking.forward!.sides!.left.normalized.kneeFlexion.mean;
+    // Within about one band width (the figure's events sit ~2.5 % of the stride off its truth, which
+    // shifts a time-reversed curve twice over).
+    expect(rms(back, BACKWARD_REFERENCE_CURVES.kneeFlexion.mean)).toBeLessThan(10);
+    expect(rms(fwd, REFERENCE_CURVES.kneeFlexion.mean)).toBeLessThan(10);
+    // The other way round they do not fit.
+    expect(rms(back, REFERENCE_CURVES.kneeFlexion.mean)).toBeGreaterThan(15);
   });
 });
