@@ -133,13 +133,15 @@ describe('each kind judged and exported as what it is', () => {
 
   it('the backward band is the forward band reversed in time, and the backward walker follows it', () => {
     const rms = (a: (number | null)[], b: number[]) => Math.sqrt(a.reduce<number>((s, v, i) => s + (v === null ? 0 : (v - b[i]) ** 2), 0) / a.length);
-    const back = report.byWalking.backward!.sides!.left.normalized.kneeFlexion.mean;
-    const fwd = report.byWalking.forward!.sides!.left.normalized.kneeFlexion.mean;
-    // Within about one band width (the figure's events sit ~2.5 % of the stride off its truth, which
-    // shifts a time-reversed curve twice over).
-    expect(rms(back, BACKWARD_REFERENCE_CURVES.kneeFlexion.mean)).toBeLessThan(10);
-    expect(rms(fwd, REFERENCE_CURVES.kneeFlexion.mean)).toBeLessThan(10);
-    // The other way round they do not fit.
-    expect(rms(back, REFERENCE_CURVES.kneeFlexion.mean)).toBeGreaterThan(15);
+    for (const side of SIDES) {
+      const back = report.byWalking.backward!.sides![side].normalized.kneeFlexion.mean;
+      const fwd = report.byWalking.forward!.sides![side].normalized.kneeFlexion.mean;
+      // The figure's backward contacts are read ~2.5 % of the stride late (its foot, see
+      // test/helpers/synthetic.ts), which shifts the curve against the band: within 13 deg RMS, and
+      // far closer than the forward band is.
+      expect(rms(back, BACKWARD_REFERENCE_CURVES.kneeFlexion.mean), side).toBeLessThan(13);
+      expect(rms(back, BACKWARD_REFERENCE_CURVES.kneeFlexion.mean)).toBeLessThan(0.6 * rms(back, REFERENCE_CURVES.kneeFlexion.mean));
+      expect(rms(fwd, REFERENCE_CURVES.kneeFlexion.mean), side).toBeLessThan(10);
+    }
   });
 });
