@@ -1,0 +1,169 @@
+/**
+ * Sagittal ankle angle from 2D keypoints: knee, ankle, heel and foot index (tip of the toes).
+ *
+ * Definition (Winter, The Biomechanics and Motor Control of Human Gait, 1991; Perry & Burnfield,
+ * Gait Analysis, 2010): the angle between the shank (knee -> ankle) and the foot, minus 90 deg;
+ * dorsiflexion + (toes towards the shin), plantarflexion -; 0 when the foot is at right angles to
+ * the shank. Healthy walking: about 0 at initial contact, -5 in loading response, +10 in terminal
+ * stance, -15 to -20 at toe off, back to about 0 in swing (Perry & Burnfield, fig. 4-5; Winter 1991).
+ *
+ * The foot's neutral offset. A gait lab's foot segment is defined so that the foot's long axis is
+ * parallel to the floor when the subject stands (Plug-in Gait / Davis et al. 1991 with the "foot
+ * flat" option: the static trial's foot is taken as flat, its measured tilt becomes the offset). A
+ * pose model's heel keypoint sits on the back of the heel, above the sole, and its foot index at
+ * the tip of the toes, on the floor: the line heel -> foot index slopes down towards the toes by a
+ * few degrees when the sole is flat. That slope is the offset removed here:
+ *
+ *   ankle = foot line against the horizontal (+ toe up) + footOffsetDeg - shank against the vertical
+ *         (+ ankle ahead of the knee)  =  90 deg - angle(shank, foot) + footOffsetDeg
+ *
+ * A walking video has no static trial; `footFlatOffset` takes its place with the walking
+ * equivalent of the foot-flat assumption: in mid-stance both heel and toes rest on the floor, so the
+ * foot line's slope against the floor in those frames is the offset. The floor's direction in the
+ * image comes from the same frames (the line the flat feet move along: footprints overground, the
+ * belt on a treadmill), so a camera that is not level does not bias it.
+ *
+ * The foot index is the toe TIP: at push-off the toes bend at the metatarsal heads and stay on the
+ * floor, so the line heel -> foot index plantarflexes less than the rear foot does. Lab models put
+ * the toe marker on the metatarsal heads and do not see this; a keypoint model cannot avoid it.
+ */
+import { mean, median, quantile } from '../util/stats';
+
+export interface Point2 {
+  x: number;
+  y: number;
+}
+
+const RAD = 180 / Math.PI;
+
+/**
+ * Ankle angle in degrees (dorsiflexion +), or null when a point is missing. Image coordinates
+ * (y down); `facingSign` +1 for a person facing right in the image, -1 facing left (the angle is
+ * the same either way: no mirrored signs). `footOffsetDeg`: the keypoint foot line's slope against
+ * the sole (+ heel keypoint higher than the toe tip), from `footFlatOffset` or a known layout.
+ */
+export function ankleAngle(
+  knee: Point2 | null,
+  ankle: Point2 | null,
+  heel: Point2 | null,
+  toe: Point2 | null,
+  facingSign: 1 | -1,
+  footOffsetDeg = 0,
+): number | null {
+  if (!knee || !ankle || !heel || !toe) return null;
+  const values = [knee.x, knee.y, ankle.x, ankle.y, heel.x, heel.y, toe.x, toe.y];
+  if (!values.every(Number.isFinite)) return null;
+  // Shank against the downward vertical, + when the ankle is ahead of the knee (angles.ts's convention).
+  const shank = Math.atan2(facingSign * (ankle.x - knee.x), ankle.y - knee.y) * RAD;
+  return footAngleToFloor(heel, toe, facingSign) + footOffsetDeg - shank;
+}
+
+/**
+ * The foot line's angle against a floor direction, degrees, + toe up, for a person facing
+ * `facingSign` (+1 right in the image, -1 left). `floorAngleDeg`: the floor's slope in the image
+ * (0 = level; + when the floor rises towards +x in the image, i.e. y decreases).
+ */
+export function footAngleToFloor(heel: Point2, toe: Point2, facingSign: 1 | -1, floorAngleDeg = 0): number {
+  // Rotate into floor coordinates (x along the floor, up = -y), then measure toe-up in the facing direction.
+  const a = floorAngleDeg / RAD;
+  const dx = toe.x - heel.x;
+  const dUp = -(toe.y - heel.y);
+  const along = dx * Math.cos(a) + dUp * Math.sin(a);
+  const up = -dx * Math.sin(a) + dUp * Math.cos(a);
+  return Math.atan2(up, facingSign * along) * RAD;
+}
+
+export interface FootSeries {
+  heelX: ArrayLike<number>;
+  heelY: ArrayLike<number>;
+  toeX: ArrayLike<number>;
+  toeY: ArrayLike<number>;
+}
+
+export interface FootFlatOffset {
+  /** Offset to pass to ankleAngle, degrees (+ heel keypoint higher than the toe tip on a flat foot). */
+  footOffsetDeg: number;
+  /** Floor slope in the image, degrees (see footAngleToFloor), from the flat feet's path; 0 if it could not be measured. */
+  floorAngleDeg: number;
+  /** Frames taken as foot flat. */
+  frames: number[];
+}
+
+/** Both points within this share of the foot length of their floor level count as foot flat. */
+const FLAT_TOLERANCE = 0.06;
+/** Fewer foot-flat frames than this: no estimate. */
+const MIN_FLAT_FRAMES = 5;
+
+/**
+ * The foot's neutral offset from foot-flat frames of a walk (one foot; NaN marks a missing sample).
+ * Foot flat: heel and foot index both within FLAT_TOLERANCE x foot length of their own lowest
+ * level in the image (their 97th percentile of y). Returns null when there are too few such frames.
+ */
+export function footFlatOffset(foot: FootSeries, facingSign: 1 | -1): FootFlatOffset | null {
+  const n = foot.heelX.length;
+  const finite = (i: number) => Number.isFinite(foot.heelX[i]) && Number.isFinite(foot.heelY[i]) && Number.isFinite(foot.toeX[i]) && Number.isFinite(foot.toeY[i]);
+  const idx: number[] = [];
+  for (let i = 0; i < n; i++) if (finite(i)) idx.push(i);
+  if (idx.length < MIN_FLAT_FRAMES) return null;
+  const length = median(idx.map((i) => Math.hypot(foot.toeX[i] - foot.heelX[i], foot.toeY[i] - foot.heelY[i])));
+  if (!(length > 0)) return null;
+
+  // Floor levels per point: a low percentile of height = a high percentile of image y. On a
+  // tilted floor a single level is wrong, so first fit the floor direction through each point's
+  // lowest samples, then measure heights from that line.
+  const floorAngleDeg = floorSlope(foot, idx, length);
+  const a = floorAngleDeg / RAD;
+  // Height above a line through the origin with slope a (image y down, floor up = -y).
+  const height = (x: number, y: number) => -x * Math.sin(a) - y * Math.cos(a);
+  const heelH = idx.map((i) => height(foot.heelX[i], foot.heelY[i]));
+  const toeH = idx.map((i) => height(foot.toeX[i], foot.toeY[i]));
+  const heelFloor = quantile(heelH, 0.03);
+  const toeFloor = quantile(toeH, 0.03);
+  const tol = FLAT_TOLERANCE * length;
+  const frames: number[] = [];
+  const slopes: number[] = [];
+  idx.forEach((i, k) => {
+    if (heelH[k] - heelFloor <= tol && toeH[k] - toeFloor <= tol) {
+      frames.push(i);
+      slopes.push(-footAngleToFloor({ x: foot.heelX[i], y: foot.heelY[i] }, { x: foot.toeX[i], y: foot.toeY[i] }, facingSign, floorAngleDeg));
+    }
+  });
+  if (frames.length < MIN_FLAT_FRAMES) return null;
+  return { footOffsetDeg: median(slopes), floorAngleDeg, frames };
+}
+
+/**
+ * The floor's slope in the image from where the toe tip rests: the lowest toe sample of each
+ * foot-length-wide strip of x across the clip (the footprints), a least-squares line through those
+ * on the floor; 0 when the toes span less than two foot lengths in x (a treadmill, a single step).
+ */
+function floorSlope(foot: FootSeries, idx: number[], length: number): number {
+  const xs = idx.map((i) => foot.toeX[i]);
+  const span = Math.max(...xs) - Math.min(...xs);
+  if (!(span > 2 * length)) return 0;
+  // Bins one foot length wide: the lowest toe sample of each bin lies on the floor.
+  const bins = new Map<number, { x: number; y: number }>();
+  for (const i of idx) {
+    const b = Math.floor(foot.toeX[i] / length);
+    const p = bins.get(b);
+    if (!p || foot.toeY[i] > p.y) bins.set(b, { x: foot.toeX[i], y: foot.toeY[i] });
+  }
+  const pts = [...bins.values()];
+  if (pts.length < 3) return 0;
+  // Keep the bins whose lowest toe is near the overall floor (a bin the foot only swung through is higher).
+  const ys = pts.map((p) => p.y);
+  const lowest = quantile(ys, 0.9);
+  const onFloor = pts.filter((p) => lowest - p.y <= 0.25 * length);
+  if (onFloor.length < 3) return 0;
+  const mx = mean(onFloor.map((p) => p.x));
+  const my = mean(onFloor.map((p) => p.y));
+  let sxy = 0;
+  let sxx = 0;
+  for (const p of onFloor) {
+    sxy += (p.x - mx) * (p.y - my);
+    sxx += (p.x - mx) ** 2;
+  }
+  const m = sxx > 0 ? sxy / sxx : 0;
+  // Image y down: a floor rising towards +x has negative dy/dx.
+  return Math.atan(-m) * RAD;
+}

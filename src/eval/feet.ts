@@ -1,0 +1,147 @@
+/**
+ * Scoring the foot units (ankle angle, heel/toe event detectors, strike pattern) against a
+ * synthetic walk's foot truth. Pure; used by test/feet.test.ts and scripts/eval-feet.ts.
+ *
+ * The track's keypoints are looked up by name (the 17 MoveNet ones plus BlazePose's heel and foot
+ * index), gaps up to 0.15 s filled and every series low-pass filtered at 6 Hz (zero lag), as the
+ * analysis does before its event detection. Passes, travel sign and walking direction come from
+ * the truth (the view analysis finds them in the app); left/right swaps are not repaired here, so
+ * score tracks without swaps.
+ */
+import { ankleAngle, footFlatOffset, type Point2 } from '../core/angles/ankle';
+import { footVelocityEvents, zeniFootEvents, type FootEventInput } from '../core/events/footEvents';
+import { strikePatterns, type StrikeKind } from '../core/events/strikePattern';
+import type { SideEvents } from '../core/events/zeni';
+import { FOOT_KEYPOINTS } from '../core/format/footKeypoints';
+import type { GaitPoseTrack } from '../core/format/poseTrack';
+import type { Side } from '../core/format/report';
+import { fillGapsFloat64 } from '../core/signal/gaps';
+import { filterSeriesFloat64 } from '../core/signal/filterSeries';
+import type { WalkTruth } from '../synth/types';
+import { angleError, matchEvents, type AngleError, type EventMatch } from './compare';
+
+const SIDES: readonly Side[] = ['left', 'right'];
+export const FOOT_DETECTORS = { zeni: zeniFootEvents, footVelocity: footVelocityEvents } as const;
+export type FootDetectorName = keyof typeof FOOT_DETECTORS;
+
+/** Truth events this close to a pass's ends cannot be seen by an extremum method (the wave is cut off). */
+const EDGE_S = 0.25;
+
+export interface FootEvaluation {
+  /** Per detector: initial and final contacts against the foot-contact truth. */
+  events: Record<FootDetectorName, { initial: EventMatch; final: EventMatch }>;
+  /** Ankle angle error with the true neutral offset and with the one footFlatOffset estimates. */
+  ankle: { knownOffset: AngleError; estimatedOffset: AngleError; estimatedOffsetDeg: Record<Side, number | null>; trueOffsetDeg: number };
+  /** Strike patterns classified at the true initial contacts. */
+  strikes: { truth: StrikeKind; found: Array<StrikeKind | null>; footAngleErrorDeg: number[] };
+}
+
+interface Columns {
+  t: Float64Array;
+  x: Record<string, Float64Array>;
+  y: Record<string, Float64Array>;
+}
+
+function columns(track: GaitPoseTrack, names: readonly string[]): Columns {
+  const t = Float64Array.from(track.frames.map((f) => f.t));
+  const x: Record<string, Float64Array> = {};
+  const y: Record<string, Float64Array> = {};
+  for (const name of names) {
+    const k = track.keypointNames.indexOf(name);
+    if (k < 0) throw new Error(`the track has no "${name}" keypoint (needs the foot keypoints: ${Object.values(FOOT_KEYPOINTS).flatMap((f) => [f.heel, f.footIndex]).join(', ')})`);
+    const clean = (axis: 0 | 1) => {
+      const raw = Float64Array.from(track.frames.map((f) => {
+        const p = f.keypoints[k];
+        return p && p[axis] !== null && p[2] >= 0.2 ? (p[axis] as number) : NaN;
+      }));
+      return filterSeriesFloat64(t, fillGapsFloat64(t, raw).values);
+    };
+    x[name] = clean(0);
+    y[name] = clean(1);
+  }
+  return { t, x, y };
+}
+
+export function evaluateFeet(track: GaitPoseTrack, truth: WalkTruth, toleranceFrames = 3): FootEvaluation {
+  const legNames = (side: Side) => ({ hip: `${side}_hip`, knee: `${side}_knee`, ankle: `${side}_ankle`, heel: FOOT_KEYPOINTS[side].heel, toe: FOOT_KEYPOINTS[side].footIndex });
+  const names = SIDES.flatMap((s) => Object.values(legNames(s)));
+  const c = columns(track, names);
+  const n = c.t.length;
+  const frame = 1 / track.fps;
+  const pelvisX = new Float64Array(n);
+  for (let i = 0; i < n; i++) pelvisX[i] = (c.x.left_hip[i] + c.x.right_hip[i]) / 2;
+  const inside = (time: number) => truth.passes.some((p) => time >= p.start + EDGE_S && time <= p.end - EDGE_S);
+  const indexAt = (time: number) => {
+    let i = 0;
+    while (i + 1 < n && c.t[i + 1] <= time) i++;
+    return i;
+  };
+
+  const empty = (): EventMatch => ({ errors: [], missed: [], extra: [] });
+  const events = {} as FootEvaluation['events'];
+  for (const name of Object.keys(FOOT_DETECTORS) as FootDetectorName[]) events[name] = { initial: empty(), final: empty() };
+  const ankle = {
+    left: { known: new Array<number | null>(n).fill(null), estimated: new Array<number | null>(n).fill(null) },
+    right: { known: new Array<number | null>(n).fill(null), estimated: new Array<number | null>(n).fill(null) },
+  };
+  const estimatedOffsetDeg: Record<Side, number | null> = { left: null, right: null };
+  const strikesFound: Array<StrikeKind | null> = [];
+  const footAngleErrorDeg: number[] = [];
+
+  for (const pass of truth.passes) {
+    const i0 = indexAt(pass.start);
+    const i1 = indexAt(pass.end);
+    const travel = pass.direction === 'left-to-right' ? 1 : -1;
+    const facing = pass.facing === 'left-to-right' ? 1 : -1;
+    for (const side of SIDES) {
+      const l = legNames(side);
+      const input: FootEventInput = {
+        t: c.t, heelX: c.x[l.heel], heelY: c.y[l.heel], toeX: c.x[l.toe], toeY: c.y[l.toe],
+        pelvisX, travel, walking: pass.walking, i0, i1,
+      };
+      const inPass = (time: number) => time >= pass.start && time <= pass.end;
+      for (const name of Object.keys(FOOT_DETECTORS) as FootDetectorName[]) {
+        const found: SideEvents = FOOT_DETECTORS[name](input);
+        const add = (into: EventMatch, detected: number[], truthTimes: number[]) => {
+          const m = matchEvents(detected, truthTimes.filter(inPass), toleranceFrames * frame);
+          into.errors.push(...m.errors);
+          into.missed.push(...m.missed.filter(inside));
+          into.extra.push(...m.extra);
+        };
+        add(events[name].initial, found.heelStrikes, truth.feet.contacts[side].initialContacts);
+        add(events[name].final, found.toeOffs, truth.feet.contacts[side].finalContacts);
+      }
+
+      const offset = footFlatOffset(
+        { heelX: c.x[l.heel].subarray(i0, i1 + 1), heelY: c.y[l.heel].subarray(i0, i1 + 1), toeX: c.x[l.toe].subarray(i0, i1 + 1), toeY: c.y[l.toe].subarray(i0, i1 + 1) },
+        facing,
+      );
+      estimatedOffsetDeg[side] = offset ? offset.footOffsetDeg : null;
+      const point = (name: string, i: number): Point2 => ({ x: c.x[name][i], y: c.y[name][i] });
+      for (let i = i0; i <= i1; i++) {
+        const args = [point(l.knee, i), point(l.ankle, i), point(l.heel, i), point(l.toe, i), facing] as const;
+        ankle[side].known[i] = ankleAngle(...args, truth.feet.keypointFootOffsetDeg);
+        if (offset) ankle[side].estimated[i] = ankleAngle(...args, offset.footOffsetDeg);
+      }
+      const strikeInput = {
+        t: c.t, heelX: c.x[l.heel], heelY: c.y[l.heel], toeX: c.x[l.toe], toeY: c.y[l.toe], facing, walking: pass.walking,
+        footOffsetDeg: offset ? offset.footOffsetDeg : truth.feet.keypointFootOffsetDeg, floorAngleDeg: offset?.floorAngleDeg ?? 0,
+      } as const;
+      const strikes = truth.feet.strikes[side].filter((s) => inside(s.t));
+      for (const [k, s] of strikePatterns(strikeInput, strikes.map((x) => x.t)).entries()) {
+        strikesFound.push(s.pattern);
+        if (s.footAngleDeg !== null) footAngleErrorDeg.push(s.footAngleDeg - strikes[k].footAngleDeg);
+      }
+    }
+  }
+  const pooled = (which: 'known' | 'estimated') =>
+    angleError(
+      SIDES.flatMap((side) => ankle[side][which]),
+      SIDES.flatMap((side) => truth.feet.ankle[side]),
+    );
+  return {
+    events,
+    ankle: { knownOffset: pooled('known'), estimatedOffset: pooled('estimated'), estimatedOffsetDeg, trueOffsetDeg: truth.feet.keypointFootOffsetDeg },
+    strikes: { truth: truth.feet.pattern, found: strikesFound, footAngleErrorDeg },
+  };
+}
