@@ -134,36 +134,43 @@ export function footFlatOffset(foot: FootSeries, facingSign: 1 | -1): FootFlatOf
 
 /**
  * The floor's slope in the image from where the toe tip rests: the lowest toe sample of each
- * foot-length-wide strip of x across the clip (the footprints), a least-squares line through those
- * on the floor; 0 when the toes span less than two foot lengths in x (a treadmill, a single step).
+ * foot-length-wide strip of x across the clip (the footprints, and higher points where the foot
+ * only swung through), then a line fitted to their lower envelope: fit, drop the points well above
+ * the line, refit. 0 when the toes span less than two foot lengths in x (a treadmill, one step).
  */
 function floorSlope(foot: FootSeries, idx: number[], length: number): number {
   const xs = idx.map((i) => foot.toeX[i]);
   const span = Math.max(...xs) - Math.min(...xs);
   if (!(span > 2 * length)) return 0;
-  // Bins one foot length wide: the lowest toe sample of each bin lies on the floor.
   const bins = new Map<number, { x: number; y: number }>();
   for (const i of idx) {
     const b = Math.floor(foot.toeX[i] / length);
     const p = bins.get(b);
     if (!p || foot.toeY[i] > p.y) bins.set(b, { x: foot.toeX[i], y: foot.toeY[i] });
   }
-  const pts = [...bins.values()];
-  if (pts.length < 3) return 0;
-  // Keep the bins whose lowest toe is near the overall floor (a bin the foot only swung through is higher).
-  const ys = pts.map((p) => p.y);
-  const lowest = quantile(ys, 0.9);
-  const onFloor = pts.filter((p) => lowest - p.y <= 0.25 * length);
-  if (onFloor.length < 3) return 0;
-  const mx = mean(onFloor.map((p) => p.x));
-  const my = mean(onFloor.map((p) => p.y));
+  let pts = [...bins.values()];
+  let m = 0;
+  for (let round = 0; round < 4 && pts.length >= 3; round++) {
+    const fit = lineFit(pts);
+    m = fit.m;
+    // Image y down: points above the floor have smaller y than the line.
+    const kept = pts.filter((p) => fit.m * p.x + fit.c - p.y <= 0.05 * length);
+    if (kept.length === pts.length || kept.length < 3) break;
+    pts = kept;
+  }
+  // Image y down: a floor rising towards +x has negative dy/dx.
+  return Math.atan(-m) * RAD;
+}
+
+function lineFit(pts: Array<{ x: number; y: number }>): { m: number; c: number } {
+  const mx = mean(pts.map((p) => p.x));
+  const my = mean(pts.map((p) => p.y));
   let sxy = 0;
   let sxx = 0;
-  for (const p of onFloor) {
+  for (const p of pts) {
     sxy += (p.x - mx) * (p.y - my);
     sxx += (p.x - mx) ** 2;
   }
   const m = sxx > 0 ? sxy / sxx : 0;
-  // Image y down: a floor rising towards +x has negative dy/dx.
-  return Math.atan(-m) * RAD;
+  return { m, c: my - m * mx };
 }
