@@ -23,13 +23,16 @@ describe('synthetic walker with feet', () => {
     expect(FOOT_KEYPOINT_NAMES).toEqual(withFeet.track.keypointNames.slice(17));
     expect(plain.track.keypointNames).toEqual([...KEYPOINT_NAMES]);
     expect(plain.track.frames.every((f) => f.keypoints.length === 17)).toBe(true);
-    // Same body: the first 17 keypoints' positions agree (scores draw extra random numbers).
-    withFeet.track.frames.forEach((f, i) => {
-      for (let k = 0; k < 17; k++) {
-        expect(f.keypoints[k][0]).toBeCloseTo(plain.track.frames[i].keypoints[k][0]!, 9);
-        expect(f.keypoints[k][1]).toBeCloseTo(plain.track.frames[i].keypoints[k][1]!, 9);
-      }
-    });
+    // Same walk: exact foot contact changes only the trailing knee in double support (up to 6 deg
+    // more flexion) and the ankle; hip flexion is the same curve.
+    for (const side of ['left', 'right'] as const) {
+      withFeet.truth.angles[side].hipFlexion.forEach((v, i) => expect(v).toBeCloseTo(plain.truth.angles[side].hipFlexion[i]!, 6));
+      withFeet.truth.angles[side].kneeFlexion.forEach((v, i) => {
+        const d = v! - plain.truth.angles[side].kneeFlexion[i]!;
+        expect(d).toBeGreaterThanOrEqual(-1e-6);
+        expect(d).toBeLessThanOrEqual(6 + 1e-6);
+      });
+    }
   });
 
   it('the toes bend at the forefoot and never go below the floor; the foot index is the toe tip', () => {
@@ -71,6 +74,27 @@ describe('synthetic walker with feet', () => {
       // Perry's / Winter's range: about -20 (push-off) to +12 (terminal stance).
       expect(Math.min(...values)).toBeLessThan(-15);
       expect(Math.max(...values)).toBeGreaterThan(8);
+    }
+  });
+
+  it('the feet roll over the floor: heel on it at initial contact, foot flat in mid-stance, forefoot on it at final contact', () => {
+    const { truth } = synthesizeWalk({ ...BASE, seed: 18, cadence: 100 });
+    const c = truth.consistency;
+    for (const side of ['left', 'right'] as const) {
+      expect(c.initialContactHeight[side]).toBeLessThan(1e-6);
+      expect(c.finalContactHeight[side]).toBeLessThan(0.001);
+      expect(c.afterFinalContactHeight[side]).toBeGreaterThan(0.002);
+      // Mid-stance (20-28 % of the cycle): the foot lies flat.
+      truth.phase[side].forEach((p, i) => {
+        if (p !== null && p >= 0.2 && p <= 0.28) expect(Math.abs(truth.feet.footAngle[side][i]!)).toBeLessThan(0.05);
+      });
+      // Contacts from the foot agree with the curves' events within 5 ms.
+      for (const [fromFoot, curve] of [
+        [truth.feet.contacts[side].initialContacts, truth.events[side].heelStrikes],
+        [truth.feet.contacts[side].finalContacts, truth.events[side].toeOffs],
+      ]) {
+        for (const t of fromFoot) expect(Math.min(...curve.map((x) => Math.abs(x - t)))).toBeLessThan(0.005);
+      }
     }
   });
 
@@ -163,20 +187,27 @@ describe('ankle angle (ankle.ts)', () => {
     expect(footFlatOffset({ heelX: [1, 2], heelY: [1, 2], toeX: [3, 4], toeY: [1, 2] }, 1)).toBeNull();
   });
 
-  it('on the walker with feet: median error under 1.5 deg with the true offset (clean), under 3.5 deg with MoveNet-like jitter', () => {
+  it('on the walker with feet: median error under 1 deg with the true offset (clean), under 3.5 deg with MoveNet-like jitter', () => {
     const clean = evaluateFeet(...pair(synthesizeWalk({ ...BASE, seed: 9, cadence: 96 })));
-    expect(clean.ankle.knownOffset.median).toBeLessThan(1.5);
+    expect(clean.ankle.knownOffset.median).toBeLessThan(1);
+    // The toe tip stays on the floor at push-off while the rear foot plantarflexes: the keypoint
+    // ankle reads less plantarflexion there (up to ~12 deg), never more.
+    expect(clean.ankle.knownOffset.max).toBeGreaterThan(5);
+    expect(clean.ankle.knownOffset.bias).toBeGreaterThan(0);
     const noisy = evaluateFeet(...pair(synthesizeWalk({ ...BASE, seed: 9, cadence: 96, noise: { jitterFrac: 0.01, swapFraction: 0, dropoutFraction: 0.03 } })));
     expect(noisy.ankle.knownOffset.median).toBeLessThan(3.5);
   });
 
-  it('the offset estimated from foot flat is within 4 deg of the keypoint layout\'s (the walker\'s mid-stance foot is 3-4 deg toe-down)', () => {
-    const e = evaluateFeet(...pair(synthesizeWalk({ ...BASE, seed: 10, cadence: 100 })));
+  it.each([
+    ['overground', { seed: 10, cadence: 100 }],
+    ['treadmill', { seed: 10, cadence: 108, setting: 'treadmill', durationS: 6 }],
+  ] as const)('the offset estimated from foot flat is within 0.5 deg of the keypoint layout\'s (%s, clean)', (_, options) => {
+    const e = evaluateFeet(...pair(synthesizeWalk({ ...BASE, ...options })));
     for (const side of ['left', 'right'] as const) {
       expect(e.ankle.estimatedOffsetDeg[side]).not.toBeNull();
-      expect(Math.abs(e.ankle.estimatedOffsetDeg[side]! - e.ankle.trueOffsetDeg)).toBeLessThan(4);
+      expect(Math.abs(e.ankle.estimatedOffsetDeg[side]! - e.ankle.trueOffsetDeg)).toBeLessThan(0.5);
     }
-    expect(e.ankle.estimatedOffset.median).toBeLessThan(5);
+    expect(e.ankle.estimatedOffset.median).toBeLessThan(1);
   });
 });
 
@@ -191,30 +222,33 @@ describe('heel/toe event detectors (footEvents.ts) against the foot-contact trut
     ['backward', { seed: 13, cadence: 92, walking: 'backward', direction: 'right-to-left' }],
     ['treadmill', { seed: 14, cadence: 108, setting: 'treadmill', durationS: 6 }],
   ];
-  it.each(walks)('Zeni on heel and toe: every initial and final contact within 1 frame, none missed or extra (%s, clean)', (_, options) => {
+  // Measured (scripts/eval-feet.ts): forward, the heel is furthest ahead about 1 frame before it
+  // touches down and the toe furthest behind about 1 frame before it lifts (-30 to -40 ms at 30 fps);
+  // backward, first contact is exact and final contact (the heel) 1.5 frames late.
+  it.each(walks)('Zeni on heel and toe: every initial and final contact within 2 frames, none missed or extra (%s, clean)', (_, options) => {
     const e = evaluateFeet(...pair(synthesizeWalk({ ...BASE, ...options })));
     for (const kind of ['initial', 'final'] as const) {
       const m = e.events.zeni[kind];
       expect(m.errors.length).toBeGreaterThanOrEqual(5);
-      expect(within(m.errors, FRAME_S), `${kind}: ${m.errors.map((x) => (1000 * x).toFixed(0))} ms`).toBe(true);
+      expect(within(m.errors, 2 * FRAME_S), `${kind}: ${m.errors.map((x) => (1000 * x).toFixed(0))} ms`).toBe(true);
       expect(m.missed).toEqual([]);
       expect(m.extra).toEqual([]);
     }
   });
 
-  it('Zeni with MoveNet-like jitter (1 % of body height) and drop-outs: within 2 frames', () => {
+  it('Zeni with MoveNet-like jitter (1 % of body height) and drop-outs: within 2.5 frames', () => {
     const e = evaluateFeet(...pair(synthesizeWalk({ ...BASE, seed: 15, cadence: 100, noise: { jitterFrac: 0.01, swapFraction: 0, dropoutFraction: 0.03 } })));
     for (const kind of ['initial', 'final'] as const) {
-      expect(within(e.events.zeni[kind].errors, 2 * FRAME_S)).toBe(true);
+      expect(within(e.events.zeni[kind].errors, 2.5 * FRAME_S), `${kind}: ${e.events.zeni[kind].errors.map((x) => (1000 * x).toFixed(0))} ms`).toBe(true);
       expect(e.events.zeni[kind].missed).toEqual([]);
     }
   });
 
-  it("O'Connor's foot velocity: initial contacts of heel strikers within 2 frames (about 1 frame late); final contacts come early, at heel rise", () => {
+  it("O'Connor's foot velocity: initial contacts of heel strikers within 1 frame (about 23 ms late); final contacts come 3 frames early, at heel rise", () => {
     const e = evaluateFeet(...pair(synthesizeWalk({ ...BASE, seed: 16, cadence: 110, direction: 'right-to-left' })));
     const ic = e.events.footVelocity.initial.errors;
     expect(ic.length).toBeGreaterThanOrEqual(5);
-    expect(within(ic, 2 * FRAME_S)).toBe(true);
+    expect(within(ic, FRAME_S)).toBe(true);
     expect(ic.reduce((s, x) => s + x, 0) / ic.length).toBeGreaterThan(0);
     const fc = e.events.footVelocity.final.errors;
     expect(fc.length).toBeGreaterThanOrEqual(5);

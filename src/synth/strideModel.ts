@@ -17,6 +17,7 @@ import type { Side, Walking } from '../core/format/report';
 import { bodyDimensions, type BodyDimensions } from './anthropometry';
 import { healthyCurves, TOE_OFF_PHASE, type JointCurves } from './gaitCurves';
 import { cyclePhase, stepTiming, strideTimeAtPhase, type StepTiming } from './gaitTiming';
+import { footContactCorrection } from './footContact';
 import { footDepth, legPose, type LegAngles, type LegPose } from './legKinematics';
 import { affectsSide, applyLegPathology, pathologyTrunkLean, type ResolvedPathology } from './pathology';
 import { wrapPhase } from './periodicSpline';
@@ -96,8 +97,11 @@ export interface StrideModel {
 
 const SIDES: readonly Side[] = ['left', 'right'];
 
-/** `strike` changes how the foot lands (strikePattern.ts); forward walking only. */
-export function buildStrideModel(pathology: ResolvedPathology, walking: Walking, strike: StrikePattern = 'heel'): StrideModel {
+/**
+ * `strike` changes how the foot lands (strikePattern.ts; forward walking only); `exactContact` puts
+ * the feet exactly on the floor with the rockers (footContact.ts; the walker with feet uses it).
+ */
+export function buildStrideModel(pathology: ResolvedPathology, walking: Walking, strike: StrikePattern = 'heel', exactContact = false): StrideModel {
   if (strike !== 'heel' && walking !== 'forward') throw new Error(`strike "${strike}" needs forward walking (backward walking lands on the forefoot by nature)`);
   const dims = bodyDimensions(1);
   const timing = stepTiming(pathology.stepTimeAsymmetry, pathology.side);
@@ -120,9 +124,27 @@ export function buildStrideModel(pathology: ResolvedPathology, walking: Walking,
     left: swingClearanceGuard('left', baseAngles, phaseOf, dims),
     right: swingClearanceGuard('right', baseAngles, phaseOf, dims),
   };
-  const legAngles = (side: Side, u: number): LegAngles => {
+  const guardedAngles = (side: Side, u: number): LegAngles => {
     const a = baseAngles(side, u);
     a.ankle += sampleTable(ankleGuard[side], u);
+    return a;
+  };
+  const contact = exactContact
+    ? footContactCorrection({
+        samples: SAMPLES,
+        angles: (side, k) => guardedAngles(side, k / SAMPLES),
+        phase: (side, k) => phaseOf(side, k / SAMPLES),
+        curvePhase,
+        toeOffPhase: TOE_OFF_PHASE,
+        dims,
+      })
+    : null;
+  const legAngles = (side: Side, u: number): LegAngles => {
+    const a = guardedAngles(side, u);
+    if (contact) {
+      a.knee += sampleTable(contact.knee[side], u);
+      a.ankle += sampleTable(contact.ankle[side], u);
+    }
     return a;
   };
 

@@ -54,14 +54,11 @@ const SIDE_VIEW_SCORES: Record<string, [number, number]> = {
   foot_index: [0.8, 0.55],
 };
 /**
- * A sole point touches the floor within this height (fraction of body height; 1.2 % is 2 cm for a
- * 1.75 m person, the order of a shoe's heel pad). The rigid 2D chain, whose hip and knee follow the
- * fixed truth curves, cannot put heel and forefoot of the loaded foot on the floor exactly at once:
- * its lowest point hovers up to 0.8 % of body height above the floor at heel strike and the heel up
- * to 0.8 % in mid-stance, while the other foot carries the body. Contact is therefore the lowest
- * sole point within this tolerance, just above what the model needs to keep stance unbroken.
+ * A sole point touches the floor within this height (fraction of body height: 0.26 px for a 264 px
+ * walker). The walker with feet puts its stance feet exactly on the floor (footContact.ts), so
+ * contact begins and ends within a fraction of a millisecond of where the tolerance is set.
  */
-const FOOT_CONTACT_TOLERANCE = 0.012;
+const FOOT_CONTACT_TOLERANCE = 0.001;
 /** Index of each foot keypoint in a track with feet (after the 17 MoveNet keypoints). */
 const FOOT_INDEX: Record<Side, { heel: number; footIndex: number }> = {
   left: { heel: KEYPOINT_NAMES.length + FOOT_KEYPOINT_NAMES.indexOf(FOOT_KEYPOINTS.left.heel), footIndex: KEYPOINT_NAMES.length + FOOT_KEYPOINT_NAMES.indexOf(FOOT_KEYPOINTS.left.footIndex) },
@@ -124,7 +121,7 @@ export function synthesizeWalk(options: SynthOptions = {}): SyntheticWalk {
   const totalDuration = turn ? 2 * passDuration + turnDuration : passDuration;
 
   const pathology = resolvePathology(options.pathology);
-  const model = buildStrideModel(pathology, walking, strike);
+  const model = buildStrideModel(pathology, walking, strike, withFeet);
   const strideLength = Math.abs(model.strideLength); // body heights per stride
 
   // Directions: travel sign in the image and the way the person faces.

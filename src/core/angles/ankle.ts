@@ -27,7 +27,7 @@
  * floor, so the line heel -> foot index plantarflexes less than the rear foot does. Lab models put
  * the toe marker on the metatarsal heads and do not see this; a keypoint model cannot avoid it.
  */
-import { mean, median, quantile } from '../util/stats';
+import { median, quantile } from '../util/stats';
 
 export interface Point2 {
   x: number;
@@ -135,8 +135,9 @@ export function footFlatOffset(foot: FootSeries, facingSign: 1 | -1): FootFlatOf
 /**
  * The floor's slope in the image from where the toe tip rests: the lowest toe sample of each
  * foot-length-wide strip of x across the clip (the footprints, and higher points where the foot
- * only swung through), then a line fitted to their lower envelope: fit, drop the points well above
- * the line, refit. 0 when the toes span less than two foot lengths in x (a treadmill, one step).
+ * only swung through), and the line through two of them that has no point below it and the most
+ * points on it (within 5 % of the foot length): the floor as the lower envelope. 0 when the toes
+ * span less than two foot lengths in x or no line has three points on it.
  */
 function floorSlope(foot: FootSeries, idx: number[], length: number): number {
   const xs = idx.map((i) => foot.toeX[i]);
@@ -148,29 +149,23 @@ function floorSlope(foot: FootSeries, idx: number[], length: number): number {
     const p = bins.get(b);
     if (!p || foot.toeY[i] > p.y) bins.set(b, { x: foot.toeX[i], y: foot.toeY[i] });
   }
-  let pts = [...bins.values()];
-  let m = 0;
-  for (let round = 0; round < 4 && pts.length >= 3; round++) {
-    const fit = lineFit(pts);
-    m = fit.m;
-    // Image y down: points above the floor have smaller y than the line.
-    const kept = pts.filter((p) => fit.m * p.x + fit.c - p.y <= 0.05 * length);
-    if (kept.length === pts.length || kept.length < 3) break;
-    pts = kept;
+  const pts = [...bins.values()];
+  const tol = 0.05 * length;
+  let best = { support: 0, span: 0, m: 0 };
+  for (let a = 0; a < pts.length; a++) {
+    for (let b = a + 1; b < pts.length; b++) {
+      const dx = pts[b].x - pts[a].x;
+      if (Math.abs(dx) < length) continue;
+      const m = (pts[b].y - pts[a].y) / dx;
+      const c = pts[a].y - m * pts[a].x;
+      // Image y down: a point below the floor line has a larger y.
+      if (pts.some((p) => p.y > m * p.x + c + tol)) continue;
+      const on = pts.filter((p) => Math.abs(p.y - (m * p.x + c)) <= tol);
+      const onSpan = Math.max(...on.map((p) => p.x)) - Math.min(...on.map((p) => p.x));
+      if (on.length > best.support || (on.length === best.support && onSpan > best.span)) best = { support: on.length, span: onSpan, m };
+    }
   }
+  if (best.support < 3) return 0;
   // Image y down: a floor rising towards +x has negative dy/dx.
-  return Math.atan(-m) * RAD;
-}
-
-function lineFit(pts: Array<{ x: number; y: number }>): { m: number; c: number } {
-  const mx = mean(pts.map((p) => p.x));
-  const my = mean(pts.map((p) => p.y));
-  let sxy = 0;
-  let sxx = 0;
-  for (const p of pts) {
-    sxy += (p.x - mx) * (p.y - my);
-    sxx += (p.x - mx) ** 2;
-  }
-  const m = sxx > 0 ? sxy / sxx : 0;
-  return { m, c: my - m * mx };
+  return Math.atan(-best.m) * RAD;
 }
