@@ -89,15 +89,21 @@ export interface FootFlatOffset {
   frames: number[];
 }
 
-/** Both points within this share of the foot length of their floor level count as foot flat. */
-const FLAT_TOLERANCE = 0.06;
+/**
+ * Both points within this share of the foot length of their floor level count as foot flat (wide
+ * enough for a pose model's few pixels of jitter: BlazePose full on the rendered walks; the median
+ * over the frames then picks the flat foot out of the few heel-rocker and heel-rise frames let in).
+ */
+const FLAT_TOLERANCE = 0.1;
+/** A point's floor level: this quantile of its height (robust to a few frames placed too low). */
+const FLOOR_QUANTILE = 0.1;
 /** Fewer foot-flat frames than this: no estimate. */
 const MIN_FLAT_FRAMES = 5;
 
 /**
  * The foot's neutral offset from foot-flat frames of a walk (one foot; NaN marks a missing sample).
- * Foot flat: heel and foot index both within FLAT_TOLERANCE x foot length of their own lowest
- * level in the image (their 97th percentile of y). Returns null when there are too few such frames.
+ * Foot flat: heel and foot index both within FLAT_TOLERANCE x foot length of their own floor level
+ * (FLOOR_QUANTILE of their height above the floor line). Returns null when there are too few such frames.
  */
 export function footFlatOffset(foot: FootSeries, facingSign: 1 | -1): FootFlatOffset | null {
   const n = foot.heelX.length;
@@ -117,13 +123,13 @@ export function footFlatOffset(foot: FootSeries, facingSign: 1 | -1): FootFlatOf
   const height = (x: number, y: number) => -x * Math.sin(a) - y * Math.cos(a);
   const heelH = idx.map((i) => height(foot.heelX[i], foot.heelY[i]));
   const toeH = idx.map((i) => height(foot.toeX[i], foot.toeY[i]));
-  const heelFloor = quantile(heelH, 0.03);
-  const toeFloor = quantile(toeH, 0.03);
+  const heelFloor = quantile(heelH, FLOOR_QUANTILE);
+  const toeFloor = quantile(toeH, FLOOR_QUANTILE);
   const tol = FLAT_TOLERANCE * length;
   const frames: number[] = [];
   const slopes: number[] = [];
   idx.forEach((i, k) => {
-    if (heelH[k] - heelFloor <= tol && toeH[k] - toeFloor <= tol) {
+    if (Math.abs(heelH[k] - heelFloor) <= tol && Math.abs(toeH[k] - toeFloor) <= tol) {
       frames.push(i);
       slopes.push(-footAngleToFloor({ x: foot.heelX[i], y: foot.heelY[i] }, { x: foot.toeX[i], y: foot.toeY[i] }, facingSign, floorAngleDeg));
     }
