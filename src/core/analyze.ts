@@ -1,4 +1,5 @@
-import { LEG_KEYPOINTS, type GaitPoseTrack } from './format/poseTrack';
+import type { GaitPoseTrack } from './format/poseTrack';
+import { LEG_POINTS } from './format/bodyPoints';
 import {
   REPORT_FORMAT,
   REPORT_VERSION,
@@ -24,8 +25,9 @@ import { DEFAULT_CUTOFF_HZ } from './signal/butterworth';
 import { correctAnkleProxyBias, detectEvents, zeniSignal, type SideEvents } from './events/zeni';
 import { buildCycles, typicalStrideTime, type CycleTiming } from './cycles/cycles';
 import { cycleMetrics } from './metrics/cycleMetrics';
-import { aggregateSide, meanKeyValues } from './metrics/aggregate';
-import { spatiotemporalSummary, symmetryIndex } from './metrics/spatiotemporal';
+import { aggregateSide, keyValueUncertainty, meanKeyValues } from './metrics/aggregate';
+import { spatiotemporalSummary, spatiotemporalUncertainty, symmetryIndex } from './metrics/spatiotemporal';
+import { poseModelError } from './metrics/uncertainty';
 import { evaluateFlags } from './flags/rules';
 import { GaitAnalysisError } from './errors';
 import { lowerBound, roundOrNull, valueAt } from './util/stats';
@@ -41,13 +43,13 @@ function detectionStats(raw: TrackColumns): { detectedFraction: number; meanKeyp
   let scoreSum = 0;
   for (let i = 0; i < n; i++) {
     let all = true;
-    for (const k of LEG_KEYPOINTS) {
+    for (const k of LEG_POINTS) {
       scoreSum += raw.score[k][i];
       if (Number.isNaN(raw.x[k][i]) || raw.score[k][i] < MIN_KEYPOINT_SCORE) all = false;
     }
     if (all) detected++;
   }
-  return { detectedFraction: n ? detected / n : 0, meanKeypointScore: n ? scoreSum / (n * LEG_KEYPOINTS.length) : 0 };
+  return { detectedFraction: n ? detected / n : 0, meanKeypointScore: n ? scoreSum / (n * LEG_POINTS.length) : 0 };
 }
 
 function facingPerFrame(n: number, passes: PassSpan[]): Int8Array {
@@ -148,14 +150,15 @@ export function analyzeTrack(track: GaitPoseTrack, options: AnalysisOptions = {}
     );
   }
 
+  const model = poseModelError(track.source);
   const reach = reachSeries(c, view);
   const cyclesBySide: Record<Side, GaitCycle[]> = { left: [], right: [] };
   for (const side of SIDES) {
     cyclesBySide[side] = timings[side].map((timing) => cycleMetrics(timing, { t: c.t, angles, reach: reach[side], legLength: clean.legLength }));
   }
   const sides = {
-    left: aggregateSide(eventsPerPass.left.flatMap((e) => e.heelStrikes), eventsPerPass.left.flatMap((e) => e.toeOffs), cyclesBySide.left),
-    right: aggregateSide(eventsPerPass.right.flatMap((e) => e.heelStrikes), eventsPerPass.right.flatMap((e) => e.toeOffs), cyclesBySide.right),
+    left: aggregateSide(eventsPerPass.left.flatMap((e) => e.heelStrikes), eventsPerPass.left.flatMap((e) => e.toeOffs), cyclesBySide.left, model),
+    right: aggregateSide(eventsPerPass.right.flatMap((e) => e.heelStrikes), eventsPerPass.right.flatMap((e) => e.toeOffs), cyclesBySide.right, model),
   };
 
   const passes: Pass[] = view.passes.map((p, index) => ({
@@ -171,14 +174,24 @@ export function analyzeTrack(track: GaitPoseTrack, options: AnalysisOptions = {}
   const main = passes.reduce((a, b) => (passDuration(b) > passDuration(a) ? b : a));
 
   const strideLengths = strideLengthsM(timings, view, clean, options, c);
+  const heelStrikesPerPass = { left: eventsPerPass.left.map((e) => e.heelStrikes), right: eventsPerPass.right.map((e) => e.heelStrikes) };
   const st = spatiotemporalSummary({
     cycles: timings,
-    heelStrikesPerPass: { left: eventsPerPass.left.map((e) => e.heelStrikes), right: eventsPerPass.right.map((e) => e.heelStrikes) },
+    heelStrikesPerPass,
     strideLengthsM: strideLengths.values,
     strideLengthMethod: strideLengths.method,
     backwardPercent,
   });
+  const stU = spatiotemporalUncertainty(timings, heelStrikesPerPass, model);
   const keyValues = { left: sides.left.keyValues, right: sides.right.keyValues };
+  const kvU = { left: sides.left.keyValueUncertainty, right: sides.right.keyValueUncertainty };
+  const indexU = (key: 'hipRange' | 'peakSwingKneeFlexion') => {
+    const l = keyValues.left[key];
+    const r = keyValues.right[key];
+    const ul = kvU.left[key];
+    const ur = kvU.right[key];
+    return l !== null && r !== null && ul !== null && ur !== null && Math.abs(l) + Math.abs(r) > 0 ? roundOrNull((200 * Math.hypot(ul, ur)) / (Math.abs(l) + Math.abs(r)), 1) : null;
+  };
   const summary: GaitReport['summary'] = {
     ...st,
     symmetry: {
@@ -187,19 +200,35 @@ export function analyzeTrack(track: GaitPoseTrack, options: AnalysisOptions = {}
       peakSwingKneeFlexion: symmetryIndex(keyValues.left.peakSwingKneeFlexion, keyValues.right.peakSwingKneeFlexion),
     },
     keyValues,
+    keyValueUncertainty: kvU,
+    uncertainty: {
+      ...stU,
+      symmetry: { ...stU.symmetry, hipRange: indexU('hipRange'), peakSwingKneeFlexion: indexU('peakSwingKneeFlexion') },
+      poseModel: { id: model.id, source: model.source },
+    },
   };
 
   // Reference values describe forward walking: judge patterns on forward cycles only.
   const isForward = (cycle: GaitCycle) => passes[cycle.pass].walking === 'forward';
-  const forwardKeyValues: Record<Side, CycleKeyValues> = {
-    left: meanKeyValues(cyclesBySide.left.filter(isForward).map((x) => x.keyValues)),
-    right: meanKeyValues(cyclesBySide.right.filter(isForward).map((x) => x.keyValues)),
+  const forwardCycleValues: Record<Side, CycleKeyValues[]> = {
+    left: cyclesBySide.left.filter(isForward).map((x) => x.keyValues),
+    right: cyclesBySide.right.filter(isForward).map((x) => x.keyValues),
   };
-  const forwardCycles = { left: cyclesBySide.left.filter(isForward).length, right: cyclesBySide.right.filter(isForward).length };
-  const flags =
+  const forwardKeyValues: Record<Side, CycleKeyValues> = { left: meanKeyValues(forwardCycleValues.left), right: meanKeyValues(forwardCycleValues.right) };
+  const forwardCycles = { left: forwardCycleValues.left.length, right: forwardCycleValues.right.length };
+  const judged =
     forwardCycles.left + forwardCycles.right > 0
-      ? evaluateFlags({ keyValues: forwardKeyValues, cycles: forwardCycles, summary, trunkVisible: view.trunkVisible })
-      : [];
+      ? evaluateFlags({
+          keyValues: forwardKeyValues,
+          uncertainty: { left: keyValueUncertainty(forwardCycleValues.left, model), right: keyValueUncertainty(forwardCycleValues.right, model) },
+          cycleValues: forwardCycleValues,
+          cycles: forwardCycles,
+          summary,
+          summaryUncertainty: summary.uncertainty,
+          trunkVisible: view.trunkVisible,
+          model,
+        })
+      : { flags: [], borderline: [] };
 
   const quality: Quality = {
     frames: c.t.length,
@@ -241,7 +270,8 @@ export function analyzeTrack(track: GaitPoseTrack, options: AnalysisOptions = {}
     },
     sides,
     summary,
-    flags,
+    flags: judged.flags,
+    borderline: judged.borderline,
     options: { ...options },
   };
 }
