@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { ankleAngle, footAngleToFloor, footFlatOffset } from '../src/core/angles/ankle';
 import { footVelocityEvents, zeniFootEvents } from '../src/core/events/footEvents';
 import { classifyStrike, strikePatterns } from '../src/core/events/strikePattern';
+import { resolveLayout } from '../src/core/format/bodyPoints';
 import { FOOT_KEYPOINT_NAMES } from '../src/core/format/footKeypoints';
+import { parsePoseTrack } from '../src/core/format/validatePoseTrack';
 import { KEYPOINT_NAMES } from '../src/core/format/poseTrack';
 import { evaluateFeet } from '../src/eval/feet';
 import { synthesizeWalk, type SynthOptions } from '../src/synth';
@@ -33,6 +35,17 @@ describe('synthetic walker with feet', () => {
         expect(d).toBeLessThanOrEqual(6 + 1e-6);
       });
     }
+  });
+
+  it('the track with feet is a valid gait-pose-track v2 whose layout has feet; without, v1', () => {
+    const withFeet = synthesizeWalk({ ...BASE, seed: 3, durationS: 2 }).track;
+    const parsed = parsePoseTrack(JSON.stringify(withFeet));
+    expect(parsed.ok, parsed.ok ? '' : parsed.error).toBe(true);
+    expect(withFeet.version).toBe(2);
+    expect(resolveLayout(withFeet.keypointNames).hasFeet).toBe(true);
+    const plain = synthesizeWalk({ ...BASE, seed: 3, durationS: 2, feet: false }).track;
+    expect(plain.version).toBe(1);
+    expect(resolveLayout(plain.keypointNames).hasFeet).toBe(false);
   });
 
   it('the toes bend at the forefoot and never go below the floor; the foot index is the toe tip', () => {

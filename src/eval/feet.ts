@@ -2,8 +2,8 @@
  * Scoring the foot units (ankle angle, heel/toe event detectors, strike pattern) against a
  * synthetic walk's foot truth. Pure; used by test/feet.test.ts and scripts/eval-feet.ts.
  *
- * The track's keypoints are looked up by name (the 17 MoveNet ones plus BlazePose's heel and foot
- * index), gaps up to 0.15 s filled and every series low-pass filtered at 6 Hz (zero lag), as the
+ * The track's keypoints are looked up by name (bodyPoints.ts: any layout with hips, knees, ankles,
+ * heels and toes, e.g. the walker with feet or BlazePose), gaps up to 0.15 s filled and every series low-pass filtered at 6 Hz (zero lag), as the
  * analysis does before its event detection. Passes, travel sign and walking direction come from
  * the truth (the view analysis finds them in the app); left/right swaps are not repaired here, so
  * score tracks without swaps.
@@ -12,6 +12,7 @@ import { ankleAngle, footFlatOffset, type Point2 } from '../core/angles/ankle';
 import { footVelocityEvents, zeniFootEvents, type FootEventInput } from '../core/events/footEvents';
 import { strikePatterns, type StrikeKind } from '../core/events/strikePattern';
 import type { SideEvents } from '../core/events/zeni';
+import { P, POINT_NAMES, resolveLayout, type BodyPoint } from '../core/format/bodyPoints';
 import { FOOT_KEYPOINTS } from '../core/format/footKeypoints';
 import type { GaitPoseTrack } from '../core/format/poseTrack';
 import type { Side } from '../core/format/report';
@@ -42,13 +43,16 @@ interface Columns {
   y: Record<string, Float64Array>;
 }
 
-function columns(track: GaitPoseTrack, names: readonly string[]): Columns {
+/** Cleaned x and y columns of the body points, looked up by name (bodyPoints.ts). */
+function columns(track: GaitPoseTrack, points: readonly BodyPoint[]): Columns {
+  const layout = resolveLayout(track.keypointNames);
+  if (!layout.hasFeet) throw new Error(`the track has no heels and toes (it needs ${Object.values(FOOT_KEYPOINTS).flatMap((f) => [f.heel, f.footIndex]).join(', ')})`);
   const t = Float64Array.from(track.frames.map((f) => f.t));
   const x: Record<string, Float64Array> = {};
   const y: Record<string, Float64Array> = {};
-  for (const name of names) {
-    const k = track.keypointNames.indexOf(name);
-    if (k < 0) throw new Error(`the track has no "${name}" keypoint (needs the foot keypoints: ${Object.values(FOOT_KEYPOINTS).flatMap((f) => [f.heel, f.footIndex]).join(', ')})`);
+  for (const name of points) {
+    const k = layout.index[P[name]];
+    if (k < 0) throw new Error(`the track has no ${POINT_NAMES[name].join(' or ')} keypoint`);
     const clean = (axis: 0 | 1) => {
       const raw = Float64Array.from(track.frames.map((f) => {
         const p = f.keypoints[k];
@@ -63,13 +67,15 @@ function columns(track: GaitPoseTrack, names: readonly string[]): Columns {
 }
 
 export function evaluateFeet(track: GaitPoseTrack, truth: WalkTruth, toleranceFrames = 3): FootEvaluation {
-  const legNames = (side: Side) => ({ hip: `${side}_hip`, knee: `${side}_knee`, ankle: `${side}_ankle`, heel: FOOT_KEYPOINTS[side].heel, toe: FOOT_KEYPOINTS[side].footIndex });
-  const names = SIDES.flatMap((s) => Object.values(legNames(s)));
-  const c = columns(track, names);
+  const legNames = (side: Side) =>
+    side === 'left'
+      ? ({ hip: 'leftHip', knee: 'leftKnee', ankle: 'leftAnkle', heel: 'leftHeel', toe: 'leftToe' } as const)
+      : ({ hip: 'rightHip', knee: 'rightKnee', ankle: 'rightAnkle', heel: 'rightHeel', toe: 'rightToe' } as const);
+  const c = columns(track, SIDES.flatMap((s) => Object.values(legNames(s))));
   const n = c.t.length;
   const frame = 1 / track.fps;
   const pelvisX = new Float64Array(n);
-  for (let i = 0; i < n; i++) pelvisX[i] = (c.x.left_hip[i] + c.x.right_hip[i]) / 2;
+  for (let i = 0; i < n; i++) pelvisX[i] = (c.x.leftHip[i] + c.x.rightHip[i]) / 2;
   const inside = (time: number) => truth.passes.some((p) => time >= p.start + EDGE_S && time <= p.end - EDGE_S);
   const indexAt = (time: number) => {
     let i = 0;

@@ -14,7 +14,7 @@
  * multiple of 16 px). `truth.fit` and `track.width` say what happened.
  */
 import { FOOT_KEYPOINT_NAMES, FOOT_KEYPOINTS } from '../core/format/footKeypoints';
-import { KEYPOINT_NAMES, KP, type Keypoint, type PoseFrame } from '../core/format/poseTrack';
+import { KEYPOINT_NAMES, KP, POSE_TRACK_VERSION, POSE_TRACK_VERSION_NAMED, type Keypoint, type PoseFrame } from '../core/format/poseTrack';
 import type { Direction, Side, SideAngles } from '../core/format/report';
 import { LEG_LENGTH_FRACTION } from './anthropometry';
 import { bodyPose, type BodyPoint } from './bodyPose';
@@ -301,7 +301,8 @@ export function synthesizeWalk(options: SynthOptions = {}): SyntheticWalk {
   return {
     track: {
       format: 'gait-pose-track',
-      version: 1,
+      // Version 2 (a named layout) when the track carries the feet.
+      version: withFeet ? POSE_TRACK_VERSION_NAMED : POSE_TRACK_VERSION,
       fps,
       width,
       height,

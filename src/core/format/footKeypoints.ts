@@ -1,17 +1,17 @@
 /**
- * Foot keypoints, named as BlazePose (MediaPipe Pose, 33 landmarks) names them: the back of the
- * heel and the foot index (tip of the toes, between the first and second toe). A track carries
- * them after the 17 MoveNet keypoints when the pose model sees feet; the analysis looks them up by
- * name. (The synthetic walker with `feet: true` and the BlazePose adapter both use this list.)
+ * Foot keypoint names as a track with feet carries them (BlazePose's: the back of the heel and the
+ * foot index, the tip of the toes), taken from the body-point table (bodyPoints.ts), which declares
+ * every name the analysis looks for. The synthetic walker with `feet: true` and the BlazePose
+ * adapter write them after the 17 MoveNet keypoints, in BlazePose's order (landmarks 29-32).
  */
+import { POINT_NAMES } from './bodyPoints';
 import type { Side } from './report';
 
 export const FOOT_KEYPOINTS: Record<Side, { heel: string; footIndex: string }> = {
-  left: { heel: 'left_heel', footIndex: 'left_foot_index' },
-  right: { heel: 'right_heel', footIndex: 'right_foot_index' },
+  left: { heel: POINT_NAMES.leftHeel[0], footIndex: POINT_NAMES.leftToe[0] },
+  right: { heel: POINT_NAMES.rightHeel[0], footIndex: POINT_NAMES.rightToe[0] },
 };
 
-/** In BlazePose's order (landmarks 29-32). */
 export const FOOT_KEYPOINT_NAMES: readonly string[] = [
   FOOT_KEYPOINTS.left.heel,
   FOOT_KEYPOINTS.right.heel,
