@@ -75,7 +75,7 @@ async function main(): Promise<void> {
       console.log(`- ${d}: initial ${summary(ev.initial.errors)} (missed ${ev.initial.missed.length}, extra ${ev.initial.extra.length}); final ${summary(ev.final.errors)} (missed ${ev.final.missed.length}, extra ${ev.final.extra.length})`);
     }
     const a = e.ankle;
-    console.log(`- ankle: layout offset: median ${a.knownOffset.median.toFixed(1)} deg, bias ${a.knownOffset.bias.toFixed(1)}; foot-flat offset (L ${a.estimatedOffsetDeg.left?.toFixed(1)}, R ${a.estimatedOffsetDeg.right?.toFixed(1)}): median ${a.estimatedOffset.median.toFixed(1)} deg, bias ${a.estimatedOffset.bias.toFixed(1)}`);
+    console.log(`- ankle: layout offset: median ${a.knownOffset.median.toFixed(1)} deg, bias ${a.knownOffset.bias.toFixed(1)}; foot-flat offset ${a.estimatedOffsetDeg.map((v) => v?.toFixed(1)).join(', ')}: median ${a.estimatedOffset.median.toFixed(1)} deg, bias ${a.estimatedOffset.bias.toFixed(1)}`);
     console.log(`- strike: truth ${e.strikes.truth}; found [${e.strikes.found.join(' ')}]`);
   }
 }

@@ -42,7 +42,7 @@ for (const [noiseName, noise] of NOISE) {
       console.log(`- ${d}: initial contact ${stats(ev.initial.errors)} (missed ${ev.initial.missed.length}, extra ${ev.initial.extra.length}); final contact ${stats(ev.final.errors)} (missed ${ev.final.missed.length}, extra ${ev.final.extra.length})`);
     }
     const a = e.ankle;
-    console.log(`- ankle: known offset median ${a.knownOffset.median.toFixed(2)} deg (bias ${a.knownOffset.bias.toFixed(2)}, max ${a.knownOffset.max.toFixed(1)}); estimated offset (L ${a.estimatedOffsetDeg.left?.toFixed(2)}, R ${a.estimatedOffsetDeg.right?.toFixed(2)}, true ${a.trueOffsetDeg.toFixed(2)}) median ${a.estimatedOffset.median.toFixed(2)} deg (bias ${a.estimatedOffset.bias.toFixed(2)})`);
+    console.log(`- ankle: known offset median ${a.knownOffset.median.toFixed(2)} deg (bias ${a.knownOffset.bias.toFixed(2)}, max ${a.knownOffset.max.toFixed(1)}); estimated offset ${a.estimatedOffsetDeg.map((v) => v?.toFixed(2)).join(', ')} (true ${a.trueOffsetDeg.toFixed(2)}) median ${a.estimatedOffset.median.toFixed(2)} deg (bias ${a.estimatedOffset.bias.toFixed(2)})`);
     const right = e.strikes.found.filter((p) => p === e.strikes.truth).length;
     const fa = e.strikes.footAngleErrorDeg.map(Math.abs).sort((x, y) => x - y);
     console.log(`- strike: truth ${e.strikes.truth}, right ${right}/${e.strikes.found.length} [${e.strikes.found.join(' ')}], foot angle at contact median |error| ${fa.length ? fa[fa.length >> 1].toFixed(1) : 'n/a'} deg`);

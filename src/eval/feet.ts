@@ -3,21 +3,21 @@
  * synthetic walk's foot truth. Pure; used by test/feet.test.ts and scripts/eval-feet.ts.
  *
  * The track's keypoints are looked up by name (bodyPoints.ts: any layout with hips, knees, ankles,
- * heels and toes, e.g. the walker with feet or BlazePose), gaps up to 0.15 s filled and every series low-pass filtered at 6 Hz (zero lag), as the
- * analysis does before its event detection. Passes, travel sign and walking direction come from
- * the truth (the view analysis finds them in the app); left/right swaps are not repaired here, so
- * score tracks without swaps.
+ * heels and toes, e.g. the walker with feet or BlazePose) and cleaned by the analysis' own
+ * cleanTrack (confidence gating, left/right swap repair that moves the feet too, gaps up to 0.15 s
+ * filled, 6 Hz zero-lag low-pass). Passes, travel sign and walking direction come from the truth
+ * (the view analysis finds them in the app).
  */
 import { ankleAngle, footFlatOffset, type Point2 } from '../core/angles/ankle';
 import { footVelocityEvents, zeniFootEvents, type FootEventInput } from '../core/events/footEvents';
 import { strikePatterns, type StrikeKind } from '../core/events/strikePattern';
 import type { SideEvents } from '../core/events/zeni';
-import { P, POINT_NAMES, resolveLayout, type BodyPoint } from '../core/format/bodyPoints';
+import { cleanTrack } from '../core/clean/clean';
+import { toColumns } from '../core/clean/columns';
+import { P, resolveLayout, type BodyPoint } from '../core/format/bodyPoints';
 import { FOOT_KEYPOINTS } from '../core/format/footKeypoints';
 import type { GaitPoseTrack } from '../core/format/poseTrack';
 import type { Side } from '../core/format/report';
-import { fillGapsFloat64 } from '../core/signal/gaps';
-import { filterSeriesFloat64 } from '../core/signal/filterSeries';
 import type { WalkTruth } from '../synth/types';
 import { angleError, matchEvents, type AngleError, type EventMatch } from './compare';
 
@@ -32,7 +32,8 @@ export interface FootEvaluation {
   /** Per detector: initial and final contacts against the foot-contact truth. */
   events: Record<FootDetectorName, { initial: EventMatch; final: EventMatch }>;
   /** Ankle angle error with the true neutral offset and with the one footFlatOffset estimates. */
-  ankle: { knownOffset: AngleError; estimatedOffset: AngleError; estimatedOffsetDeg: Record<Side, number | null>; trueOffsetDeg: number };
+  /** `estimatedOffsetDeg`: per pass, from both feet's foot-flat frames (null where too few). */
+  ankle: { knownOffset: AngleError; estimatedOffset: AngleError; estimatedOffsetDeg: Array<number | null>; trueOffsetDeg: number };
   /** Strike patterns classified at the true initial contacts. */
   strikes: { truth: StrikeKind; found: Array<StrikeKind | null>; footAngleErrorDeg: number[] };
 }
@@ -43,27 +44,19 @@ interface Columns {
   y: Record<string, Float64Array>;
 }
 
-/** Cleaned x and y columns of the body points, looked up by name (bodyPoints.ts). */
+/** The body points after the analysis' own cleaning (cleanTrack: gating, leg-swap repair with the feet, gap filling, 6 Hz zero-lag low-pass). */
 function columns(track: GaitPoseTrack, points: readonly BodyPoint[]): Columns {
-  const layout = resolveLayout(track.keypointNames);
-  if (!layout.hasFeet) throw new Error(`the track has no heels and toes (it needs ${Object.values(FOOT_KEYPOINTS).flatMap((f) => [f.heel, f.footIndex]).join(', ')})`);
-  const t = Float64Array.from(track.frames.map((f) => f.t));
+  if (!resolveLayout(track.keypointNames).hasFeet) {
+    throw new Error(`the track has no heels and toes (it needs ${Object.values(FOOT_KEYPOINTS).flatMap((f) => [f.heel, f.footIndex]).join(', ')})`);
+  }
+  const cleaned = cleanTrack(toColumns(track)).columns;
   const x: Record<string, Float64Array> = {};
   const y: Record<string, Float64Array> = {};
   for (const name of points) {
-    const k = layout.index[P[name]];
-    if (k < 0) throw new Error(`the track has no ${POINT_NAMES[name].join(' or ')} keypoint`);
-    const clean = (axis: 0 | 1) => {
-      const raw = Float64Array.from(track.frames.map((f) => {
-        const p = f.keypoints[k];
-        return p && p[axis] !== null && p[2] >= 0.2 ? (p[axis] as number) : NaN;
-      }));
-      return filterSeriesFloat64(t, fillGapsFloat64(t, raw).values);
-    };
-    x[name] = clean(0);
-    y[name] = clean(1);
+    x[name] = cleaned.x[P[name]];
+    y[name] = cleaned.y[P[name]];
   }
-  return { t, x, y };
+  return { t: cleaned.t, x, y };
 }
 
 export function evaluateFeet(track: GaitPoseTrack, truth: WalkTruth, toleranceFrames = 3): FootEvaluation {
@@ -90,7 +83,7 @@ export function evaluateFeet(track: GaitPoseTrack, truth: WalkTruth, toleranceFr
     left: { known: new Array<number | null>(n).fill(null), estimated: new Array<number | null>(n).fill(null) },
     right: { known: new Array<number | null>(n).fill(null), estimated: new Array<number | null>(n).fill(null) },
   };
-  const estimatedOffsetDeg: Record<Side, number | null> = { left: null, right: null };
+  const estimatedOffsetDeg: Array<number | null> = [];
   const strikesFound: Array<StrikeKind | null> = [];
   const footAngleErrorDeg: number[] = [];
 
@@ -99,6 +92,15 @@ export function evaluateFeet(track: GaitPoseTrack, truth: WalkTruth, toleranceFr
     const i1 = indexAt(pass.end);
     const travel = pass.direction === 'left-to-right' ? 1 : -1;
     const facing = pass.facing === 'left-to-right' ? 1 : -1;
+    const slice = (a: Float64Array) => a.subarray(i0, i1 + 1);
+    const offset = footFlatOffset(
+      SIDES.map((side) => {
+        const l = legNames(side);
+        return { heelX: slice(c.x[l.heel]), heelY: slice(c.y[l.heel]), toeX: slice(c.x[l.toe]), toeY: slice(c.y[l.toe]) };
+      }),
+      facing,
+    );
+    estimatedOffsetDeg.push(offset ? offset.footOffsetDeg : null);
     for (const side of SIDES) {
       const l = legNames(side);
       const input: FootEventInput = {
@@ -118,11 +120,6 @@ export function evaluateFeet(track: GaitPoseTrack, truth: WalkTruth, toleranceFr
         add(events[name].final, found.toeOffs, truth.feet.contacts[side].finalContacts);
       }
 
-      const offset = footFlatOffset(
-        { heelX: c.x[l.heel].subarray(i0, i1 + 1), heelY: c.y[l.heel].subarray(i0, i1 + 1), toeX: c.x[l.toe].subarray(i0, i1 + 1), toeY: c.y[l.toe].subarray(i0, i1 + 1) },
-        facing,
-      );
-      estimatedOffsetDeg[side] = offset ? offset.footOffsetDeg : null;
       const point = (name: string, i: number): Point2 => ({ x: c.x[name][i], y: c.y[name][i] });
       for (let i = i0; i <= i1; i++) {
         const args = [point(l.knee, i), point(l.ankle, i), point(l.heel, i), point(l.toe, i), facing] as const;

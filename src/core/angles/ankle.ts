@@ -83,16 +83,16 @@ export interface FootSeries {
 export interface FootFlatOffset {
   /** Offset to pass to ankleAngle, degrees (+ heel keypoint higher than the toe tip on a flat foot). */
   footOffsetDeg: number;
-  /** Floor slope in the image, degrees (see footAngleToFloor), from the flat feet's path; 0 if it could not be measured. */
+  /** Floor slope in the image, degrees (see footAngleToFloor), from the feet's lowest points; 0 if it could not be measured. */
   floorAngleDeg: number;
-  /** Frames taken as foot flat. */
-  frames: number[];
+  /** Per foot given, the frames taken as foot flat. */
+  frames: number[][];
 }
 
 /**
  * Both points within this share of the foot length of their floor level count as foot flat (wide
- * enough for a pose model's few pixels of jitter: BlazePose full on the rendered walks; the median
- * over the frames then picks the flat foot out of the few heel-rocker and heel-rise frames let in).
+ * enough for a pose model's few pixels of jitter; the median over the frames then picks the flat
+ * foot out of the few heel-rocker and heel-rise frames let in).
  */
 const FLAT_TOLERANCE = 0.1;
 /** A point's floor level: this quantile of its height (robust to a few frames placed too low). */
@@ -101,59 +101,69 @@ const FLOOR_QUANTILE = 0.1;
 const MIN_FLAT_FRAMES = 5;
 
 /**
- * The foot's neutral offset from foot-flat frames of a walk (one foot; NaN marks a missing sample).
- * Foot flat: heel and foot index both within FLAT_TOLERANCE x foot length of their own floor level
- * (FLOOR_QUANTILE of their height above the floor line). Returns null when there are too few such frames.
+ * The feet's neutral offset from the foot-flat frames of a walk: one foot or both (the same pose
+ * model puts heel and foot index the same way on either foot, so pooling both feet's frames
+ * steadies the estimate; NaN marks a missing sample). Foot flat: heel and foot index both within
+ * FLAT_TOLERANCE x foot length of their own floor level (FLOOR_QUANTILE of their height above the
+ * floor line). The offset is the median slope over those frames. Null with too few such frames.
  */
-export function footFlatOffset(foot: FootSeries, facingSign: 1 | -1): FootFlatOffset | null {
-  const n = foot.heelX.length;
-  const finite = (i: number) => Number.isFinite(foot.heelX[i]) && Number.isFinite(foot.heelY[i]) && Number.isFinite(foot.toeX[i]) && Number.isFinite(foot.toeY[i]);
-  const idx: number[] = [];
-  for (let i = 0; i < n; i++) if (finite(i)) idx.push(i);
-  if (idx.length < MIN_FLAT_FRAMES) return null;
-  const length = median(idx.map((i) => Math.hypot(foot.toeX[i] - foot.heelX[i], foot.toeY[i] - foot.heelY[i])));
+export function footFlatOffset(feet: readonly FootSeries[], facingSign: 1 | -1): FootFlatOffset | null {
+  const finiteFrames = feet.map((foot) => {
+    const idx: number[] = [];
+    for (let i = 0; i < foot.heelX.length; i++) {
+      if (Number.isFinite(foot.heelX[i]) && Number.isFinite(foot.heelY[i]) && Number.isFinite(foot.toeX[i]) && Number.isFinite(foot.toeY[i])) idx.push(i);
+    }
+    return idx;
+  });
+  const lengths = feet.flatMap((foot, f) => finiteFrames[f].map((i) => Math.hypot(foot.toeX[i] - foot.heelX[i], foot.toeY[i] - foot.heelY[i])));
+  if (lengths.length < MIN_FLAT_FRAMES) return null;
+  const length = median(lengths);
   if (!(length > 0)) return null;
 
-  // Floor levels per point: a low percentile of height = a high percentile of image y. On a
-  // tilted floor a single level is wrong, so first fit the floor direction through each point's
-  // lowest samples, then measure heights from that line.
-  const floorAngleDeg = floorSlope(foot, idx, length);
+  // The floor's direction first (a tilted camera), then heights measured from it.
+  const toes = feet.flatMap((foot, f) => finiteFrames[f].map((i) => ({ x: foot.toeX[i], y: foot.toeY[i] })));
+  const floorAngleDeg = floorSlope(toes, length);
   const a = floorAngleDeg / RAD;
   // Height above a line through the origin with slope a (image y down, floor up = -y).
   const height = (x: number, y: number) => -x * Math.sin(a) - y * Math.cos(a);
-  const heelH = idx.map((i) => height(foot.heelX[i], foot.heelY[i]));
-  const toeH = idx.map((i) => height(foot.toeX[i], foot.toeY[i]));
-  const heelFloor = quantile(heelH, FLOOR_QUANTILE);
-  const toeFloor = quantile(toeH, FLOOR_QUANTILE);
   const tol = FLAT_TOLERANCE * length;
-  const frames: number[] = [];
   const slopes: number[] = [];
-  idx.forEach((i, k) => {
-    if (Math.abs(heelH[k] - heelFloor) <= tol && Math.abs(toeH[k] - toeFloor) <= tol) {
-      frames.push(i);
-      slopes.push(-footAngleToFloor({ x: foot.heelX[i], y: foot.heelY[i] }, { x: foot.toeX[i], y: foot.toeY[i] }, facingSign, floorAngleDeg));
-    }
+  const frames = feet.map((foot, f) => {
+    const idx = finiteFrames[f];
+    const heelH = idx.map((i) => height(foot.heelX[i], foot.heelY[i]));
+    const toeH = idx.map((i) => height(foot.toeX[i], foot.toeY[i]));
+    const heelFloor = quantile(heelH, FLOOR_QUANTILE);
+    const toeFloor = quantile(toeH, FLOOR_QUANTILE);
+    const flat: number[] = [];
+    idx.forEach((i, k) => {
+      if (Math.abs(heelH[k] - heelFloor) <= tol && Math.abs(toeH[k] - toeFloor) <= tol) {
+        flat.push(i);
+        slopes.push(-footAngleToFloor({ x: foot.heelX[i], y: foot.heelY[i] }, { x: foot.toeX[i], y: foot.toeY[i] }, facingSign, floorAngleDeg));
+      }
+    });
+    return flat;
   });
-  if (frames.length < MIN_FLAT_FRAMES) return null;
+  if (slopes.length < MIN_FLAT_FRAMES) return null;
   return { footOffsetDeg: median(slopes), floorAngleDeg, frames };
 }
 
 /**
- * The floor's slope in the image from where the toe tip rests: the lowest toe sample of each
- * foot-length-wide strip of x across the clip (the footprints, and higher points where the foot
- * only swung through), and the line through two of them that has no point below it and the most
- * points on it (within 5 % of the foot length): the floor as the lower envelope. 0 when the toes
- * span less than two foot lengths in x or no line has three points on it.
+ * The floor's slope in the image from where the toe tips rest: the lowest toe sample of each
+ * foot-length-wide strip of x across the clip (the footprints, and higher points where a foot only
+ * swung through), and the line through two of them that has no point below it and the most points
+ * on it (within 5 % of the foot length): the floor as the lower envelope. 0 when the toes span less
+ * than two foot lengths in x or no line has three points on it.
  */
-function floorSlope(foot: FootSeries, idx: number[], length: number): number {
-  const xs = idx.map((i) => foot.toeX[i]);
+function floorSlope(toes: ReadonlyArray<{ x: number; y: number }>, length: number): number {
+  if (toes.length === 0) return 0;
+  const xs = toes.map((p) => p.x);
   const span = Math.max(...xs) - Math.min(...xs);
   if (!(span > 2 * length)) return 0;
   const bins = new Map<number, { x: number; y: number }>();
-  for (const i of idx) {
-    const b = Math.floor(foot.toeX[i] / length);
+  for (const toe of toes) {
+    const b = Math.floor(toe.x / length);
     const p = bins.get(b);
-    if (!p || foot.toeY[i] > p.y) bins.set(b, { x: foot.toeX[i], y: foot.toeY[i] });
+    if (!p || toe.y > p.y) bins.set(b, toe);
   }
   const pts = [...bins.values()];
   const tol = 0.05 * length;
