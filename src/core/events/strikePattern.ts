@@ -14,6 +14,11 @@
  *
  * Backward walking lands on the forefoot by nature (the foot reaches back toe first): such steps are
  * classified like any other but marked `expected`, so they are described, never flagged.
+ *
+ * Measured on the synthetic walker with feet (scripts/eval-feet.ts): every step of heel, flat,
+ * forefoot and backward walks classified right when clean, foot angle at contact within 0-1.5 deg
+ * (backward 12 deg: the bent toes of a steep landing); with 1 % body-height jitter 1 flat step in 7
+ * read as forefoot (the flat band is narrow: -1.6 to 8 deg).
  */
 import { footAngleToFloor, type Point2 } from '../angles/ankle';
 
