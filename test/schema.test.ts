@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { KEYPOINT_NAMES, type GaitPoseTrack, type Keypoint } from '../src/core/format/poseTrack';
 import {
   ANGLE_NAMES,
+  FLAG_IDS,
   PHASE_NAMES,
   type CycleKeyValues,
   type GaitCycle,
@@ -290,6 +291,7 @@ function makeReport(): GaitReport {
       trunkVisible: true,
       filter: { type: 'butterworth-zero-lag', order: 4, cutoffHz: 6, angleCutoffHz: 4, sampleRateHz: 30, variableFrameRate: false },
       passes: 1,
+      eventDetector: { id: 'zeni-ankle', reference: 'Zeni et al. 2008' },
       warnings: ['a warning'],
     },
     frames: {
@@ -330,6 +332,16 @@ function makeReport(): GaitReport {
     borderline: [
       { id: 'flicking-swing', side: 'left', title: 'Flicking swing', measure: 'late-swing knee extension', value: 39, uncertainty: 3, limit: 38, message: 'Not flagged: more steps would settle it.' },
     ],
+    byWalking: {
+      forward: {
+        walking: 'forward', status: 'analysed', message: null, passes: [0], seconds: 3, percentOfWalking: 100, usableCycles: { left: 1, right: 1 },
+        sides: { left: sideResult('left', 0.2), right: sideResult('right', 0.75) }, summary: null, flags: [], borderline: [],
+      },
+      backward: {
+        walking: 'backward', status: 'not-enough-steps', message: 'Not enough steps of backward walking.', passes: [], seconds: 0, percentOfWalking: 0,
+        usableCycles: { left: 0, right: 0 }, sides: null, summary: null, flags: [], borderline: [],
+      },
+    },
     flags: [
       {
         id: 'limited-push-off',
@@ -406,6 +418,10 @@ describe('report schema matches src/core/format/report.ts', () => {
 
   it.each([...stringUnionsOf(reportSource).entries()])('string union %s has the same values', (name, values) => {
     expect(reportSchema.$defs[name]?.enum, `$defs.${name}.enum`).toEqual(values);
+  });
+
+  it('the flag ids are the ones declared in FLAG_IDS', () => {
+    expect(reportSchema.$defs.FlagId?.enum ?? reportSchema.$defs.Flag.properties.id.enum).toEqual([...FLAG_IDS]);
   });
 
   it('per-angle and per-phase records list every angle and phase', () => {

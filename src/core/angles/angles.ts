@@ -4,7 +4,7 @@ import type { Side } from '../format/report';
 import type { TrackColumns } from '../clean/columns';
 
 /**
- * Sagittal angles per frame (DESIGN.md section 4), degrees, NaN where unknown.
+ * Sagittal angles per frame (docs/design.md, section 4), degrees, NaN where unknown.
  * `facing` is +1 for a walker facing image-right, -1 for image-left, 0 where no pass is analysed:
  * multiplying horizontal offsets by it keeps flexion positive in both walking directions.
  */

@@ -24,7 +24,7 @@ export interface CleanResult {
 }
 
 /**
- * Cleaning, in this order (DESIGN.md section 4): confidence gating, leg-swap repair (before anything
+ * Cleaning, in this order (docs/design.md, section 4): confidence gating, leg-swap repair (before anything
  * smooths a swapped frame into its neighbours), gap filling up to 0.15 s, and a zero-lag Butterworth
  * low-pass at the track's real frame rate.
  */

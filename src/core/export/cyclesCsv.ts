@@ -5,7 +5,10 @@ import {
   type GaitCycle,
   type GaitReport,
   type PhaseName,
+  type Walking,
+  WALKING_KINDS,
 } from '../format/report';
+import { KEY_NUMBERS } from '../metrics/keyNumbers';
 
 const PHASE_COLUMN: Record<PhaseName, string> = {
   stance: 'stance',
@@ -14,25 +17,8 @@ const PHASE_COLUMN: Record<PhaseName, string> = {
   terminalSwing: 'terminal_swing',
 };
 
-/** Key values in the order of CycleKeyValues, with their CSV column names (units in the name). */
-const KEY_VALUE_COLUMNS: readonly [keyof CycleKeyValues, string][] = [
-  ['hipAtInitialContact', 'hip_at_initial_contact_deg'],
-  ['peakHipExtension', 'peak_hip_extension_deg'],
-  ['peakHipExtensionAtPercent', 'peak_hip_extension_at_pct'],
-  ['peakHipFlexion', 'peak_hip_flexion_deg'],
-  ['kneeAtInitialContact', 'knee_at_initial_contact_deg'],
-  ['loadingResponseKneePeak', 'loading_response_knee_peak_deg'],
-  ['kneeAtToeOff', 'knee_at_toe_off_deg'],
-  ['peakSwingKneeFlexion', 'peak_swing_knee_flexion_deg'],
-  ['peakSwingKneeFlexionAtPercent', 'peak_swing_knee_flexion_at_pct'],
-  ['terminalSwingKneeMin', 'terminal_swing_knee_min_deg'],
-  ['peakSwingKneeExtensionVelocity', 'peak_swing_knee_extension_velocity_deg_s'],
-  ['minStanceKneeFlexion', 'min_stance_knee_flexion_deg'],
-  ['hipRange', 'hip_range_deg'],
-  ['kneeRange', 'knee_range_deg'],
-  ['meanTrunkLean', 'mean_trunk_lean_deg'],
-  ['stepReachLegLengths', 'step_reach_leg_lengths'],
-];
+/** Key values with their CSV column names (units in the name), from the key-number registry. */
+const KEY_VALUE_COLUMNS: readonly [keyof CycleKeyValues, string][] = KEY_NUMBERS.map((k) => [k.id, k.csvColumn]);
 
 /** Hip (thigh vs vertical) and knee ranges within each phase: what the phase-range chart shows. */
 const PHASE_ANGLE_COLUMNS: readonly ['hipFlexion' | 'kneeFlexion', string][] = [
@@ -41,6 +27,7 @@ const PHASE_ANGLE_COLUMNS: readonly ['hipFlexion' | 'kneeFlexion', string][] = [
 ];
 
 export const CYCLES_CSV_HEADER: readonly string[] = [
+  'walking',
   'side',
   'pass',
   'cycle',
@@ -58,8 +45,9 @@ export const CYCLES_CSV_HEADER: readonly string[] = [
   ),
 ];
 
-function cycleRow(cycle: GaitCycle, index: number): (number | string | null)[] {
+function cycleRow(cycle: GaitCycle, index: number, walking: Walking): (number | string | null)[] {
   return [
+    walking,
     cycle.side,
     cycle.pass,
     index,
@@ -81,7 +69,17 @@ function cycleRow(cycle: GaitCycle, index: number): (number | string | null)[] {
   ];
 }
 
-/** One row per gait cycle, left side first, each side's cycles in time order (`cycle` counts per side from 0). */
+/**
+ * One row per gait cycle: forward walking first, then backward walking (each kind analysed on its
+ * own, never pooled), left side first, each side's cycles in time order (`cycle` counts per kind and
+ * side from 0).
+ */
 export function cyclesCsvRows(report: GaitReport): (number | string | null)[][] {
-  return SIDES.flatMap((side) => report.sides[side].cycles.map((c, i) => cycleRow(c, i)));
+  const kinds = WALKING_KINDS.flatMap((k) => {
+    const section = report.byWalking?.[k];
+    return section?.status === 'analysed' && section.sides ? [{ walking: k, sides: section.sides }] : [];
+  });
+  // Reports saved before kinds were analysed apart hold one set of sides.
+  const sections = kinds.length ? kinds : [{ walking: report.walking, sides: report.sides }];
+  return sections.flatMap(({ walking, sides }) => SIDES.flatMap((side) => sides[side].cycles.map((c, i) => cycleRow(c, i, walking))));
 }

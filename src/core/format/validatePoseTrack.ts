@@ -20,7 +20,7 @@ import { POINT_NAMES, REQUIRED_POINTS } from './bodyPoints';
 
 /**
  * The shortest track worth analysing: one full stride. A stride takes about 1.0-1.2 s at normal
- * cadence (100-120 steps/min, DESIGN.md section 5), so anything under 1 s cannot hold one.
+ * cadence (100-120 steps/min, docs/design.md, section 5), so anything under 1 s cannot hold one.
  */
 export const MIN_TRACK_DURATION_S = 1.0;
 /** And at least this many frames (a 1 s track at 8 fps would be too coarse for events). */

@@ -5,7 +5,8 @@
  * entry here plus its per-cycle extractor in cycleMetrics.ts.
  */
 import type { CycleKeyValues } from '../format/report';
-import { REFERENCE, type ReferenceRange } from '../reference';
+import { BACKWARD_REFERENCE, REFERENCE, type ReferenceRange } from '../reference';
+import type { Walking } from '../format/report';
 import type { PoseModelError } from './uncertainty';
 
 export type KeyNumberId = keyof CycleKeyValues;
@@ -44,13 +45,13 @@ const knee = (e: PoseModelError) => e.kneeDeg;
 export const KEY_NUMBERS: readonly KeyNumberSpec[] = [
   { id: 'hipAtInitialContact', label: 'Hip at heel strike', csvColumn: 'hip_at_initial_contact_deg', unit: '°', decimals: 1, reference: REFERENCE.hipAtInitialContact, shown: true, modelError: hip, typicalSd: 2 },
   { id: 'peakHipExtension', label: 'Peak hip extension (end of stance)', csvColumn: 'peak_hip_extension_deg', unit: '°', decimals: 1, reference: REFERENCE.peakHipExtension, note: 'negative = behind the body', shown: true, modelError: hip, typicalSd: 2 },
-  { id: 'peakHipExtensionAtPercent', label: 'Peak hip extension at', csvColumn: 'peak_hip_extension_at_percent', unit: '% of cycle', decimals: 0, reference: null, shown: false, modelError: () => 2, typicalSd: 1.5 },
+  { id: 'peakHipExtensionAtPercent', label: 'Peak hip extension at', csvColumn: 'peak_hip_extension_at_pct', unit: '% of cycle', decimals: 0, reference: null, shown: false, modelError: () => 2, typicalSd: 1.5 },
   { id: 'peakHipFlexion', label: 'Peak hip flexion', csvColumn: 'peak_hip_flexion_deg', unit: '°', decimals: 1, reference: null, shown: false, modelError: hip, typicalSd: 2 },
   { id: 'kneeAtInitialContact', label: 'Knee at heel strike', csvColumn: 'knee_at_initial_contact_deg', unit: '°', decimals: 1, reference: REFERENCE.kneeAtInitialContact, shown: true, modelError: (e) => Math.hypot(e.kneeDeg, KNEE_SPEED_AT_CONTACT * e.eventS), typicalSd: 3 },
   { id: 'loadingResponseKneePeak', label: 'Knee bend after heel strike (loading)', csvColumn: 'loading_response_knee_peak_deg', unit: '°', decimals: 1, reference: REFERENCE.loadingResponseKneePeak, shown: true, modelError: knee, typicalSd: 3 },
   { id: 'kneeAtToeOff', label: 'Knee at toe off', csvColumn: 'knee_at_toe_off_deg', unit: '°', decimals: 1, reference: REFERENCE.kneeAtToeOff, shown: true, modelError: (e) => Math.hypot(e.kneeDeg, KNEE_SPEED_AT_TOE_OFF * e.eventS), typicalSd: 4 },
   { id: 'peakSwingKneeFlexion', label: 'Peak knee bend in swing', csvColumn: 'peak_swing_knee_flexion_deg', unit: '°', decimals: 1, reference: REFERENCE.peakSwingKneeFlexion, shown: true, modelError: knee, typicalSd: 2.5 },
-  { id: 'peakSwingKneeFlexionAtPercent', label: 'Peak knee bend in swing at', csvColumn: 'peak_swing_knee_flexion_at_percent', unit: '% of cycle', decimals: 0, reference: null, shown: false, modelError: () => 2, typicalSd: 1.5 },
+  { id: 'peakSwingKneeFlexionAtPercent', label: 'Peak knee bend in swing at', csvColumn: 'peak_swing_knee_flexion_at_pct', unit: '% of cycle', decimals: 0, reference: null, shown: false, modelError: () => 2, typicalSd: 1.5 },
   { id: 'terminalSwingKneeMin', label: 'Knee before heel strike (straightest)', csvColumn: 'terminal_swing_knee_min_deg', unit: '°', decimals: 1, reference: REFERENCE.terminalSwingKneeMin, note: 'negative = past straight', shown: true, modelError: knee, typicalSd: 3 },
   { id: 'peakSwingKneeExtensionVelocity', label: 'Fastest knee extension in swing', csvColumn: 'peak_swing_knee_extension_velocity_deg_s', unit: '°/s', decimals: 0, reference: null, shown: false, modelError: () => 40, typicalSd: 30 },
   { id: 'lateSwingKneeExtension', label: 'Knee extension left for the last 12 % of swing', csvColumn: 'late_swing_knee_extension_deg', unit: '°', decimals: 1, reference: REFERENCE.lateSwingKneeExtension, shown: true, modelError: (e) => SAME_CURVE_FACTOR * e.kneeDeg, typicalSd: 3 },
@@ -67,4 +68,15 @@ export function keyNumber(id: KeyNumberId): KeyNumberSpec {
   const spec = KEY_NUMBERS.find((k) => k.id === id);
   if (!spec) throw new Error(`unknown key number ${id}`);
   return spec;
+}
+
+/**
+ * The range a key number is judged against for a kind of walking: forward walking against the
+ * forward ranges; backward walking only where time reversal maps a forward measure onto it
+ * (src/core/reference.ts, BACKWARD_REFERENCE), otherwise described, not judged.
+ */
+export function referenceFor(spec: KeyNumberSpec, walking: Walking): ReferenceRange | null {
+  if (walking === 'forward') return spec.reference;
+  const backward = BACKWARD_REFERENCE[spec.id as keyof typeof BACKWARD_REFERENCE];
+  return backward ?? null;
 }

@@ -155,13 +155,12 @@ function overgroundRuns(c: TrackColumns, pelvisX: Float64Array, legLength: numbe
       runs.push(current);
     }
   }
-  // Trim the ends of a pass only where the walker has clearly slowed (turning on the spot, standing):
-  // the first and last steps of a pass (gait initiation, stopping) are kept. Trimming to 80 % of the
-  // pass's median speed, as before, lost the first and last contacts of walks that start or stop in view; at 75 % the synthetic turn (walker stepping round on the spot) still ends its passes before the turn.  The
-  // pelvis speed (a one-second window) is at 55-75 % of the steady speed at the first and last
-  // contacts of the calibration walks that start or stop in view (Camargo passes). The detector also
-  // drops the shallow wobbles of standing and stopping (extrema.ts, dropShallowWaves), and cycles.ts
-  // keeps out strides whose timing does not fit their neighbours.
+  // Trim the ends of a pass where the walker has slowed (into a turn or a stop). On the calibration
+  // walks the first and last labelled contacts come at 85-103 % of the pass's median speed (one-
+  // second window), so 75 % keeps them with some room (the old limit was 80 %); the synthetic turn (the walker stepping round on the spot) needs at least 75 % to keep its turning
+  // steps out. Real walks that start from standing in view were not in the calibration set: the
+  // detector's own defences cover them (extrema.ts drops stand and stop wobbles; cycles.ts keeps
+  // strides that do not fit their neighbours out of the statistics).
   for (const r of runs) {
     const speeds: number[] = [];
     for (let i = r.i0; i <= r.i1; i++) speeds.push(Math.abs(v[i]));
