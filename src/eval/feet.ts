@@ -11,7 +11,7 @@
 import { ankleAngle, footFlatOffset, type Point2 } from '../core/angles/ankle';
 import { footVelocityEvents, zeniFootEvents, type FootEventInput } from '../core/events/footEvents';
 import { strikePatterns, type StrikeKind } from '../core/events/strikePattern';
-import type { SideEvents } from '../core/events/zeni';
+import type { SideEvents } from '../core/events/detector';
 import { cleanTrack } from '../core/clean/clean';
 import { toColumns } from '../core/clean/columns';
 import { P, resolveLayout, type BodyPoint } from '../core/format/bodyPoints';

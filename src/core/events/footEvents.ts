@@ -32,8 +32,12 @@
  * centre rises fastest at heel rise, not at toe off). So Zeni is the one to use; its forward bias
  * of about one frame could be removed by a fixed shift like the ankle proxy's, measured on real walks.
  */
+import type { TrackColumns } from '../clean/columns';
+import { SIDE_POINTS } from '../format/bodyPoints';
+import { SIDES, type Side } from '../format/report';
+import type { PassSpan } from '../view/view';
+import type { EventDetector, SideEvents } from './detector';
 import { alternatingExtrema } from './extrema';
-import type { SideEvents } from './zeni';
 
 export interface FootEventInput {
   /** Frame times, seconds. */
@@ -138,3 +142,48 @@ function leftFloorZone(height: (i: number) => number, i: number, i0: number, thr
   }
   return false;
 }
+
+/** The plain inputs of one side and pass, from the analysis' cleaned columns. */
+export function footEventInput(columns: TrackColumns, pelvisX: Float64Array, side: Side, pass: PassSpan): FootEventInput {
+  const p = SIDE_POINTS[side];
+  return {
+    t: columns.t,
+    heelX: columns.x[p.heel],
+    heelY: columns.y[p.heel],
+    toeX: columns.x[p.toe],
+    toeY: columns.y[p.toe],
+    pelvisX,
+    travel: pass.travel,
+    walking: pass.walking,
+    i0: pass.i0,
+    i1: pass.i1,
+  };
+}
+
+function asDetector(detect: (input: FootEventInput) => SideEvents, unit: Omit<EventDetector, 'detect' | 'needs'>): EventDetector {
+  return {
+    ...unit,
+    needs: ['heel', 'toe'],
+    detect({ columns, pelvisX, passes }) {
+      const out: Record<Side, SideEvents[]> = { left: [], right: [] };
+      for (const pass of passes) for (const side of SIDES) out[side].push(detect(footEventInput(columns, pelvisX, side, pass)));
+      return out;
+    },
+  };
+}
+
+/**
+ * The two methods as event detectors (detector.ts), for the registry once tracks carry feet. Not
+ * registered here: the rank is the registry's choice (measured above: Zeni on heel and toe).
+ */
+export const heelToeZeniDetector: EventDetector = asDetector(zeniFootEvents, {
+  id: 'zeni-heel-toe',
+  reference: 'Zeni, Richards & Higginson 2008 (Gait & Posture 27:710-714) on heel and toe as published; mirrored for backward walking',
+  rank: 2,
+});
+
+export const footVelocityDetector: EventDetector = asDetector(footVelocityEvents, {
+  id: 'foot-velocity',
+  reference: "O'Connor, Thorpe, O'Malley & Vaughan 2007 (Gait & Posture 25:469-474), foot-centre vertical velocity; thresholds as fractions of the clip's own range",
+  rank: 0,
+});
