@@ -4,13 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ankleAngle, footAngleToFloor, footFlatOffset } from '../src/core/angles/ankle';
-import { cleanTrack } from '../src/core/clean/clean';
-import { toColumns } from '../src/core/clean/columns';
-import type { EventDetector } from '../src/core/events/detector';
 import { footVelocityDetector, footVelocityEvents, heelToeZeniDetector, zeniFootEvents } from '../src/core/events/footEvents';
 import { chooseEventDetector, EVENT_DETECTORS } from '../src/core/events/registry';
-import { detectView } from '../src/core/view/view';
-import { matchEvents } from '../src/eval/compare';
 import { classifyStrike, strikePatterns } from '../src/core/events/strikePattern';
 import { resolveLayout } from '../src/core/format/bodyPoints';
 import { FOOT_KEYPOINT_NAMES } from '../src/core/format/footKeypoints';
@@ -18,6 +13,7 @@ import { parsePoseTrack } from '../src/core/format/validatePoseTrack';
 import { KEYPOINT_NAMES } from '../src/core/format/poseTrack';
 import { evaluateFeet } from '../src/eval/feet';
 import { MOVENET_LIKE_NOISE, synthesizeWalk, type SynthOptions } from '../src/synth';
+import { expectDetectorContract } from './helpers/detectorContract';
 
 const BASE: SynthOptions = { feet: true, width: 960, height: 480, fps: 30, bodyHeightPx: 264, durationS: 4.5 };
 const FRAME_S = 1 / 30;
@@ -329,13 +325,6 @@ describe('the heel/toe detectors as event detectors (detector.ts contract, on wa
     ['backward', { durationS: 6, walking: 'backward', direction: 'right-to-left' }],
     ['noisy treadmill', { durationS: 8, setting: 'treadmill', noise: { ...MOVENET_LIKE_NOISE, seed: 6 }, seed: 6 }],
   ];
-  const run = (detector: EventDetector, o: SynthOptions) => {
-    const walk = synthesizeWalk({ feet: true, fps: 30, ...o });
-    const clean = cleanTrack(toColumns(walk.track));
-    const view = detectView(clean.columns, clean.legLength);
-    return { walk, view, events: detector.detect({ columns: clean.columns, pelvisX: view.pelvisX, passes: view.passes }) };
-  };
-
   it('zeni-heel-toe declares its paper, needs heel and toe, and is picked over the ankle detector when they are there', () => {
     expect(heelToeZeniDetector.reference).toMatch(/2008/);
     expect(heelToeZeniDetector.needs).toEqual(['heel', 'toe']);
@@ -344,24 +333,7 @@ describe('the heel/toe detectors as event detectors (detector.ts contract, on wa
     expect(chooseEventDetector(new Set(['ankle']), all).id).toBe('zeni-ankle');
   });
 
-  it.each(CASES)('zeni-heel-toe, %s: one list per pass and side, >= 95 %% of the true events within 2 frames, none invented', (_, o) => {
-    const { walk, view, events } = run(heelToeZeniDetector, o);
-    const frame = 1 / walk.track.fps;
-    let matched = 0;
-    let total = 0;
-    for (const side of ['left', 'right'] as const) {
-      expect(events[side]).toHaveLength(view.passes.length);
-      for (const kind of ['heelStrikes', 'toeOffs'] as const) {
-        const found = events[side].flatMap((e) => e[kind]);
-        const isInside = (t: number) => view.passes.some((p) => t > walk.track.frames[p.i0].t + 0.25 && t < walk.track.frames[p.i1].t - 0.25);
-        const m = matchEvents(found, walk.truth.events[side][kind], 2 * frame + 1e-9);
-        total += walk.truth.events[side][kind].filter(isInside).length;
-        matched += walk.truth.events[side][kind].filter(isInside).length - m.missed.filter(isInside).length;
-        expect(m.extra, `${side} ${kind} not near a true one`).toEqual([]);
-        for (let k = 1; k < found.length; k++) expect(found[k]).toBeGreaterThan(found[k - 1]);
-      }
-    }
-    expect(total).toBeGreaterThan(8);
-    expect(matched / total).toBeGreaterThanOrEqual(0.95);
-  });
+  it.each(CASES)('zeni-heel-toe, %s: one list per pass and side, >= 95 %% of the true events within 2 frames, none invented', (_, o) =>
+    expectDetectorContract(heelToeZeniDetector, o),
+  );
 });
