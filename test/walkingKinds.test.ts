@@ -9,6 +9,7 @@ import { MOVENET_LIKE_NOISE, synthesizeWalk, type SynthOptions } from '../src/sy
 import type { GaitReport, Side } from '../src/core/format/report';
 import { composeWalks } from './helpers/composeWalks';
 import { CYCLES_CSV_HEADER, cyclesCsvRows } from '../src/core/export/cyclesCsv';
+import { NUMBERS_CSV_HEADER, numbersCsvRows } from '../src/core/export/numbersCsv';
 import { KEY_NUMBERS, referenceFor } from '../src/core/metrics/keyNumbers';
 import { BACKWARD_REFERENCE_CURVES, REFERENCE_CURVES } from '../src/core/reference';
 
@@ -143,5 +144,25 @@ describe('each kind judged and exported as what it is', () => {
       expect(rms(back, BACKWARD_REFERENCE_CURVES.kneeFlexion.mean)).toBeLessThan(0.6 * rms(back, REFERENCE_CURVES.kneeFlexion.mean));
       expect(rms(fwd, REFERENCE_CURVES.kneeFlexion.mean), side).toBeLessThan(10);
     }
+  });
+});
+
+describe('the key-numbers CSV', () => {
+  it('gives every number with its uncertainty, range and verdict, per kind of walking and side', () => {
+    const composed = composeWalks([{ ...common(31), ...FORWARD }, { ...common(32), ...BACKWARD }], 1.5, 2, 31);
+    const report = analyzeTrack(composed.track);
+    const rows = numbersCsvRows(report);
+    const col = (name: string) => NUMBERS_CSV_HEADER.indexOf(name);
+    const find = (walking: string, measure: string, side: string) => rows.find((r) => r[col('walking')] === walking && r[col('measure')] === measure && r[col('side')] === side)!;
+    const fwdKnee = find('forward', 'Knee at heel strike', 'left');
+    expect(fwdKnee[col('value')]).toBe(report.byWalking.forward!.summary!.keyValues.left.kneeAtInitialContact);
+    expect(fwdKnee[col('uncertainty')]).toBe(report.byWalking.forward!.summary!.keyValueUncertainty.left.kneeAtInitialContact);
+    expect(fwdKnee[col('healthy_high')]).toBe(20);
+    const backKnee = find('backward', 'Knee at heel strike', 'left');
+    // Backward initial contact is judged against the forward toe-off range (time reversal).
+    expect(backKnee[col('healthy_low')]).toBe(25);
+    expect(['ok', 'borderline-low', 'borderline-high']).toContain(backKnee[col('verdict')]);
+    expect(find('backward', 'stance', 'left')[col('verdict')]).toBe('none');
+    expect(rows.every((r) => r.length === NUMBERS_CSV_HEADER.length)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { cyclesCsv, exportFileName, framesCsv, MIME, reportJson, trackJson, type ExportKind } from '../../core/export';
+import { cyclesCsv, exportFileName, framesCsv, MIME, numbersCsv, reportJson, trackJson, type ExportKind } from '../../core/export';
 import type { GaitPoseTrack } from '../../core/format/poseTrack';
 import { SIDES, WALKING_KINDS, type GaitReport, type Side, type Walking } from '../../core/format/report';
 import type { CycleAngle } from '../charts/cycleChart';
@@ -257,6 +257,8 @@ export class GaitResults extends LitElement {
         return downloadText(framesCsv(report), MIME.csv, this.exportName(kind));
       case 'cycles-csv':
         return downloadText(cyclesCsv(report), MIME.csv, this.exportName(kind));
+      case 'numbers-csv':
+        return downloadText(numbersCsv(report), MIME.csv, this.exportName(kind));
       case 'track-json':
         if (this.track) downloadText(trackJson(this.track), MIME.json, this.exportName(kind));
         return;
@@ -372,6 +374,7 @@ export class GaitResults extends LitElement {
             ${exportButton('export-report-json', 'report-json', 'Report (JSON)')}
             ${exportButton('export-frames-csv', 'frames-csv', 'Angles per frame (CSV)')}
             ${exportButton('export-cycles-csv', 'cycles-csv', 'Gait cycles (CSV)')}
+            ${exportButton('export-numbers-csv', 'numbers-csv', 'Key numbers ± uncertainty (CSV)')}
             ${exportButton('export-track-json', 'track-json', 'Pose track (JSON, can be opened again)', !this.track)}
             ${exportButton('export-charts-png', 'charts-png', 'Charts (PNG)')}
             ${exportButton('print', 'print', 'Print or save as PDF')}
