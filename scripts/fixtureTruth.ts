@@ -5,7 +5,7 @@
  * Pure (no Node imports): used by scripts/render-fixtures.ts and test/fixtures.test.ts.
  */
 import type { AngleSeries, Direction, Setting, Side, Walking } from '../src/core/format/report';
-import type { SynthOptions, WalkTruth } from '../src/synth';
+import type { ComposedWalk, SynthOptions, WalkTruth } from '../src/synth';
 
 export const FIXTURE_WIDTH = 960;
 export const FIXTURE_HEIGHT = 480;
@@ -119,5 +119,42 @@ function footTruth(truth: WalkTruth): NonNullable<FixtureTruth['feet']> {
     contacts: { left: left.contacts, right: right.contacts },
     strikes: { left: left.strikes, right: right.strikes },
     ankle: { left: left.ankle, right: right.ankle },
+  };
+}
+
+/** The truth file of a recording made of several walks (fixtures/recordings/<name>.truth.json). */
+export interface RecordingTruth {
+  fixture: string;
+  video: string;
+  fps: number;
+  width: number;
+  height: number;
+  frameCount: number;
+  stopS: number;
+  /** Each walk's synth options (composeWalks(parts, stopS) regenerates the recording) and its start. */
+  parts: { synth: SynthOptions; offset: number; walking: Walking; direction: Direction }[];
+  /** Stops, [start, end] seconds: no events there. */
+  stops: [number, number][];
+  /** Seconds, 4 decimals, all parts together. */
+  events: Record<Side, { heelStrikes: number[]; toeOffs: number[] }>;
+}
+
+export function recordingTruth(name: string, video: string, parts: SynthOptions[], stopS: number, composed: ComposedWalk): RecordingTruth {
+  const r4 = (v: number) => round(v, 4);
+  const list = (xs: number[]) => [...xs].sort((a, b) => a - b).map(r4);
+  return {
+    fixture: name,
+    video,
+    fps: composed.track.fps,
+    width: composed.track.width,
+    height: composed.track.height,
+    frameCount: composed.track.frames.length,
+    stopS,
+    parts: composed.parts.map((p, i) => ({ synth: parts[i], offset: r4(p.offset), walking: p.walk.truth.walking, direction: p.walk.truth.direction })),
+    stops: composed.stops.map(([a, b]) => [r4(a), r4(b)]),
+    events: {
+      left: { heelStrikes: list(composed.events.left.heelStrikes), toeOffs: list(composed.events.left.toeOffs) },
+      right: { heelStrikes: list(composed.events.right.heelStrikes), toeOffs: list(composed.events.right.toeOffs) },
+    },
   };
 }

@@ -15,9 +15,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeTrack } from '../src/core/analyze';
-import { synthesizeWalk, type SynthOptions, type WalkTruth } from '../src/synth';
+import { KP } from '../src/core/format/poseTrack';
+import { composeWalks, synthesizeWalk, type SynthOptions, type WalkTruth } from '../src/synth';
 import { createRaster, drawFrontViewWalker, drawScene, drawWalkFrame, type Raster } from '../src/synth/render';
-import { FIXTURE_FPS, FIXTURE_HEIGHT, FIXTURE_WIDTH, fixtureTruth, type FixtureTruth } from './fixtureTruth';
+import { FIXTURE_FPS, FIXTURE_HEIGHT, FIXTURE_WIDTH, fixtureTruth, recordingTruth, type FixtureTruth } from './fixtureTruth';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURES = join(ROOT, 'fixtures');
@@ -125,6 +126,45 @@ const BAD: BadSpec[] = [
 
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Recordings made of several walks with stops between them (src/synth/composeWalks.ts): forward
+ * across, a stop, backward back (still facing the same way), as the guidance suggests walking
+ * backwards for 10-25 % of the time. Each part fills the frame's width like the walks above.
+ */
+interface RecordingSpec {
+  name: string;
+  description: string;
+  parts: SynthOptions[];
+  stopS: number;
+}
+
+const RECORDINGS: RecordingSpec[] = [
+  {
+    name: 'forward-backward',
+    description: 'healthy: forward left to right, a 1.5 s stop, backward right to left (facing right throughout), 100 steps/min',
+    parts: [
+      { ...BASE, seed: 51, cadence: 100, direction: 'left-to-right', walking: 'forward' },
+      { ...BASE, seed: 52, cadence: 100, direction: 'right-to-left', walking: 'backward' },
+    ],
+    stopS: 1.5,
+  },
+];
+
+/** The parts with durations that keep each inside the frame, each starting where the previous ended. */
+function fitRecording(spec: RecordingSpec): SynthOptions[] {
+  const out: SynthOptions[] = [];
+  for (const part of spec.parts) {
+    let options = part;
+    if (out.length) {
+      const prev = synthesizeWalk(out[out.length - 1]).track.frames;
+      const last = prev[prev.length - 1].keypoints;
+      options = { ...options, startX: Math.round((((last[KP.leftHip][0] ?? 0) + (last[KP.rightHip][0] ?? 0)) / 2) * 10) / 10 };
+    }
+    out.push({ ...options, durationS: fitDuration(options) });
+  }
+  return out;
+}
+
 function requireFfmpeg(): void {
   const probe = spawnSync('ffmpeg', ['-hide_banner', '-encoders'], { encoding: 'utf8' });
   if (probe.error || probe.status !== 0) {
@@ -191,6 +231,7 @@ async function renderAll(): Promise<void> {
     version: 1,
     generator: 'npx tsx scripts/render-fixtures.ts',
     walks: [] as Array<Record<string, unknown>>,
+    recordings: [] as Array<Record<string, unknown>>,
     bad: [] as Array<Record<string, unknown>>,
   };
 
@@ -224,6 +265,29 @@ async function renderAll(): Promise<void> {
       ...(options.feet ? { keypoints: track.keypointNames.length, strike: truth.feet.pattern } : {}),
       ...videoRecord,
     });
+  }
+
+  for (const spec of RECORDINGS) {
+    const parts = fitRecording(spec);
+    const composed = composeWalks(parts, spec.stopS);
+    const flags = analyzeTrack(composed.track).flags.map((f) => f.id);
+    if (flags.length) throw new Error(`${spec.name}: analyzeTrack on the composed track flags [${flags}]`);
+    const video = `recordings/${spec.name}.mp4`;
+    const truthFile = `recordings/${spec.name}.truth.json`;
+    const frameCount = composed.track.frames.length;
+    const [a, b] = composed.parts;
+    const nA = a.walk.truth.clean.frames.length;
+    const nStop = frameCount - nA - b.walk.truth.clean.frames.length;
+    process.stdout.write(`${video}: ${frameCount} frames ... `);
+    await encode(join(FIXTURES, video), FIXTURE_WIDTH, FIXTURE_HEIGHT, frameCount, (i, raster) => {
+      if (i < nA) drawWalkFrame(raster, a.walk.truth, i);
+      else if (i < nA + nStop) drawWalkFrame(raster, a.walk.truth, nA - 1);
+      else drawWalkFrame(raster, b.walk.truth, i - nA - nStop);
+    }, H264);
+    writeFileSync(join(FIXTURES, truthFile), JSON.stringify(recordingTruth(spec.name, video, parts, spec.stopS, composed)) + '\n');
+    const videoRecord = fileRecord(join(FIXTURES, video));
+    console.log(`${(videoRecord.bytes / 1024).toFixed(0)} KB`);
+    manifest.recordings.push({ name: spec.name, description: spec.description, video, truth: truthFile, frameCount, kinds: parts.map((p) => p.walking), ...videoRecord });
   }
 
   // Bad inputs: the walker of the demo walk, cut short or in codecs the browser cannot decode.

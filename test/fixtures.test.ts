@@ -9,8 +9,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeTrack } from '../src/core/analyze';
-import { synthesizeWalk } from '../src/synth';
-import { fixtureTruth, FIXTURE_FPS, FIXTURE_HEIGHT, FIXTURE_WIDTH, type FixtureTruth } from '../scripts/fixtureTruth';
+import { composeWalks, synthesizeWalk } from '../src/synth';
+import { fixtureTruth, FIXTURE_FPS, FIXTURE_HEIGHT, FIXTURE_WIDTH, recordingTruth, type FixtureTruth, type RecordingTruth } from '../scripts/fixtureTruth';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
 
@@ -186,4 +186,37 @@ describe('fixture walks cover what issue 3 item 7 asks for', () => {
     expect(truths.filter((t) => Object.keys(t.pathology).length > 0).map((t) => t.fixture)).toEqual(['limited-pushoff']);
     expect(truths.find((t) => t.fixture === 'limited-pushoff')!.pathology).toMatchObject({ side: 'left', hipExtensionDeficitDeg: 14 });
   });
+});
+
+describe('fixture recordings made of several walks (issue 13)', () => {
+  const recordings = (manifest as unknown as { recordings: { name: string; video: string; truth: string; frameCount: number; bytes: number; sha256: string }[] }).recordings;
+  it('holds the forward-stop-backward recording', () => {
+    expect(recordings.map((r) => r.name)).toEqual(['forward-backward']);
+  });
+  for (const entry of recordings) {
+    const truth = JSON.parse(readFileSync(join(FIXTURES, entry.truth), 'utf8')) as RecordingTruth;
+    it(`${entry.name}: the video is unchanged and the truth is what composeWalks gives for its parts`, () => {
+      const bytes = readFileSync(join(FIXTURES, entry.video));
+      expect(bytes.length).toBe(entry.bytes);
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(entry.sha256);
+      const composed = composeWalks(truth.parts.map((p) => p.synth), truth.stopS);
+      expect(recordingTruth(entry.name, entry.video, truth.parts.map((p) => p.synth), truth.stopS, composed)).toEqual(truth);
+      expect(composed.track.frames.length).toBe(entry.frameCount);
+      expect([composed.track.width, composed.track.height]).toEqual([FIXTURE_WIDTH, FIXTURE_HEIGHT]);
+    });
+    it(`${entry.name}: the analysis core gives each kind its own section, no event in the stop, no flag`, () => {
+      const composed = composeWalks(truth.parts.map((p) => p.synth), truth.stopS);
+      const r = analyzeTrack(composed.track);
+      expect(r.flags).toEqual([]);
+      expect(truth.parts.map((p) => p.walking)).toEqual(['forward', 'backward']);
+      for (const kind of ['forward', 'backward'] as const) expect(r.byWalking[kind]?.status).toBe('analysed');
+      const [a, b] = truth.stops[0];
+      for (const side of ['left', 'right'] as const) {
+        for (const kind of ['forward', 'backward'] as const) {
+          const s = r.byWalking[kind]!.sides![side];
+          expect([...s.heelStrikes, ...s.toeOffs].filter((t) => t > a + 0.1 && t < b - 0.1)).toEqual([]);
+        }
+      }
+    });
+  }
 });

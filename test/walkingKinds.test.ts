@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeTrack } from '../src/core/analyze';
 import { MOVENET_LIKE_NOISE, synthesizeWalk, type SynthOptions } from '../src/synth';
 import type { GaitReport, Side } from '../src/core/format/report';
-import { composeWalks } from './helpers/composeWalks';
+import { composeWalks } from '../src/synth';
 import { CYCLES_CSV_HEADER, cyclesCsvRows } from '../src/core/export/cyclesCsv';
 import { NUMBERS_CSV_HEADER, numbersCsvRows } from '../src/core/export/numbersCsv';
 import { KEY_NUMBERS, referenceFor } from '../src/core/metrics/keyNumbers';

@@ -19,3 +19,5 @@ export type { FrameAngles } from './truthAngles';
 export { bodyDimensions, LEG_LENGTH_FRACTION } from './anthropometry';
 export type { BodyDimensions } from './anthropometry';
 export { mulberry32, gaussianSource, deriveSeed } from './random';
+export { composeWalks } from './composeWalks';
+export type { ComposedWalk } from './composeWalks';

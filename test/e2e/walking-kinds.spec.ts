@@ -1,14 +1,16 @@
 /**
- * Issue 13 in the browser: a recording of forward walking, a stop and backward walking (the
- * project's synthetic walker with MoveNet-like noise, opened as a pose track) shows both kinds
- * side by side with the split in words, each with its own numbers and healthy bands, no flag, and
- * the timeline labels each pass. (A rendered video of such a walk is not among the fixtures yet.)
+ * Issue 13 in the browser: a recording of forward walking, a stop and backward walking shows both
+ * kinds side by side with the split in words, each with its own numbers and healthy ranges, no flag,
+ * and the timeline labels each pass: as a pose track of the synthetic walker with MoveNet-like noise,
+ * and as the rendered fixture video (fixtures/recordings/forward-backward.mp4) through MoveNet.
  */
 import { expect, test } from '@playwright/test';
 import { MOVENET_LIKE_NOISE } from '../../src/synth';
 import type { GaitReport } from '../../src/core/format/report';
-import { composeWalks } from '../helpers/composeWalks';
-import { download, openHome, waitForResults } from './helpers/app';
+import { composeWalks } from '../../src/synth';
+import { join } from 'node:path';
+import { download, openHome, uploadVideo, waitForResults } from './helpers/app';
+import { ROOT } from './helpers/paths';
 
 test('forward, stop, backward: both kinds shown and judged apart, no flag, passes labelled', async ({ page }) => {
   const common = (seed: number) => ({ width: 2600, cadence: 104, seed, noise: { ...MOVENET_LIKE_NOISE, seed } });
@@ -55,4 +57,20 @@ test('forward, stop, backward: both kinds shown and judged apart, no flag, passe
   // Its table lists the cycles of both passes.
   const passCells = (await timeline.locator('tbody tr td:first-of-type').allTextContents()).map((s) => s.trim());
   expect(new Set(passCells)).toEqual(new Set(['1', '2']));
+});
+
+test('the rendered forward-stop-backward video: both kinds analysed, no flag, each pass labelled', async ({ page }) => {
+  await openHome(page);
+  await uploadVideo(page, join(ROOT, 'fixtures/recordings/forward-backward.mp4'));
+  await waitForResults(page);
+  await expect(page.getByTestId('walking-kinds')).toContainText(/forward \d+ %, backward \d+ % of the walking time/);
+  await expect(page.getByTestId('no-flags')).toBeVisible();
+  await page.getByTestId('kind-backward').click();
+  await expect(page.getByTestId('no-flags')).toBeVisible();
+  await expect(page.getByTestId('phase-timeline').locator('canvas')).toHaveAttribute('aria-label', /pass 1: forward, left to right; pass 2: backward, right to left/);
+  const report = JSON.parse((await download(page, 'export-report-json')).bytes.toString('utf8')) as GaitReport;
+  expect(report.flags).toEqual([]);
+  expect(report.byWalking.forward?.status).toBe('analysed');
+  expect(report.byWalking.backward?.status).toBe('analysed');
+  expect(report.byWalking.backward?.flags).toEqual([]);
 });

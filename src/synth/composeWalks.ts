@@ -4,10 +4,12 @@
  * during a stop the walker stands in its last pose (with the same keypoint jitter as the walks when
  * they are noisy). Truth events are those of the walks, shifted in time; a stop has none.
  */
-import type { GaitPoseTrack, Keypoint, PoseFrame } from '../../src/core/format/poseTrack';
-import { KP } from '../../src/core/format/poseTrack';
-import { synthesizeWalk, gaussianSource, mulberry32, type SynthOptions, type SyntheticWalk } from '../../src/synth';
-import type { Side } from '../../src/core/format/report';
+import type { GaitPoseTrack, Keypoint, PoseFrame } from '../core/format/poseTrack';
+import { KP } from '../core/format/poseTrack';
+import { synthesizeWalk } from './synthesizeWalk';
+import { gaussianSource, mulberry32 } from './random';
+import type { SynthOptions, SyntheticWalk } from './types';
+import type { Side } from '../core/format/report';
 
 export interface ComposedWalk {
   track: GaitPoseTrack;
