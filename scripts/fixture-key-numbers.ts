@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { synthesizeWalk } from '../src/synth';
 import { cycleMetrics } from '../src/core/metrics/cycleMetrics';
 import { meanKeyValues } from '../src/core/metrics/aggregate';
-import { KEY_NUMBERS } from '../src/core/metrics/keyNumbers';
+import { KEY_NUMBERS, referenceFor } from '../src/core/metrics/keyNumbers';
 import { judge } from '../src/core/metrics/judge';
 import type { AngleColumns, SideAngleColumns } from '../src/core/angles/angles';
 import type { CycleKeyValues, GaitReport, Side } from '../src/core/format/report';
@@ -71,9 +71,9 @@ for (const name of walks) {
         const r = reports[m];
         const v = r.summary.keyValues[s][k.id];
         const u = r.summary.keyValueUncertainty[s][k.id];
-        return `${f(v, k.decimals)} ± ${f(u, k.decimals)}${MARK[judge(v, u, k.reference)]}`;
+        return `${f(v, k.decimals)} ± ${f(u, k.decimals)}${MARK[judge(v, u, referenceFor(k, r.walking))]}`;
       });
-      console.log(`| ${k.label} | ${s} | ${f(expected[s][k.id], k.decimals)}${MARK[judge(expected[s][k.id], 0, k.reference)]} | ${cells.join(' | ')} |`);
+      console.log(`| ${k.label} | ${s} | ${f(expected[s][k.id], k.decimals)}${MARK[judge(expected[s][k.id], 0, referenceFor(k, truth.walking))]} | ${cells.join(' | ')} |`);
     }
   }
   for (const m of models) {
