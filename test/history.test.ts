@@ -150,3 +150,10 @@ describe('formatting', () => {
     expect(formatDuration(3720)).toBe('1 h 2 min');
   });
 });
+
+describe('comparing like with like', () => {
+  it('judges no change between a forward and a backward session', () => {
+    const rows = compareRows(keyNumbers(healthy), keyNumbers(backward));
+    expect(rows.every((r) => r.verdict === 'unknown')).toBe(true);
+  });
+});

@@ -85,6 +85,12 @@ export class GaitCompare extends LitElement {
     const flags = compareFlags(a.report, b.report);
     return html`
       <div class="pair">${this.renderHeader(a, 'A')}${this.renderHeader(b, 'B')}</div>
+      ${a.keyNumbers.walking !== b.keyNumbers.walking
+        ? html`<p class="alert" role="note" data-testid="compare-kinds">
+            A is ${a.keyNumbers.walking} walking and B ${b.keyNumbers.walking} walking: their numbers describe different movements, so no change is
+            judged between them. Compare a session with one of the same kind.
+          </p>`
+        : nothing}
       <div class="table-wrap">
         <table data-testid="compare-numbers">
           <caption>Key numbers</caption>

@@ -153,7 +153,9 @@ export function compareRows(a: SessionKeyNumbers, b: SessionKeyNumbers): Compare
     const va = spec.get(a);
     const vb = spec.get(b);
     const difference = va === null || vb === null ? null : round(vb - va, spec.decimals);
-    const change = changeBetween(va, a.uncertainty?.[spec.key], vb, b.uncertainty?.[spec.key]);
+    // Forward and backward walking are not the same measurement: no verdict across kinds.
+    const sameKind = a.walking === b.walking;
+    const change = sameKind ? changeBetween(va, a.uncertainty?.[spec.key], vb, b.uncertainty?.[spec.key]) : { mdc: null, verdict: 'unknown' as const };
     const mdc = change.mdc === null ? null : round(change.mdc, spec.decimals);
     return { key: spec.key, label: spec.label, unit: spec.unit, a: va, b: vb, difference, decimals: spec.decimals, mdc, verdict: change.verdict };
   });
