@@ -1,0 +1,56 @@
+import { LitElement, html, css, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { sharedStyles } from '../styles/shared';
+import { formatDate } from './historyView';
+
+/**
+ * The note and "Save to history" (or "Update the note") above the results. Fires `note-input`
+ * ({ note }) as the user types and `save-session` (bubbling, composed) on the button.
+ */
+@customElement('gait-save-bar')
+export class GaitSaveBar extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      .save { display: flex; flex-wrap: wrap; align-items: flex-end; gap: var(--gait-space-2) var(--gait-space-3); padding: var(--gait-space-3); }
+      .field { display: flex; flex-direction: column; gap: var(--gait-space-1); flex: 1 1 18rem; }
+      input { width: 100%; }
+      @media print { :host { display: none !important; } }
+    `,
+  ];
+
+  @property() note = '';
+  @property({ attribute: false }) savedId: string | null = null;
+  @property({ attribute: false }) savedAt: number | null = null;
+  /** The test id of the button (the results view has its own "Save to history" lower down). */
+  @property() buttonTestId = 'save-session';
+
+  override render() {
+    return html`<div class="card save">
+      <div class="field">
+        <label for="note">${this.savedId ? 'Note for this saved session' : 'Note for the history (optional)'}</label>
+        <input
+          id="note"
+          type="text"
+          data-testid="session-note"
+          maxlength="300"
+          placeholder="e.g. before the exercises, new shoes, left knee sore"
+          .value=${this.note}
+          @input=${(e: Event) => this.dispatchEvent(new CustomEvent('note-input', { detail: { note: (e.target as HTMLInputElement).value } }))}
+        />
+      </div>
+      <button
+        class="btn primary"
+        data-testid=${this.buttonTestId}
+        @click=${() => this.dispatchEvent(new CustomEvent('save-session', { bubbles: true, composed: true }))}
+      >${this.savedId ? 'Update the note' : 'Save to history'}</button>
+      ${this.savedId ? html`<span class="muted small-text">Saved in the history${this.savedAt ? `, ${formatDate(this.savedAt)}` : ''}.</span>` : nothing}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gait-save-bar': GaitSaveBar;
+  }
+}
