@@ -4,7 +4,7 @@ import { PHASE_NAMES, SIDES, type GaitReport, type Side } from '../../core/forma
 import { CURSOR_COLOR, PHASE_COLOR, PHASE_LABEL, SIDE_COLOR, SIDE_LABEL } from '../charts/palette';
 import { directionWords, fmt } from './format';
 import { baseStyles } from './styles';
-import { seekEvent } from './timeSync';
+import { adjacentEvent, eventTimes, seekEvent } from './timeSync';
 
 const LABEL_W = 52;
 const PASS_H = 20;
@@ -188,9 +188,7 @@ export class GaitPhaseTimeline extends LitElement {
     const report = this.report;
     if (!report || (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight')) return;
     event.preventDefault();
-    const events = SIDES.flatMap((s) => [...report.sides[s].heelStrikes, ...report.sides[s].toeOffs]).sort((a, b) => a - b);
-    const eps = 1e-3;
-    const next = event.key === 'ArrowRight' ? events.find((t) => t > this.time + eps) : [...events].reverse().find((t) => t < this.time - eps);
+    const next = adjacentEvent(eventTimes(report), this.time, event.key === 'ArrowRight' ? 1 : -1);
     if (next !== undefined) this.dispatchEvent(seekEvent(next));
   }
 

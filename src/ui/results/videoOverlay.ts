@@ -5,7 +5,7 @@ import { SIDES, type GaitReport } from '../../core/format/report';
 import { PHASE_LABEL, SIDE_COLOR } from '../charts/palette';
 import { drawSkeleton, type View } from './skeleton';
 import { baseStyles } from './styles';
-import { frameIndexAt } from './timeSync';
+import { adjacentEvent, eventTimes, frameIndexAt } from './timeSync';
 
 export interface TimeDetail {
   time: number;
@@ -13,11 +13,28 @@ export interface TimeDetail {
 
 const RATES = [0.25, 0.5, 1] as const;
 
+/** Keys as in common video tools: `,` and `.` step one frame; `<` and `>` jump to the previous or next gait event. */
+const STEP_KEYS: Record<string, { frames?: 1 | -1; event?: 1 | -1 }> = {
+  ',': { frames: -1 },
+  '.': { frames: 1 },
+  '<': { event: -1 },
+  '>': { event: 1 },
+};
+
+/** Whether a key press belongs to a text field or a list box (then it is not a shortcut). */
+function isTyping(event: KeyboardEvent): boolean {
+  const target = event.composedPath()[0];
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
 /**
  * The walk with its skeleton: the video with the track's keypoints drawn over it in sync
  * (requestVideoFrameCallback, with timeupdate/seeked as fallback), or, without a video, the
  * track played as a stick figure. Fires `gait-time` (bubbling, composed) whenever the frame shown
- * changes; `seek(t)` moves it.
+ * changes; `seek(t)` moves it. Frame by frame: `,` and `.` (anywhere on the page but in a text
+ * field) step one frame back or forward, `<` and `>` jump to the previous or next gait event, with
+ * buttons for the same; the frame number and time are shown; playback at 1/4, 1/2 or normal speed.
  */
 @customElement('gait-video-overlay')
 export class GaitVideoOverlay extends LitElement {
@@ -35,6 +52,9 @@ export class GaitVideoOverlay extends LitElement {
       .swatch { width: 1.4rem; height: 0.3rem; border-radius: 2px; display: inline-block; }
       select { font: inherit; min-height: 2.2rem; }
       .time { font-variant-numeric: tabular-nums; min-width: 7.5rem; }
+      .frame { font-variant-numeric: tabular-nums; white-space: nowrap; }
+      .steps { display: inline-flex; gap: 0.25rem; }
+      .steps button { min-width: 2.75rem; min-height: 2.75rem; padding: 0 0.5rem; }
       @media print { :host { display: none !important; } }
     `,
   ];
@@ -105,7 +125,43 @@ export class GaitVideoOverlay extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.resizeObserver = new ResizeObserver(() => this.redraw());
+    window.addEventListener('keydown', this.onKey);
   }
+
+  /** Index of the frame shown (0-based). */
+  get currentFrame(): number {
+    return Math.max(0, this.frameIndex);
+  }
+
+  /** Pauses and moves `frames` frames back (negative) or forward. */
+  step(frames: number): void {
+    if (this.frameTimes.length === 0) return;
+    this.pause();
+    const i = Math.min(this.frameTimes.length - 1, Math.max(0, this.currentFrame + frames));
+    this.seek(this.frameTimes[i]);
+  }
+
+  /** Pauses and moves to the previous (-1) or next (1) heel strike or toe off of either leg. */
+  jumpToEvent(dir: 1 | -1): void {
+    if (!this.report) return;
+    const t = adjacentEvent(eventTimes(this.report), this.time, dir);
+    if (t === undefined) return;
+    this.pause();
+    this.seek(t);
+  }
+
+  pause(): void {
+    if (this.videoUrl && this.video) this.video.pause();
+    else this.stopAnimation();
+  }
+
+  private readonly onKey = (event: KeyboardEvent) => {
+    const action = STEP_KEYS[event.key];
+    if (!action || event.ctrlKey || event.metaKey || event.altKey || isTyping(event) || !this.isConnected) return;
+    event.preventDefault();
+    if (action.frames) this.step(action.frames);
+    else if (action.event) this.jumpToEvent(action.event);
+  };
 
   protected override firstUpdated(): void {
     const stage = this.renderRoot.querySelector('.stage');
@@ -123,6 +179,7 @@ export class GaitVideoOverlay extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener('keydown', this.onKey);
     this.stopAnimation();
     this.resizeObserver?.disconnect();
   }
@@ -312,9 +369,18 @@ export class GaitVideoOverlay extends LitElement {
                 <label class="sr-only" for="scrub">Time in the walk</label>
                 <input id="scrub" type="range" min=${this.start} max=${this.end} step="0.01" .value=${String(this.time)} @input=${this.onScrub} />
                 <span class="time" aria-live="off">${this.time.toFixed(2)} s / ${this.end.toFixed(2)} s</span>`}
+          <span class="steps" role="group" aria-label="Frame by frame">
+            <button type="button" data-testid="prev-event" title="Previous gait event (<)" aria-label="Previous gait event" @click=${() => this.jumpToEvent(-1)}>⏮</button>
+            <button type="button" data-testid="step-back" title="One frame back (,)" aria-label="One frame back" @click=${() => this.step(-1)}>−1</button>
+            <button type="button" data-testid="step-forward" title="One frame forward (.)" aria-label="One frame forward" @click=${() => this.step(1)}>+1</button>
+            <button type="button" data-testid="next-event" title="Next gait event (>)" aria-label="Next gait event" @click=${() => this.jumpToEvent(1)}>⏭</button>
+          </span>
+          <span class="frame" data-testid="frame-number" data-frame=${this.currentFrame} aria-live="polite">
+            Frame ${this.currentFrame + 1} / ${this.frameTimes.length} · ${this.time.toFixed(3)} s
+          </span>
           <label>Speed
-            <select @change=${this.onRate}>
-              ${RATES.map((r) => html`<option value=${r} ?selected=${r === this.rate}>${r === 1 ? 'normal' : `${r}×`}</option>`)}
+            <select data-testid="playback-rate" @change=${this.onRate}>
+              ${RATES.map((r) => html`<option value=${r} ?selected=${r === this.rate}>${r === 1 ? 'normal' : r === 0.5 ? '½×' : '¼×'}</option>`)}
             </select>
           </label>
           <span class="keys">
