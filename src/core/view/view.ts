@@ -42,8 +42,6 @@ const TREADMILL_MAX_TRAVEL_LEG_LENGTHS = 1.0;
 const SPEED_WINDOW_S = 1.0;
 /** Slower than this (leg lengths per second) counts as standing or turning. Slow walking is ~0.6. */
 const MIN_WALKING_SPEED = 0.25;
-/** Pass ends slower than this share of the pass's median speed are acceleration or deceleration. */
-const STEADY_SPEED_FRACTION = 0.8;
 /** A pass must last at least this long (about one stride) to be analysed. */
 const MIN_PASS_S = 0.8;
 /** Runs of the same direction separated by less than this are one pass (a stumble, a dropout). */
@@ -155,15 +153,10 @@ function overgroundRuns(c: TrackColumns, pelvisX: Float64Array, legLength: numbe
       runs.push(current);
     }
   }
-  // Steady walking only: trim the slowing down into a turn or stop and the speeding up out of it
-  // (gait labs discard these steps too; their events are not those of a steady stride).
-  for (const r of runs) {
-    const speeds: number[] = [];
-    for (let i = r.i0; i <= r.i1; i++) speeds.push(Math.abs(v[i]));
-    const steady = STEADY_SPEED_FRACTION * median(speeds);
-    while (r.i0 < r.i1 && !(Math.abs(v[r.i0]) >= steady)) r.i0++;
-    while (r.i1 > r.i0 && !(Math.abs(v[r.i1]) >= steady)) r.i1--;
-  }
+  // The first and last steps of a pass (gait initiation, stopping) are kept: the event detector
+  // drops the shallow wobbles of standing and stopping itself (extrema.ts, dropShallowWaves), and
+  // cycles.ts keeps out strides whose timing does not fit their neighbours. Trimming the ends to
+  // steady speed (as before) lost the first and last contacts of every overground walk.
   return runs.filter((r) => t[r.i1] - t[r.i0] >= MIN_PASS_S);
 }
 
