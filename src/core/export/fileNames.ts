@@ -1,6 +1,6 @@
 import type { GaitReport } from '../format/report';
 
-export type ExportKind = 'report-json' | 'frames-csv' | 'cycles-csv' | 'track-json' | 'charts-png';
+export type ExportKind = 'report-json' | 'frames-csv' | 'cycles-csv' | 'track-json' | 'charts-png' | 'opensim-trc' | 'opensim-mot';
 
 const SUFFIX: Record<ExportKind, string> = {
   'report-json': 'report.json',
@@ -8,6 +8,8 @@ const SUFFIX: Record<ExportKind, string> = {
   'cycles-csv': 'cycles.csv',
   'track-json': 'pose-track.json',
   'charts-png': 'charts.png',
+  'opensim-trc': 'keypoints.trc',
+  'opensim-mot': 'angles.mot',
 };
 
 /** A file-name-safe stem from the source's name: extension dropped, anything odd turned into '-'. */

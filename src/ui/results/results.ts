@@ -1,6 +1,7 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { cyclesCsv, exportFileName, framesCsv, MIME, reportJson, trackJson, type ExportKind } from '../../core/export';
+import { motText, trcText } from '../../core/export/opensim';
 import type { GaitPoseTrack } from '../../core/format/poseTrack';
 import { SIDES, type GaitReport, type Side } from '../../core/format/report';
 import type { CycleAngle } from '../charts/cycleChart';
@@ -183,6 +184,15 @@ export class GaitResults extends LitElement {
       case 'track-json':
         if (this.track) downloadText(trackJson(this.track), MIME.json, this.exportName(kind));
         return;
+      case 'opensim-trc': {
+        const name = this.exportName(kind);
+        if (this.track) downloadText(trcText(this.track, report, name), 'text/plain;charset=utf-8', name);
+        return;
+      }
+      case 'opensim-mot': {
+        const name = this.exportName(kind);
+        return downloadText(motText(report, name.replace(/\.mot$/, '')), 'text/plain;charset=utf-8', name);
+      }
       case 'charts-png': {
         const charts = [...this.renderRoot.querySelectorAll<GaitCycleChart>('gait-cycle-chart')]
           .filter((c) => c.canvas)
@@ -295,6 +305,8 @@ export class GaitResults extends LitElement {
             ${exportButton('export-frames-csv', 'frames-csv', 'Angles per frame (CSV)')}
             ${exportButton('export-cycles-csv', 'cycles-csv', 'Gait cycles (CSV)')}
             ${exportButton('export-track-json', 'track-json', 'Pose track (JSON, can be opened again)', !this.track)}
+            ${exportButton('export-trc', 'opensim-trc', 'Keypoints for OpenSim (.trc)', !this.track)}
+            ${exportButton('export-mot', 'opensim-mot', 'Joint angles for OpenSim (.mot)')}
             ${exportButton('export-charts-png', 'charts-png', 'Charts (PNG)')}
             ${exportButton('print', 'print', 'Print or save as PDF')}
           </div>
