@@ -22,6 +22,7 @@ import { smoothAngles } from './angles/smooth';
 import { residualCutoff } from './signal/residualCutoff';
 import { DEFAULT_CUTOFF_HZ } from './signal/butterworth';
 import { correctAnkleProxyBias, detectEvents, zeniSignal, type SideEvents } from './events/zeni';
+import { applyEventOverrides } from './events/override';
 import { buildCycles, typicalStrideTime, type CycleTiming } from './cycles/cycles';
 import { cycleMetrics } from './metrics/cycleMetrics';
 import { aggregateSide, meanKeyValues } from './metrics/aggregate';
@@ -123,10 +124,12 @@ export function analyzeTrack(track: GaitPoseTrack, options: AnalysisOptions = {}
     for (const side of SIDES) rawEvents[side].push(detectEvents(c, view.pelvisX, side, pass));
   }
   const typicalStride = typicalStrideTime([...rawEvents.left, ...rawEvents.right].map((e) => e.heelStrikes));
-  const eventsPerPass: Record<Side, SideEvents[]> = {
+  const detectedEvents: Record<Side, SideEvents[]> = {
     left: rawEvents.left.map((e, p) => correctAnkleProxyBias(e, view.passes[p].walking, typicalStride)),
     right: rawEvents.right.map((e, p) => correctAnkleProxyBias(e, view.passes[p].walking, typicalStride)),
   };
+  // Hand-corrected events, when given, replace the detected ones per leg.
+  const eventsPerPass = applyEventOverrides(detectedEvents, options.events, view.passes.map((p) => [c.t[p.i0], c.t[p.i1]] as const));
   const timings: Record<Side, CycleTiming[]> = { left: [], right: [] };
   const rejectedReasons: string[] = [];
   view.passes.forEach((_, p) => {
