@@ -73,9 +73,9 @@ describe('.trc', () => {
 describe('.mot', () => {
   it('has the documented header, OpenSim coordinate names, and the report angles row for row', () => {
     const report = analyzeTrack(overground.track);
-    const mot = parseMot(motText(report, 'walk', ['events=detected']));
+    const mot = parseMot(motText(report, 'walk', ['subject=e2e']));
     expect(mot.name).toBe('walk');
-    expect(mot.meta).toMatchObject({ version: '1', nRows: String(report.frames.t.length), inDegrees: 'yes', events: 'detected' });
+    expect(mot.meta).toMatchObject({ version: '1', nRows: String(report.frames.t.length), inDegrees: 'yes', gaitEvents: 'detected', subject: 'e2e' });
     expect(Number(mot.meta.nColumns)).toBe(mot.labels.length);
     expect(mot.labels.slice(0, 5)).toEqual(['time', 'hip_flexion_r', 'hip_flexion_l', 'knee_angle_r', 'knee_angle_l']);
     expect(mot.rows).toHaveLength(report.frames.t.length);
@@ -91,6 +91,8 @@ describe('.mot', () => {
     });
     expect(compared).toBeGreaterThan(100);
     // Knee flexion positive (Rajagopal 2016): a walking knee bends to about 60 degrees in swing.
+    const edited = analyzeTrack(overground.track, { events: { left: { heelStrikes: report.sides.left.heelStrikes.slice(1), toeOffs: report.sides.left.toeOffs } } });
+    expect(parseMot(motText(edited, 'walk')).meta.gaitEvents).toBe('edited');
     expect(Math.max(...mot.rows.map((r) => r[col('knee_angle_r')]).filter(Number.isFinite))).toBeGreaterThan(45);
   });
 });

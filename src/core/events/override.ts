@@ -1,4 +1,4 @@
-import type { Side } from '../format/report';
+import type { GaitReport, Side } from '../format/report';
 import type { SideEvents } from './zeni';
 
 /** Event times (seconds) a person set by hand for one leg; they replace the detected ones. */
@@ -25,4 +25,10 @@ export function applyEventOverrides(
     return passSpans.map((span) => ({ heelStrikes: inPass(edited.heelStrikes, span), toeOffs: inPass(edited.toeOffs, span) }));
   };
   return { left: side('left'), right: side('right') };
+}
+
+/** A report's events of both legs (copied): what an edit starts from, or what was detected. */
+export function reportEvents(report: GaitReport): Record<Side, SideEvents> {
+  const leg = (side: Side): SideEvents => ({ heelStrikes: [...report.sides[side].heelStrikes], toeOffs: [...report.sides[side].toeOffs] });
+  return { left: leg('left'), right: leg('right') };
 }

@@ -15,7 +15,7 @@
  *   `metresPerPixel`), else `px`: pixel coordinates, which OpenSim cannot scale a model to, but which
  *   other tools (and a later scaling step) can use.
  * - `.mot` (OpenSim's motion/storage format): the joint angles over time. Header `<name>`,
- *   `version=1`, `nRows`, `nColumns`, `inDegrees=yes`, `endheader`, then a tab-separated row of
+ *   `version=1`, `nRows`, `nColumns`, `inDegrees=yes` (and our `gaitEvents=detected|edited`), `endheader`, then a tab-separated row of
  *   column labels starting with `time`, then one row per frame. Coordinate names and signs follow
  *   the Rajagopal et al. 2016 full-body model (also OpenCap's LaiUhlrich2022): `hip_flexion_r`
  *   (+ flexion) and `knee_angle_r` (+ flexion), so the file drives that model's legs directly. Our
@@ -119,13 +119,23 @@ const MOT_COLUMNS: readonly { label: (side: Side) => string; value: (report: Gai
 ];
 
 /** The joint angles over time as an OpenSim `.mot` file (see the header of this file). */
-export function motText(report: GaitReport, name: string, comments: readonly string[] = []): string {
+export function motText(report: GaitReport, name: string, extra: readonly `${string}=${string}`[] = []): string {
   const labels = ['time', ...MOT_COLUMNS.flatMap((col) => (['right', 'left'] as const).map((side) => col.label(side))), 'trunk_lean'];
   const t = report.frames.t;
   const rows = t.map((time, i) => {
     const values = MOT_COLUMNS.flatMap((col) => (['right', 'left'] as const).map((side) => col.value(report, side, i)));
     return [num(time, 5), ...values.map((v) => num(v ?? NaN, 3)), num(report.frames.trunkLean[i] ?? NaN, 3)].join('\t');
   });
-  const header = [name, 'version=1', `nRows=${t.length}`, `nColumns=${labels.length}`, 'inDegrees=yes', ...comments.map((c) => c.replace(/[\r\n]+/g, ' ')), 'endheader'];
+  const header = [
+    name,
+    'version=1',
+    `nRows=${t.length}`,
+    `nColumns=${labels.length}`,
+    'inDegrees=yes',
+    // Whether the gait events behind the phases were corrected by hand (OpenSim ignores extra keys).
+    `gaitEvents=${report.options.events ? 'edited' : 'detected'}`,
+    ...extra.map((line) => line.replace(/[\r\n]+/g, ' ')),
+    'endheader',
+  ];
   return `${[...header, labels.join('\t'), ...rows].join('\n')}\n`;
 }

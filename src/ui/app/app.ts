@@ -289,13 +289,21 @@ export class GaitApp extends LitElement {
         .note=${this.saving.note}
         .savedId=${a.savedId}
         .savedAt=${a.savedAt}
+        ?changed=${a.changedSinceSave}
         buttonTestId=${this.resultsReady ? 'save-session-top' : 'save-session'}
         @note-input=${(e: CustomEvent<{ note: string }>) => this.saving.setNote(e.detail.note)}
       ></gait-save-bar>
       ${this.resultsReady === null
         ? html`<p class="muted">Loading the results view…</p>`
         : this.resultsReady
-          ? html`<gait-results .report=${a.report} .track=${a.track} .videoUrl=${a.videoUrl}></gait-results>`
+          ? html`<gait-results
+              .report=${a.report}
+              .track=${a.track}
+              .videoUrl=${a.videoUrl}
+              .detected=${a.detected}
+              .editError=${this.jobs.editError}
+              @events-edit=${(e: CustomEvent<{ events: Analysis['detected'] }>) => this.jobs.editEvents(e.detail.events)}
+            ></gait-results>`
           : this.renderResultsPlaceholder(a.report)}
     </div>`;
   }

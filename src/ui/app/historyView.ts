@@ -57,6 +57,7 @@ export class GaitHistory extends LitElement {
       .head { display: flex; flex-wrap: wrap; gap: var(--gait-space-2) var(--gait-space-3); align-items: baseline; justify-content: space-between; }
       .date { font-weight: 700; }
       .note { margin: var(--gait-space-1) 0 0; overflow-wrap: anywhere; }
+      .edited { color: #a14400; font-weight: 600; }
       .actions { margin-top: var(--gait-space-3); display: flex; flex-wrap: wrap; gap: var(--gait-space-2); align-items: center; }
       .compare-check { display: inline-flex; align-items: center; gap: var(--gait-space-2); min-height: 36px; font-weight: 600; cursor: pointer; }
       .compare-check input { width: 1.2rem; height: 1.2rem; }
@@ -166,7 +167,7 @@ export class GaitHistory extends LitElement {
     return html`<li class="card ${selected ? 'selected' : ''}" data-testid="session" data-session-id=${s.id}>
       <div class="head">
         <span class="date">${formatDate(s.createdAt)}</span>
-        <span class="muted small-text">${s.sourceName}${s.hasVideo ? ' · video kept' : ''}</span>
+        <span class="muted small-text">${s.sourceName}${s.hasVideo ? ' · video kept' : ''}${s.eventsEdited ? html` · <span class="edited" data-testid="session-events-edited">events edited by hand</span>` : nothing}</span>
       </div>
       <p class="note">${s.note ? s.note : html`<span class="muted">No note</span>`}</p>
       ${keyNumbersList(s.keyNumbers)}

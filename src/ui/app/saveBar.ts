@@ -22,6 +22,8 @@ export class GaitSaveBar extends LitElement {
   @property() note = '';
   @property({ attribute: false }) savedId: string | null = null;
   @property({ attribute: false }) savedAt: number | null = null;
+  /** The saved session's report changed (events corrected) and is not saved yet. */
+  @property({ type: Boolean }) changed = false;
   /** The test id of the button (the results view has its own "Save to history" lower down). */
   @property() buttonTestId = 'save-session';
 
@@ -43,8 +45,10 @@ export class GaitSaveBar extends LitElement {
         class="btn primary"
         data-testid=${this.buttonTestId}
         @click=${() => this.dispatchEvent(new CustomEvent('save-session', { bubbles: true, composed: true }))}
-      >${this.savedId ? 'Update the note' : 'Save to history'}</button>
-      ${this.savedId ? html`<span class="muted small-text">Saved in the history${this.savedAt ? `, ${formatDate(this.savedAt)}` : ''}.</span>` : nothing}
+      >${this.savedId ? (this.changed ? 'Save the changes' : 'Update the note') : 'Save to history'}</button>
+      ${this.savedId
+        ? html`<span class="muted small-text" data-testid="save-state">${this.changed ? 'Changed since it was saved' : 'Saved in the history'}${this.savedAt ? `, ${formatDate(this.savedAt)}` : ''}.</span>`
+        : nothing}
     </div>`;
   }
 }

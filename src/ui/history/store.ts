@@ -20,6 +20,8 @@ export interface SessionMeta {
   sourceName: string;
   keyNumbers: SessionKeyNumbers;
   hasVideo: boolean;
+  /** The gait events were corrected by hand (absent in sessions saved before this existed). */
+  eventsEdited?: boolean;
 }
 
 export interface SessionData {
@@ -78,6 +80,7 @@ export async function saveSession(input: SaveSessionInput): Promise<SessionMeta>
     sourceName: input.sourceName,
     keyNumbers: keyNumbers(input.report),
     hasVideo: video !== null,
+    eventsEdited: !!input.report.options.events,
   };
   const database = await db();
   const tx = database.transaction(['sessions', 'sessionData'], 'readwrite');
@@ -112,4 +115,17 @@ export async function updateNote(id: string, note: string): Promise<void> {
   const database = await db();
   const meta = await database.get('sessions', id);
   if (meta) await database.put('sessions', { ...meta, note: note.trim() });
+}
+
+/** Replaces a saved session's report (e.g. after its events were corrected) and its note. */
+export async function updateSessionReport(id: string, report: GaitReport, note: string): Promise<void> {
+  const database = await db();
+  const tx = database.transaction(['sessions', 'sessionData'], 'readwrite');
+  const [meta, data] = await Promise.all([tx.objectStore('sessions').get(id), tx.objectStore('sessionData').get(id)]);
+  if (!meta || !data) throw new Error('this session is no longer in the history');
+  await Promise.all([
+    tx.objectStore('sessions').put({ ...meta, note: note.trim(), keyNumbers: keyNumbers(report), eventsEdited: !!report.options.events }),
+    tx.objectStore('sessionData').put({ ...data, report }),
+    tx.done,
+  ]);
 }

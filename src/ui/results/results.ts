@@ -16,6 +16,7 @@ import './phaseRangeChart';
 import type { GaitPhaseRangeChart } from './phaseRangeChart';
 import './phaseTimeline';
 import type { GaitPhaseTimeline } from './phaseTimeline';
+import type { EditableEvents } from './eventEdits';
 import { renderQuality } from './qualityPanel';
 import { baseStyles } from './styles';
 import type { SeekDetail } from './timeSync';
@@ -51,6 +52,8 @@ export class GaitResults extends LitElement {
       header.summary h2 { font-size: 1.4rem; margin-bottom: 0.25rem; }
       .direction { font-size: 1rem; margin: 0; }
       .disclaimer { border-left: 4px solid #8a6d00; background: #fff8e1; padding: 0.6rem 0.8rem; border-radius: 6px; margin: 0; }
+      .edited-events { border-left: 4px solid #d55e00; background: #fdf1e8; padding: 0.6rem 0.8rem; border-radius: 6px; margin: 0; }
+      .alert { border-left: 4px solid #b91c1c; background: #fdecea; padding: 0.6rem 0.8rem; border-radius: 6px; margin: 0; }
       .backward { border-left: 4px solid #0072b2; background: #eaf4fb; padding: 0.6rem 0.8rem; border-radius: 6px; margin: 0; }
       .top { display: grid; grid-template-columns: minmax(0, 3fr) minmax(15rem, 2fr); gap: 1rem; align-items: start; }
       .keys { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0.6rem; margin: 0; }
@@ -146,6 +149,10 @@ export class GaitResults extends LitElement {
   @property({ attribute: false }) report?: GaitReport;
   @property({ attribute: false }) track?: GaitPoseTrack;
   @property({ attribute: false }) videoUrl: string | null = null;
+  /** The detector's events when the report's were corrected by hand (null: as detected). */
+  @property({ attribute: false }) detected: EditableEvents | null = null;
+  /** Why the last event edit could not be analysed. */
+  @property() editError = '';
 
   @state() private exportStatus = '';
 
@@ -275,6 +282,11 @@ export class GaitResults extends LitElement {
           <strong>Not a diagnosis.</strong> These are measurements from a video, compared with typical healthy adult walking. They cannot tell
           why you walk the way you do; if walking hurts or something worries you, see a physical therapist or another qualified professional.
         </p>
+        ${report.options.events
+          ? html`<p class="edited-events" role="note" data-testid="report-events-edited">
+              <strong>Gait events corrected by hand.</strong> The phases, numbers and flags below come from the corrected heel strikes and toe offs.
+            </p>`
+          : nothing}
         ${this.renderBackward(report)}
         <div class="top">
           ${this.track
@@ -282,7 +294,8 @@ export class GaitResults extends LitElement {
             : html`<p class="muted">No pose track: the skeleton view is not available.</p>`}
           ${this.renderKeyNumbers(report)}
         </div>
-        <gait-phase-timeline .report=${report}></gait-phase-timeline>
+        <gait-phase-timeline .report=${report} .detected=${this.detected}></gait-phase-timeline>
+        ${this.editError ? html`<p class="alert" role="alert" data-testid="event-edit-error">That edit cannot be analysed: ${this.editError} The previous events are kept.</p>` : nothing}
         <section aria-labelledby="cycle-heading">
           <h2 id="cycle-heading">Hip and knee over the gait cycle</h2>
           <p class="chart-intro muted">

@@ -2,7 +2,9 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { analyzeTrack } from '../../../core/analyze';
 import { parsePoseTrack } from '../../../core/format/validatePoseTrack';
 import type { GaitPoseTrack } from '../../../core/format/poseTrack';
-import type { GaitReport } from '../../../core/format/report';
+import type { GaitReport, Side } from '../../../core/format/report';
+import { reportEvents } from '../../../core/events/override';
+import type { SideEvents } from '../../../core/events/zeni';
 import type { PersonCandidate } from '../../../video/types';
 import { getSession } from '../../history/store';
 import { describeError, isCancelled, TrackFileError, type UserError } from '../describeError';
@@ -30,6 +32,10 @@ export interface Analysis {
   savedId: string | null;
   savedAt: number | null;
   note: string;
+  /** The detector's events when the report's were corrected by hand (null: the report's are as detected). */
+  detected: Record<Side, SideEvents> | null;
+  /** The report changed (events corrected) since it was saved. */
+  changedSinceSave: boolean;
 }
 
 export type Job =
@@ -53,6 +59,16 @@ export interface JobHooks {
   replaced(note: string): void;
   /** Whether the session with this id is still the one asked for (the user may have moved on). */
   stillWanted(id: string): boolean;
+}
+
+/** The events the detector found in a track whose saved report carries hand-corrected ones. */
+function detectedEvents(track: GaitPoseTrack, report: GaitReport): Record<Side, SideEvents> | null {
+  const { events: _edited, ...options } = report.options;
+  try {
+    return reportEvents(analyzeTrack(track, options));
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -103,10 +119,27 @@ export class AnalysisJobController implements ReactiveController {
     this.abort?.abort();
   }
 
-  /** Replaces the report of the analysis shown (e.g. after editing its events). */
-  replaceReport(report: GaitReport): void {
-    if (this.current.phase !== 'results') return;
-    this.job = { phase: 'results', analysis: { ...this.current.analysis, report } };
+  /** Why the last event edit could not be analysed ('' when it could). */
+  editError = '';
+
+  /**
+   * Reruns the analysis of the walk shown from hand-corrected events (null: back to the detected
+   * ones); no pose estimation, only events -> cycles -> phases -> metrics -> flags. An edit the
+   * analysis cannot use (e.g. too few heel strikes left) keeps the previous result and says why.
+   */
+  editEvents(events: Record<Side, SideEvents> | null): void {
+    const a = this.analysis;
+    if (!a) return;
+    const { events: _previous, ...options } = a.report.options;
+    try {
+      const report = analyzeTrack(a.track, events ? { ...options, events } : options);
+      const detected = events ? (a.detected ?? reportEvents(a.report)) : null;
+      this.editError = '';
+      this.job = { phase: 'results', analysis: { ...a, report, detected, changedSinceSave: a.savedId !== null } };
+    } catch (error) {
+      this.editError = describeError(error).message;
+      this.host.requestUpdate();
+    }
   }
 
   private releaseResults(): void {
@@ -208,6 +241,7 @@ export class AnalysisJobController implements ReactiveController {
     o: { people: PersonCandidate[]; personId: number | null; videoBlob: Blob | null; warnings?: string[] },
   ): void {
     this.releaseResults();
+    this.editError = '';
     this.job = {
       phase: 'results',
       analysis: {
@@ -223,6 +257,8 @@ export class AnalysisJobController implements ReactiveController {
         savedId: null,
         savedAt: null,
         note: '',
+        detected: null,
+        changedSinceSave: false,
       },
     };
     this.hooks.replaced('');
@@ -274,6 +310,7 @@ export class AnalysisJobController implements ReactiveController {
         return;
       }
       this.releaseResults();
+      this.editError = '';
       this.job = {
         phase: 'results',
         analysis: {
@@ -289,6 +326,8 @@ export class AnalysisJobController implements ReactiveController {
           savedId: saved.id,
           savedAt: saved.createdAt,
           note: saved.note,
+          detected: saved.report.options.events ? detectedEvents(saved.track, saved.report) : null,
+          changedSinceSave: false,
         },
       };
       this.hooks.replaced(saved.note);

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { MAX_STORED_VIDEO_BYTES, saveSession, updateNote } from '../../history/store';
+import { MAX_STORED_VIDEO_BYTES, saveSession, updateNote, updateSessionReport } from '../../history/store';
 import type { Analysis } from './analysisJob';
 import type { ToastController } from './toastController';
 
@@ -38,6 +38,13 @@ export class SaveController implements ReactiveController {
     const note = typeof typedNote === 'string' && typedNote.trim() ? typedNote : this.note;
     const link = !this.onHistoryPage();
     try {
+      if (analysis.savedId && analysis.changedSinceSave) {
+        await updateSessionReport(analysis.savedId, analysis.report, note);
+        analysis.note = note;
+        analysis.changedSinceSave = false;
+        this.toast.show('Changes saved to the history.', link);
+        return;
+      }
       if (analysis.savedId) {
         await updateNote(analysis.savedId, note);
         analysis.note = note;
