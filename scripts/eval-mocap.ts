@@ -29,9 +29,9 @@ type Meta = { stature_mm_used: number; px_per_mm: number; fps: number };
 function withNoise(track: GaitPoseTrack, m: MocapFile, seed: number): GaitPoseTrack {
   const meta = m.meta as unknown as Meta;
   const bodyHeightPx = meta.stature_mm_used * meta.px_per_mm;
-  // The near leg: the one whose side faces the camera (left when facing right in this projection).
+  // The near leg: the one whose side faces the camera (right when facing right).
   const facing = (m.meta as unknown as { facing_in_image?: string }).facing_in_image ?? '';
-  const near: Side = /right/.test(facing) ? 'left' : 'right';
+  const near: Side = /right/.test(facing) ? 'right' : 'left';
   const noisy = applyNoise(track.frames as PoseFrame[], resolveNoise({ ...MOVENET_LIKE_NOISE, seed }, seed), bodyHeightPx, track.frames.map(() => near));
   return { ...track, frames: noisy.frames };
 }

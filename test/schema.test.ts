@@ -199,12 +199,17 @@ function keyValues(): CycleKeyValues {
     peakSwingKneeFlexionAtPercent: 72,
     terminalSwingKneeMin: 1,
     peakSwingKneeExtensionVelocity: 300,
+    lateSwingKneeExtension: 22,
     minStanceKneeFlexion: 2,
     hipRange: 41,
     kneeRange: 61,
     meanTrunkLean: 3,
     stepReachLegLengths: null,
   };
+}
+
+function uncertainties(): Record<keyof CycleKeyValues, number | null> {
+  return Object.fromEntries(Object.keys(keyValues()).map((k, i) => [k, i % 5 === 4 ? null : 2.5])) as Record<keyof CycleKeyValues, number | null>;
 }
 
 function phaseAngles(): Record<PhaseName, PhaseAngles> {
@@ -243,6 +248,7 @@ function sideResult(side: 'left' | 'right', start: number): SideResult {
     normalized: { hipFlexion: mean(5), hipFlexionTrunk: mean(8), kneeFlexion: mean(30), trunkLean: mean(3) },
     phaseAngles: phaseAngles(),
     keyValues: keyValues(),
+    keyValueUncertainty: uncertainties(),
     phaseBoundariesPercent: { oppositeHeelStrike: 50, toeOff: 61, shankVertical: 84 },
   };
 }
@@ -299,7 +305,21 @@ function makeReport(): GaitReport {
       speedMps: 1.2,
       backwardPercent: 0,
       keyValues: { left: keyValues(), right: keyValues() },
+      keyValueUncertainty: { left: uncertainties(), right: uncertainties() },
+      uncertainty: {
+        cadence: 1.2,
+        strideTime: 0.01,
+        stepTime: { left: 0.01, right: null },
+        stancePercent: { left: 2.6, right: null },
+        swingPercent: { left: 2.6, right: null },
+        doubleSupportPercent: 3.7,
+        symmetry: { stepTime: 2.5, stanceTime: null, hipRange: 5, peakSwingKneeFlexion: 4 },
+        poseModel: { id: 'movenet-lightning', source: 'fixture walks' },
+      },
     },
+    borderline: [
+      { id: 'flicking-swing', side: 'left', title: 'Flicking swing', measure: 'late-swing knee extension', value: 39, uncertainty: 3, limit: 38, message: 'Not flagged: more steps would settle it.' },
+    ],
     flags: [
       {
         id: 'limited-push-off',

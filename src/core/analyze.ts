@@ -25,8 +25,9 @@ import { correctAnkleProxyBias, detectEvents, zeniSignal, type SideEvents } from
 import { applyEventOverrides } from './events/override';
 import { buildCycles, typicalStrideTime, type CycleTiming } from './cycles/cycles';
 import { cycleMetrics } from './metrics/cycleMetrics';
-import { aggregateSide, meanKeyValues } from './metrics/aggregate';
-import { spatiotemporalSummary, symmetryIndex } from './metrics/spatiotemporal';
+import { aggregateSide, keyValueUncertainty, meanKeyValues } from './metrics/aggregate';
+import { spatiotemporalSummary, spatiotemporalUncertainty, symmetryIndex } from './metrics/spatiotemporal';
+import { poseModelError } from './metrics/uncertainty';
 import { evaluateFlags } from './flags/rules';
 import { GaitAnalysisError } from './errors';
 import { lowerBound, roundOrNull, valueAt } from './util/stats';
@@ -151,14 +152,15 @@ export function analyzeTrack(track: GaitPoseTrack, options: AnalysisOptions = {}
     );
   }
 
+  const model = poseModelError(track.source);
   const reach = reachSeries(c, view);
   const cyclesBySide: Record<Side, GaitCycle[]> = { left: [], right: [] };
   for (const side of SIDES) {
     cyclesBySide[side] = timings[side].map((timing) => cycleMetrics(timing, { t: c.t, angles, reach: reach[side], legLength: clean.legLength }));
   }
   const sides = {
-    left: aggregateSide(eventsPerPass.left.flatMap((e) => e.heelStrikes), eventsPerPass.left.flatMap((e) => e.toeOffs), cyclesBySide.left),
-    right: aggregateSide(eventsPerPass.right.flatMap((e) => e.heelStrikes), eventsPerPass.right.flatMap((e) => e.toeOffs), cyclesBySide.right),
+    left: aggregateSide(eventsPerPass.left.flatMap((e) => e.heelStrikes), eventsPerPass.left.flatMap((e) => e.toeOffs), cyclesBySide.left, model),
+    right: aggregateSide(eventsPerPass.right.flatMap((e) => e.heelStrikes), eventsPerPass.right.flatMap((e) => e.toeOffs), cyclesBySide.right, model),
   };
 
   const passes: Pass[] = view.passes.map((p, index) => ({
@@ -174,14 +176,24 @@ export function analyzeTrack(track: GaitPoseTrack, options: AnalysisOptions = {}
   const main = passes.reduce((a, b) => (passDuration(b) > passDuration(a) ? b : a));
 
   const strideLengths = strideLengthsM(timings, view, clean, options, c);
+  const heelStrikesPerPass = { left: eventsPerPass.left.map((e) => e.heelStrikes), right: eventsPerPass.right.map((e) => e.heelStrikes) };
   const st = spatiotemporalSummary({
     cycles: timings,
-    heelStrikesPerPass: { left: eventsPerPass.left.map((e) => e.heelStrikes), right: eventsPerPass.right.map((e) => e.heelStrikes) },
+    heelStrikesPerPass,
     strideLengthsM: strideLengths.values,
     strideLengthMethod: strideLengths.method,
     backwardPercent,
   });
+  const stU = spatiotemporalUncertainty(timings, heelStrikesPerPass, model);
   const keyValues = { left: sides.left.keyValues, right: sides.right.keyValues };
+  const kvU = { left: sides.left.keyValueUncertainty, right: sides.right.keyValueUncertainty };
+  const indexU = (key: 'hipRange' | 'peakSwingKneeFlexion') => {
+    const l = keyValues.left[key];
+    const r = keyValues.right[key];
+    const ul = kvU.left[key];
+    const ur = kvU.right[key];
+    return l !== null && r !== null && ul !== null && ur !== null && Math.abs(l) + Math.abs(r) > 0 ? roundOrNull((200 * Math.hypot(ul, ur)) / (Math.abs(l) + Math.abs(r)), 1) : null;
+  };
   const summary: GaitReport['summary'] = {
     ...st,
     symmetry: {
@@ -190,19 +202,40 @@ export function analyzeTrack(track: GaitPoseTrack, options: AnalysisOptions = {}
       peakSwingKneeFlexion: symmetryIndex(keyValues.left.peakSwingKneeFlexion, keyValues.right.peakSwingKneeFlexion),
     },
     keyValues,
+    keyValueUncertainty: kvU,
+    uncertainty: {
+      ...stU,
+      symmetry: { ...stU.symmetry, hipRange: indexU('hipRange'), peakSwingKneeFlexion: indexU('peakSwingKneeFlexion') },
+      poseModel: { id: model.id, source: model.source },
+    },
   };
 
   // Reference values describe forward walking: judge patterns on forward cycles only.
   const isForward = (cycle: GaitCycle) => passes[cycle.pass].walking === 'forward';
-  const forwardKeyValues: Record<Side, CycleKeyValues> = {
-    left: meanKeyValues(cyclesBySide.left.filter(isForward).map((x) => x.keyValues)),
-    right: meanKeyValues(cyclesBySide.right.filter(isForward).map((x) => x.keyValues)),
+  const forwardCycleValues: Record<Side, CycleKeyValues[]> = {
+    left: cyclesBySide.left.filter(isForward).map((x) => x.keyValues),
+    right: cyclesBySide.right.filter(isForward).map((x) => x.keyValues),
   };
-  const forwardCycles = { left: cyclesBySide.left.filter(isForward).length, right: cyclesBySide.right.filter(isForward).length };
-  const flags =
+  const forwardKeyValues: Record<Side, CycleKeyValues> = { left: meanKeyValues(forwardCycleValues.left), right: meanKeyValues(forwardCycleValues.right) };
+  const forwardCycles = { left: forwardCycleValues.left.length, right: forwardCycleValues.right.length };
+  // The near leg: a walker facing +x (image right) turns their right side to the camera.
+  const forwardPasses = view.passes.filter((p) => p.walking === 'forward');
+  const facings = new Set(forwardPasses.map((p) => p.facing));
+  const nearSide: Side | null = facings.size === 1 ? ([...facings][0] === 1 ? 'right' : 'left') : null;
+  const judged =
     forwardCycles.left + forwardCycles.right > 0
-      ? evaluateFlags({ keyValues: forwardKeyValues, cycles: forwardCycles, summary, trunkVisible: view.trunkVisible })
-      : [];
+      ? evaluateFlags({
+          keyValues: forwardKeyValues,
+          uncertainty: { left: keyValueUncertainty(forwardCycleValues.left, model), right: keyValueUncertainty(forwardCycleValues.right, model) },
+          cycleValues: forwardCycleValues,
+          cycles: forwardCycles,
+          summary,
+          summaryUncertainty: summary.uncertainty,
+          trunkVisible: view.trunkVisible,
+          nearSide,
+          model,
+        })
+      : { flags: [], borderline: [] };
 
   const quality: Quality = {
     frames: c.t.length,
@@ -244,7 +277,8 @@ export function analyzeTrack(track: GaitPoseTrack, options: AnalysisOptions = {}
     },
     sides,
     summary,
-    flags,
+    flags: judged.flags,
+    borderline: judged.borderline,
     options: { ...options },
   };
 }

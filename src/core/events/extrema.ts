@@ -94,6 +94,15 @@ function swingOf(list: Extremum[], k: number): number {
   return Math.min(before, after);
 }
 
+/**
+ * The first and last extremum of a pass have one neighbour only, so a stand or stop wobble next to a
+ * real step can look like a full swing. They must also reach this share of the typical swing away
+ * from the middle of the wave (a real step reaches about half of it; the shortest first and last
+ * steps of the calibration walks 0.35-0.4; a wobble while standing with the feet together stays
+ * near the middle).
+ */
+export const MIN_EDGE_REACH = 0.25;
+
 export function dropShallowWaves(extrema: Extremum[]): Extremum[] {
   const list = [...extrema];
   if (list.length < 3) return list;
@@ -101,6 +110,14 @@ export function dropShallowWaves(extrema: Extremum[]): Extremum[] {
   for (let k = 1; k < list.length; k++) swings.push(Math.abs(list[k].value - list[k - 1].value));
   swings.sort((a, b) => a - b);
   const typical = swings[Math.floor(swings.length / 2)];
+  const middleOf = (kind: 'max' | 'min') => {
+    const v = list.filter((e) => e.kind === kind).map((e) => e.value).sort((a, b) => a - b);
+    return v[Math.floor(v.length / 2)];
+  };
+  const middle = (middleOf('max') + middleOf('min')) / 2;
+  const reaches = (e: Extremum) => (e.kind === 'max' ? e.value - middle : middle - e.value) >= MIN_EDGE_REACH * typical;
+  while (list.length > 2 && !reaches(list[0])) list.shift();
+  while (list.length > 2 && !reaches(list[list.length - 1])) list.pop();
   for (;;) {
     let worst = -1;
     for (let k = 0; k < list.length; k++) if (worst < 0 || swingOf(list, k) < swingOf(list, worst)) worst = k;

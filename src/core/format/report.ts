@@ -51,8 +51,14 @@ export interface CycleKeyValues {
   peakSwingKneeFlexionAtPercent: number | null;
   /** Smallest knee flexion in terminal swing (negative = the knee snaps past straight). */
   terminalSwingKneeMin: number | null;
-  /** Fastest knee extension between toe off and the next contact, deg/s (a "flicking" swing shows here). */
+  /** Fastest knee extension between toe off and the next contact, deg/s. */
   peakSwingKneeExtensionVelocity: number | null;
+  /**
+   * Knee extension still to come at 88 % of the cycle: knee flexion there minus the straightest knee
+   * of terminal swing (deg). A swing that holds the knee bent and whips it straight at the last
+   * moment (a "flicking" swing) shows here.
+   */
+  lateSwingKneeExtension: number | null;
   /** Smallest knee flexion during stance (crouch shows here). */
   minStanceKneeFlexion: number | null;
   hipRange: number | null;
@@ -98,6 +104,8 @@ export interface SideResult {
   phaseAngles: Record<PhaseName, PhaseAngles>;
   /** Mean over cycles of the key values. */
   keyValues: CycleKeyValues;
+  /** Standard uncertainty of each mean key value (spread over cycles and the pose model's error). */
+  keyValueUncertainty: KeyValueUncertainty;
   /** Mean phase boundaries in % of the cycle (stance ends, pre-swing ends = toe off, swing ends). */
   phaseBoundariesPercent: { oppositeHeelStrike: number; toeOff: number; shankVertical: number } | null;
 }
@@ -144,6 +152,36 @@ export interface Summary {
   /** Share of the analysed walking time that was backward walking, %. */
   backwardPercent: number;
   keyValues: Record<Side, CycleKeyValues>;
+  keyValueUncertainty: Record<Side, KeyValueUncertainty>;
+  /** Standard uncertainty of the numbers above (same units). */
+  uncertainty: SummaryUncertainty;
+}
+
+export type KeyValueUncertainty = Record<keyof CycleKeyValues, number | null>;
+
+export interface SummaryUncertainty {
+  cadence: number | null;
+  strideTime: number | null;
+  stepTime: Record<Side, number | null>;
+  stancePercent: Record<Side, number | null>;
+  swingPercent: Record<Side, number | null>;
+  doubleSupportPercent: number | null;
+  symmetry: Record<keyof Summary['symmetry'], number | null>;
+  /** Which pose model's measured error went into the uncertainties, and its source. */
+  poseModel: { id: string; source: string };
+}
+
+/** A pattern whose measure is past its limit by less than its uncertainty: not flagged, and why. */
+export interface Borderline {
+  id: FlagId;
+  side: Side | 'both';
+  title: string;
+  measure: string;
+  value: number;
+  uncertainty: number;
+  limit: number;
+  /** What would settle it (more steps, a better camera angle, the accurate model). */
+  message: string;
 }
 
 export interface Quality {
@@ -195,6 +233,8 @@ export interface Evidence {
   measure: string;
   value: number;
   unit: string;
+  /** Standard uncertainty of the value, same unit. */
+  uncertainty?: number;
   /** Reference range the value was held against, with its source. */
   reference: { low: number | null; high: number | null; source: string };
 }
@@ -250,6 +290,8 @@ export interface GaitReport {
   sides: Record<Side, SideResult>;
   summary: Summary;
   flags: Flag[];
+  /** Patterns past their limit by less than the measurement's uncertainty: said, not flagged. */
+  borderline: Borderline[];
   options: AnalysisOptions;
 }
 

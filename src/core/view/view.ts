@@ -42,6 +42,8 @@ const TREADMILL_MAX_TRAVEL_LEG_LENGTHS = 1.0;
 const SPEED_WINDOW_S = 1.0;
 /** Slower than this (leg lengths per second) counts as standing or turning. Slow walking is ~0.6. */
 const MIN_WALKING_SPEED = 0.25;
+/** Pass ends slower than this share of the pass's median speed are turning on the spot or standing. */
+const PASS_END_SPEED_FRACTION = 0.75;
 /** A pass must last at least this long (about one stride) to be analysed. */
 const MIN_PASS_S = 0.8;
 /** Runs of the same direction separated by less than this are one pass (a stumble, a dropout). */
@@ -153,10 +155,20 @@ function overgroundRuns(c: TrackColumns, pelvisX: Float64Array, legLength: numbe
       runs.push(current);
     }
   }
-  // The first and last steps of a pass (gait initiation, stopping) are kept: the event detector
-  // drops the shallow wobbles of standing and stopping itself (extrema.ts, dropShallowWaves), and
-  // cycles.ts keeps out strides whose timing does not fit their neighbours. Trimming the ends to
-  // steady speed (as before) lost the first and last contacts of every overground walk.
+  // Trim the ends of a pass only where the walker has clearly slowed (turning on the spot, standing):
+  // the first and last steps of a pass (gait initiation, stopping) are kept. Trimming to 80 % of the
+  // pass's median speed, as before, lost the first and last contacts of walks that start or stop in view; at 75 % the synthetic turn (walker stepping round on the spot) still ends its passes before the turn.  The
+  // pelvis speed (a one-second window) is at 55-75 % of the steady speed at the first and last
+  // contacts of the calibration walks that start or stop in view (Camargo passes). The detector also
+  // drops the shallow wobbles of standing and stopping (extrema.ts, dropShallowWaves), and cycles.ts
+  // keeps out strides whose timing does not fit their neighbours.
+  for (const r of runs) {
+    const speeds: number[] = [];
+    for (let i = r.i0; i <= r.i1; i++) speeds.push(Math.abs(v[i]));
+    const moving = PASS_END_SPEED_FRACTION * median(speeds);
+    while (r.i0 < r.i1 && !(Math.abs(v[r.i0]) >= moving)) r.i0++;
+    while (r.i1 > r.i0 && !(Math.abs(v[r.i1]) >= moving)) r.i1--;
+  }
   return runs.filter((r) => t[r.i1] - t[r.i0] >= MIN_PASS_S);
 }
 
