@@ -1,6 +1,6 @@
 import type { GaitReport } from '../format/report';
 
-export type ExportKind = 'report-json' | 'frames-csv' | 'cycles-csv' | 'track-json' | 'charts-png' | 'opensim-trc' | 'opensim-mot';
+export type ExportKind = 'report-json' | 'frames-csv' | 'cycles-csv' | 'track-json' | 'charts-png' | 'opensim-trc' | 'opensim-mot' | 'measurements-csv';
 
 const SUFFIX: Record<ExportKind, string> = {
   'report-json': 'report.json',
@@ -10,6 +10,7 @@ const SUFFIX: Record<ExportKind, string> = {
   'charts-png': 'charts.png',
   'opensim-trc': 'keypoints.trc',
   'opensim-mot': 'angles.mot',
+  'measurements-csv': 'measurements.csv',
 };
 
 /** A file-name-safe stem from the source's name: extension dropped, anything odd turned into '-'. */

@@ -303,6 +303,8 @@ export class GaitApp extends LitElement {
               .detected=${a.detected}
               .editError=${this.jobs.editError}
               @events-edit=${(e: CustomEvent<{ events: Analysis['detected'] }>) => this.jobs.editEvents(e.detail.events)}
+              .measurements=${a.measurements}
+              @measurements-change=${(e: CustomEvent<{ measurements: Analysis['measurements'] }>) => this.jobs.setMeasurements(e.detail.measurements)}
             ></gait-results>`
           : this.renderResultsPlaceholder(a.report)}
     </div>`;

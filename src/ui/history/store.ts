@@ -7,6 +7,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { GaitReport } from '../../core/format/report';
 import type { GaitPoseTrack } from '../../core/format/poseTrack';
 import { keyNumbers, type SessionKeyNumbers } from './sessionSummary';
+import type { Measurement } from '../../core/export/measurements';
 
 /** Videos up to this size are kept with the session (IndexedDB quotas vary; phones are tight). */
 export const MAX_STORED_VIDEO_BYTES = 200 * 1024 * 1024;
@@ -29,6 +30,8 @@ export interface SessionData {
   report: GaitReport;
   track: GaitPoseTrack;
   video: Blob | null;
+  /** Angles and distances measured by hand (absent in sessions saved before this existed). */
+  measurements?: Measurement[];
 }
 
 export type StoredSession = SessionMeta & Omit<SessionData, 'id'>;
@@ -68,6 +71,7 @@ export interface SaveSessionInput {
   video: Blob | null;
   note: string;
   sourceName: string;
+  measurements?: Measurement[];
 }
 
 /** Saves one session; returns its meta (with `hasVideo` false when the video was too big to keep). */
@@ -86,7 +90,7 @@ export async function saveSession(input: SaveSessionInput): Promise<SessionMeta>
   const tx = database.transaction(['sessions', 'sessionData'], 'readwrite');
   await Promise.all([
     tx.objectStore('sessions').put(meta),
-    tx.objectStore('sessionData').put({ id: meta.id, report: input.report, track: input.track, video }),
+    tx.objectStore('sessionData').put({ id: meta.id, report: input.report, track: input.track, video, measurements: input.measurements ?? [] }),
     tx.done,
   ]);
   return meta;
@@ -102,7 +106,7 @@ export async function getSession(id: string): Promise<StoredSession | null> {
   const database = await db();
   const [meta, data] = await Promise.all([database.get('sessions', id), database.get('sessionData', id)]);
   if (!meta || !data) return null;
-  return { ...meta, report: data.report, track: data.track, video: data.video };
+  return { ...meta, report: data.report, track: data.track, video: data.video, measurements: data.measurements ?? [] };
 }
 
 export async function deleteSession(id: string): Promise<void> {
@@ -117,15 +121,15 @@ export async function updateNote(id: string, note: string): Promise<void> {
   if (meta) await database.put('sessions', { ...meta, note: note.trim() });
 }
 
-/** Replaces a saved session's report (e.g. after its events were corrected) and its note. */
-export async function updateSessionReport(id: string, report: GaitReport, note: string): Promise<void> {
+/** Replaces a saved session's report (e.g. after its events were corrected), measurements and note. */
+export async function updateSession(id: string, report: GaitReport, measurements: Measurement[], note: string): Promise<void> {
   const database = await db();
   const tx = database.transaction(['sessions', 'sessionData'], 'readwrite');
   const [meta, data] = await Promise.all([tx.objectStore('sessions').get(id), tx.objectStore('sessionData').get(id)]);
   if (!meta || !data) throw new Error('this session is no longer in the history');
   await Promise.all([
     tx.objectStore('sessions').put({ ...meta, note: note.trim(), keyNumbers: keyNumbers(report), eventsEdited: !!report.options.events }),
-    tx.objectStore('sessionData').put({ ...data, report }),
+    tx.objectStore('sessionData').put({ ...data, report, measurements }),
     tx.done,
   ]);
 }

@@ -1,7 +1,9 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { cyclesCsv, exportFileName, framesCsv, MIME, reportJson, trackJson, type ExportKind } from '../../core/export';
-import { motText, trcText } from '../../core/export/opensim';
+import { metresPerPixel, motText, trcText } from '../../core/export/opensim';
+import { measurementsCsv, type Measurement } from '../../core/export/measurements';
+import type { PropertyValues } from 'lit';
 import type { GaitPoseTrack } from '../../core/format/poseTrack';
 import { SIDES, type GaitReport, type Side } from '../../core/format/report';
 import type { CycleAngle } from '../charts/cycleChart';
@@ -153,6 +155,17 @@ export class GaitResults extends LitElement {
   @property({ attribute: false }) detected: EditableEvents | null = null;
   /** Why the last event edit could not be analysed. */
   @property() editError = '';
+  /** Angles and distances measured by hand on paused frames. */
+  @property({ attribute: false }) measurements: Measurement[] = [];
+
+  /** Metres per image pixel when the analysis knows a scale (body height or treadmill speed). */
+  private scale: number | null = null;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('report') || changed.has('track')) {
+      this.scale = this.report && this.track ? (metresPerPixel(this.track, this.report)?.metresPerPixel ?? null) : null;
+    }
+  }
 
   @state() private exportStatus = '';
 
@@ -196,6 +209,8 @@ export class GaitResults extends LitElement {
         if (this.track) downloadText(trcText(this.track, report, name), 'text/plain;charset=utf-8', name);
         return;
       }
+      case 'measurements-csv':
+        return downloadText(measurementsCsv(this.measurements, this.scale), MIME.csv, this.exportName(kind));
       case 'opensim-mot': {
         const name = this.exportName(kind);
         return downloadText(motText(report, name.replace(/\.mot$/, '')), 'text/plain;charset=utf-8', name);
@@ -290,7 +305,13 @@ export class GaitResults extends LitElement {
         ${this.renderBackward(report)}
         <div class="top">
           ${this.track
-            ? html`<gait-video-overlay .track=${this.track} .report=${report} .videoUrl=${this.videoUrl}></gait-video-overlay>`
+            ? html`<gait-video-overlay
+                .track=${this.track}
+                .report=${report}
+                .videoUrl=${this.videoUrl}
+                .measurements=${this.measurements}
+                .metresPerPixel=${this.scale}
+              ></gait-video-overlay>`
             : html`<p class="muted">No pose track: the skeleton view is not available.</p>`}
           ${this.renderKeyNumbers(report)}
         </div>
@@ -320,6 +341,7 @@ export class GaitResults extends LitElement {
             ${exportButton('export-track-json', 'track-json', 'Pose track (JSON, can be opened again)', !this.track)}
             ${exportButton('export-trc', 'opensim-trc', 'Keypoints for OpenSim (.trc)', !this.track)}
             ${exportButton('export-mot', 'opensim-mot', 'Joint angles for OpenSim (.mot)')}
+            ${exportButton('export-measurements-csv', 'measurements-csv', `Measurements (CSV, ${this.measurements.length})`, this.measurements.length === 0)}
             ${exportButton('export-charts-png', 'charts-png', 'Charts (PNG)')}
             ${exportButton('print', 'print', 'Print or save as PDF')}
           </div>

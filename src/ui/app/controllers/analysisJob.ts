@@ -5,6 +5,7 @@ import type { GaitPoseTrack } from '../../../core/format/poseTrack';
 import type { GaitReport, Side } from '../../../core/format/report';
 import { reportEvents } from '../../../core/events/override';
 import type { SideEvents } from '../../../core/events/zeni';
+import type { Measurement } from '../../../core/export/measurements';
 import type { PersonCandidate } from '../../../video/types';
 import { getSession } from '../../history/store';
 import { describeError, isCancelled, TrackFileError, type UserError } from '../describeError';
@@ -34,8 +35,10 @@ export interface Analysis {
   note: string;
   /** The detector's events when the report's were corrected by hand (null: the report's are as detected). */
   detected: Record<Side, SideEvents> | null;
-  /** The report changed (events corrected) since it was saved. */
+  /** The report changed (events corrected) or measurements were made since it was saved. */
   changedSinceSave: boolean;
+  /** Angles and distances measured by hand on paused frames. */
+  measurements: Measurement[];
 }
 
 export type Job =
@@ -117,6 +120,13 @@ export class AnalysisJobController implements ReactiveController {
   /** Stops the work in progress, if any. */
   cancel(): void {
     this.abort?.abort();
+  }
+
+  /** The measurements made on the walk shown changed (kept or removed). */
+  setMeasurements(measurements: Measurement[]): void {
+    const a = this.analysis;
+    if (!a) return;
+    this.job = { phase: 'results', analysis: { ...a, measurements, changedSinceSave: a.savedId !== null } };
   }
 
   /** Why the last event edit could not be analysed ('' when it could). */
@@ -259,6 +269,7 @@ export class AnalysisJobController implements ReactiveController {
         note: '',
         detected: null,
         changedSinceSave: false,
+        measurements: [],
       },
     };
     this.hooks.replaced('');
@@ -328,6 +339,7 @@ export class AnalysisJobController implements ReactiveController {
           note: saved.note,
           detected: saved.report.options.events ? detectedEvents(saved.track, saved.report) : null,
           changedSinceSave: false,
+          measurements: saved.measurements ?? [],
         },
       };
       this.hooks.replaced(saved.note);

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { MAX_STORED_VIDEO_BYTES, saveSession, updateNote, updateSessionReport } from '../../history/store';
+import { MAX_STORED_VIDEO_BYTES, saveSession, updateNote, updateSession } from '../../history/store';
 import type { Analysis } from './analysisJob';
 import type { ToastController } from './toastController';
 
@@ -39,7 +39,7 @@ export class SaveController implements ReactiveController {
     const link = !this.onHistoryPage();
     try {
       if (analysis.savedId && analysis.changedSinceSave) {
-        await updateSessionReport(analysis.savedId, analysis.report, note);
+        await updateSession(analysis.savedId, analysis.report, analysis.measurements, note);
         analysis.note = note;
         analysis.changedSinceSave = false;
         this.toast.show('Changes saved to the history.', link);
@@ -51,7 +51,7 @@ export class SaveController implements ReactiveController {
         this.toast.show('Note updated in the history.', link);
         return;
       }
-      const meta = await saveSession({ report: analysis.report, track: analysis.track, video: analysis.videoBlob, note, sourceName: analysis.sourceName });
+      const meta = await saveSession({ report: analysis.report, track: analysis.track, video: analysis.videoBlob, note, sourceName: analysis.sourceName, measurements: analysis.measurements });
       analysis.savedId = meta.id;
       analysis.savedAt = meta.createdAt;
       analysis.note = meta.note;
