@@ -218,10 +218,6 @@ export function analyzeTrack(track: GaitPoseTrack, options: AnalysisOptions = {}
   };
   const forwardKeyValues: Record<Side, CycleKeyValues> = { left: meanKeyValues(forwardCycleValues.left), right: meanKeyValues(forwardCycleValues.right) };
   const forwardCycles = { left: forwardCycleValues.left.length, right: forwardCycleValues.right.length };
-  // The near leg: a walker facing +x (image right) turns their right side to the camera.
-  const forwardPasses = view.passes.filter((p) => p.walking === 'forward');
-  const facings = new Set(forwardPasses.map((p) => p.facing));
-  const nearSide: Side | null = facings.size === 1 ? ([...facings][0] === 1 ? 'right' : 'left') : null;
   const judged =
     forwardCycles.left + forwardCycles.right > 0
       ? evaluateFlags({
@@ -232,7 +228,6 @@ export function analyzeTrack(track: GaitPoseTrack, options: AnalysisOptions = {}
           summary,
           summaryUncertainty: summary.uncertainty,
           trunkVisible: view.trunkVisible,
-          nearSide,
           model,
         })
       : { flags: [], borderline: [] };

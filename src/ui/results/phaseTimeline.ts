@@ -399,7 +399,11 @@ export class GaitPhaseTimeline extends LitElement {
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
     event.preventDefault();
     const next = adjacentEvent(eventTimes(report), this.time, event.key === 'ArrowRight' ? 1 : -1);
-    if (next !== undefined) this.dispatchEvent(seekEvent(next));
+    if (next === undefined) return;
+    // Move on from the event just asked for even before the video reports its new time (a second
+    // key press can come before the seek lands).
+    this.time = next;
+    this.dispatchEvent(seekEvent(next));
   }
 
   private selectNearest(): void {
