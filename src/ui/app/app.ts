@@ -89,7 +89,7 @@ export class GaitApp extends LitElement {
     cancelled: () => {
       if (this.router.route.name === 'analysis') this.router.go({ name: 'home' }, { replace: true });
     },
-    replaced: (note) => this.saving.reset(note),
+    replaced: (note, person) => this.saving.reset(note, person),
     stillWanted: (id) => this.router.route.name === 'session' && this.router.route.id === id,
   });
   private readonly router: RouteController = new RouteController(this, {
@@ -287,6 +287,8 @@ export class GaitApp extends LitElement {
         : nothing}
       <gait-save-bar
         .note=${this.saving.note}
+        .person=${this.saving.person}
+        @person-input=${(e: CustomEvent<{ person: string }>) => this.saving.setPerson(e.detail.person)}
         .savedId=${a.savedId}
         .savedAt=${a.savedAt}
         ?changed=${a.changedSinceSave}

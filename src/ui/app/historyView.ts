@@ -11,6 +11,8 @@ import {
   type SessionKeyNumbers,
 } from '../history/sessionSummary';
 import { routeHash } from './router';
+import { backwardTrend, peopleOf, personOf, trendSeries } from '../history/trends';
+import '../history/trendChart';
 
 export function formatDate(ms: number): string {
   return new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -72,6 +74,12 @@ export class GaitHistory extends LitElement {
       .meter .tick:last-of-type { transform: translateX(-100%); }
       .compare-bar { margin-bottom: var(--gait-space-3); padding: var(--gait-space-2) var(--gait-space-3); background: var(--gait-accent-soft); border-radius: var(--gait-radius); display: flex; flex-wrap: wrap; gap: var(--gait-space-2); align-items: center; justify-content: space-between; }
       .empty { text-align: center; }
+      .filter { display: flex; flex-wrap: wrap; gap: var(--gait-space-2); align-items: center; margin-bottom: var(--gait-space-3); }
+      .filter select { min-height: 2.75rem; font: inherit; }
+      .person-tag { font-weight: 600; }
+      .trends { margin-bottom: var(--gait-space-4); }
+      .trends h2 { font-size: 1.1rem; margin-bottom: var(--gait-space-1); }
+      .trend-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); gap: var(--gait-space-3) var(--gait-space-4); margin-top: var(--gait-space-3); }
     `,
   ];
 
@@ -80,6 +88,8 @@ export class GaitHistory extends LitElement {
   @state() private selected: string[] = [];
   @state() private confirming: string | null = null;
   @state() private status = '';
+  /** Show only this person's sessions ('' = everyone). */
+  @state() private personFilter = '';
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -162,11 +172,23 @@ export class GaitHistory extends LitElement {
     </section>`;
   }
 
+  private renderTrends(person: string, sessions: SessionMeta[]) {
+    const series = [...trendSeries(sessions), backwardTrend(sessions)].filter((t) => t.points.length > 0);
+    return html`<section class="card trends" data-testid="trends" aria-labelledby="trends-title">
+      <h2 id="trends-title">Trends for ${person}</h2>
+      <p class="muted small-text">
+        ${sessions.length} sessions, oldest on the left. Green: the healthy range (for backward walking, the suggested 10-25 % of forward
+        time, as a running total); bars: the 95 % uncertainty of each session's value, where its report gave one.
+      </p>
+      <div class="trend-grid">${series.map((t) => html`<gait-trend-chart .series=${t}></gait-trend-chart>`)}</div>
+    </section>`;
+  }
+
   private renderSession(s: SessionMeta) {
     const selected = this.selected.includes(s.id);
     return html`<li class="card ${selected ? 'selected' : ''}" data-testid="session" data-session-id=${s.id}>
       <div class="head">
-        <span class="date">${formatDate(s.createdAt)}</span>
+        <span class="date">${formatDate(s.createdAt)} · <span class="person-tag" data-testid="session-person-name">${personOf(s)}</span></span>
         <span class="muted small-text">${s.sourceName}${s.hasVideo ? ' · video kept' : ''}${s.eventsEdited ? html` · <span class="edited" data-testid="session-events-edited">events edited by hand</span>` : nothing}</span>
       </div>
       <p class="note">${s.note ? s.note : html`<span class="muted">No note</span>`}</p>
@@ -205,7 +227,27 @@ export class GaitHistory extends LitElement {
                 <p>No saved sessions yet. After an analysis, use "Save to history" to keep it here and follow your progress.</p>
                 <a class="btn primary" href="#/">Analyse a walk</a>
               </div>`
-            : html`
+            : this.renderSessions(sessions)}
+      </section>
+    `;
+  }
+
+  private renderSessions(all: SessionMeta[]) {
+    const people = peopleOf(all);
+    const filter = people.includes(this.personFilter) ? this.personFilter : '';
+    const sessions = filter ? all.filter((s) => personOf(s) === filter) : all;
+    const trendPerson = filter || (people.length === 1 ? people[0] : '');
+    return html`
+                ${people.length > 1 || people[0] !== 'me'
+                  ? html`<div class="filter">
+                      <label for="person-filter">Person</label>
+                      <select id="person-filter" data-testid="person-filter" @change=${(e: Event) => (this.personFilter = (e.target as HTMLSelectElement).value)}>
+                        <option value="" ?selected=${!filter}>Everyone (${all.length})</option>
+                        ${people.map((p) => html`<option value=${p} ?selected=${p === filter}>${p} (${all.filter((s) => personOf(s) === p).length})</option>`)}
+                      </select>
+                    </div>`
+                  : nothing}
+                ${trendPerson && sessions.length >= 2 ? this.renderTrends(trendPerson, sessions) : nothing}
                 ${this.renderShare(sessions)}
                 <h2>${sessions.length} saved session${sessions.length === 1 ? '' : 's'}</h2>
                 ${sessions.length >= 2
@@ -219,9 +261,7 @@ export class GaitHistory extends LitElement {
                 <ol>
                   ${sessions.map((s) => this.renderSession(s))}
                 </ol>
-              `}
-      </section>
-    `;
+              `;
   }
 }
 

@@ -1,7 +1,9 @@
 import { LitElement, html, css, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { sharedStyles } from '../styles/shared';
 import { formatDate } from './historyView';
+import { listSessions } from '../history/store';
+import { peopleOf } from '../history/trends';
 
 /**
  * The note and "Save to history" (or "Update the note") above the results. Fires `note-input`
@@ -14,12 +16,24 @@ export class GaitSaveBar extends LitElement {
     css`
       .save { display: flex; flex-wrap: wrap; align-items: flex-end; gap: var(--gait-space-2) var(--gait-space-3); padding: var(--gait-space-3); }
       .field { display: flex; flex-direction: column; gap: var(--gait-space-1); flex: 1 1 18rem; }
+      .field.person { flex: 0 1 11rem; }
       input { width: 100%; }
       @media print { :host { display: none !important; } }
     `,
   ];
 
   @property() note = '';
+  /** Whose walk it is (a name or code). */
+  @property() person = '';
+  /** People already in the history, offered as the person is typed. */
+  @state() private people: string[] = [];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    listSessions()
+      .then((sessions) => (this.people = peopleOf(sessions)))
+      .catch(() => (this.people = []));
+  }
   @property({ attribute: false }) savedId: string | null = null;
   @property({ attribute: false }) savedAt: number | null = null;
   /** The saved session's report changed (events corrected) and is not saved yet. */
@@ -29,6 +43,20 @@ export class GaitSaveBar extends LitElement {
 
   override render() {
     return html`<div class="card save">
+      <div class="field person">
+        <label for="person">Person</label>
+        <input
+          id="person"
+          type="text"
+          list="people"
+          data-testid="session-person"
+          maxlength="60"
+          autocomplete="off"
+          .value=${this.person}
+          @input=${(e: Event) => this.dispatchEvent(new CustomEvent('person-input', { detail: { person: (e.target as HTMLInputElement).value } }))}
+        />
+        <datalist id="people">${this.people.map((p) => html`<option value=${p}></option>`)}</datalist>
+      </div>
       <div class="field">
         <label for="note">${this.savedId ? 'Note for this saved session' : 'Note for the history (optional)'}</label>
         <input

@@ -7,6 +7,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { GaitReport } from '../../core/format/report';
 import type { GaitPoseTrack } from '../../core/format/poseTrack';
 import { keyNumbers, type SessionKeyNumbers } from './sessionSummary';
+import { personOf } from './trends';
 import type { Measurement } from '../../core/export/measurements';
 
 /** Videos up to this size are kept with the session (IndexedDB quotas vary; phones are tight). */
@@ -23,6 +24,8 @@ export interface SessionMeta {
   hasVideo: boolean;
   /** The gait events were corrected by hand (absent in sessions saved before this existed). */
   eventsEdited?: boolean;
+  /** Whose walk this is (a name or code); absent means the default person, "me". */
+  person?: string;
 }
 
 export interface SessionData {
@@ -72,6 +75,7 @@ export interface SaveSessionInput {
   note: string;
   sourceName: string;
   measurements?: Measurement[];
+  person?: string;
 }
 
 /** Saves one session; returns its meta (with `hasVideo` false when the video was too big to keep). */
@@ -85,6 +89,7 @@ export async function saveSession(input: SaveSessionInput): Promise<SessionMeta>
     keyNumbers: keyNumbers(input.report),
     hasVideo: video !== null,
     eventsEdited: !!input.report.options.events,
+    person: personOf(input),
   };
   const database = await db();
   const tx = database.transaction(['sessions', 'sessionData'], 'readwrite');
@@ -115,20 +120,20 @@ export async function deleteSession(id: string): Promise<void> {
   await Promise.all([tx.objectStore('sessions').delete(id), tx.objectStore('sessionData').delete(id), tx.done]);
 }
 
-export async function updateNote(id: string, note: string): Promise<void> {
+export async function updateNote(id: string, note: string, person?: string): Promise<void> {
   const database = await db();
   const meta = await database.get('sessions', id);
-  if (meta) await database.put('sessions', { ...meta, note: note.trim() });
+  if (meta) await database.put('sessions', { ...meta, note: note.trim(), ...(person !== undefined ? { person: personOf({ person }) } : {}) });
 }
 
 /** Replaces a saved session's report (e.g. after its events were corrected), measurements and note. */
-export async function updateSession(id: string, report: GaitReport, measurements: Measurement[], note: string): Promise<void> {
+export async function updateSession(id: string, report: GaitReport, measurements: Measurement[], note: string, person?: string): Promise<void> {
   const database = await db();
   const tx = database.transaction(['sessions', 'sessionData'], 'readwrite');
   const [meta, data] = await Promise.all([tx.objectStore('sessions').get(id), tx.objectStore('sessionData').get(id)]);
   if (!meta || !data) throw new Error('this session is no longer in the history');
   await Promise.all([
-    tx.objectStore('sessions').put({ ...meta, note: note.trim(), keyNumbers: keyNumbers(report), eventsEdited: !!report.options.events }),
+    tx.objectStore('sessions').put({ ...meta, note: note.trim(), keyNumbers: keyNumbers(report), eventsEdited: !!report.options.events, ...(person !== undefined ? { person: personOf({ person }) } : {}) }),
     tx.objectStore('sessionData').put({ ...data, report, measurements }),
     tx.done,
   ]);

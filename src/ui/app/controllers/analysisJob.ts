@@ -8,6 +8,7 @@ import type { SideEvents } from '../../../core/events/zeni';
 import type { Measurement } from '../../../core/export/measurements';
 import type { PersonCandidate } from '../../../video/types';
 import { getSession } from '../../history/store';
+import { personOf } from '../../history/trends';
 import { describeError, isCancelled, TrackFileError, type UserError } from '../describeError';
 import { demoVideoUrl, loadProcessVideo } from '../optional';
 import type { ChosenFile, ModelChoice } from '../homeView';
@@ -58,8 +59,8 @@ export interface JobHooks {
   refocus(): void;
   /** The job was cancelled: leave the analysis view. */
   cancelled(): void;
-  /** A new analysis or saved session replaces the current one (reset its note and toast). */
-  replaced(note: string): void;
+  /** A new analysis or saved session replaces the current one (reset its note, person and toast). */
+  replaced(note: string, person?: string): void;
   /** Whether the session with this id is still the one asked for (the user may have moved on). */
   stillWanted(id: string): boolean;
 }
@@ -342,7 +343,7 @@ export class AnalysisJobController implements ReactiveController {
           measurements: saved.measurements ?? [],
         },
       };
-      this.hooks.replaced(saved.note);
+      this.hooks.replaced(saved.note, personOf(saved));
     } catch (error) {
       this.sessionError = describeError(error);
     } finally {

@@ -2,6 +2,17 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { MAX_STORED_VIDEO_BYTES, saveSession, updateNote, updateSession } from '../../history/store';
 import type { Analysis } from './analysisJob';
 import type { ToastController } from './toastController';
+import { DEFAULT_PERSON, personOf } from '../../history/trends';
+
+const PERSON_KEY = 'gait-person';
+
+function storedPerson(): string {
+  try {
+    return localStorage.getItem(PERSON_KEY) || DEFAULT_PERSON;
+  } catch {
+    return DEFAULT_PERSON;
+  }
+}
 
 /**
  * Saving the analysis shown to the history (IndexedDB), or updating the note of a saved one, with
@@ -9,6 +20,8 @@ import type { ToastController } from './toastController';
  */
 export class SaveController implements ReactiveController {
   note = '';
+  /** Whose walk it is; the last one used is remembered for the next save. */
+  person = storedPerson();
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -21,14 +34,25 @@ export class SaveController implements ReactiveController {
 
   hostConnected(): void {}
 
+  setPerson(person: string): void {
+    this.person = person;
+    try {
+      localStorage.setItem(PERSON_KEY, person);
+    } catch {
+      // Storage may be blocked (private mode): the choice then lasts for this visit.
+    }
+    this.host.requestUpdate();
+  }
+
   setNote(note: string): void {
     this.note = note;
     this.host.requestUpdate();
   }
 
-  /** A new analysis or session is shown: its note, and no stale toast. */
-  reset(note: string): void {
+  /** A new analysis or session is shown: its note (and person, for a saved one), and no stale toast. */
+  reset(note: string, person?: string): void {
     this.note = note;
+    if (person !== undefined) this.person = person;
     this.toast.clear();
     this.host.requestUpdate();
   }
@@ -39,19 +63,19 @@ export class SaveController implements ReactiveController {
     const link = !this.onHistoryPage();
     try {
       if (analysis.savedId && analysis.changedSinceSave) {
-        await updateSession(analysis.savedId, analysis.report, analysis.measurements, note);
+        await updateSession(analysis.savedId, analysis.report, analysis.measurements, note, this.person);
         analysis.note = note;
         analysis.changedSinceSave = false;
         this.toast.show('Changes saved to the history.', link);
         return;
       }
       if (analysis.savedId) {
-        await updateNote(analysis.savedId, note);
+        await updateNote(analysis.savedId, note, this.person);
         analysis.note = note;
         this.toast.show('Note updated in the history.', link);
         return;
       }
-      const meta = await saveSession({ report: analysis.report, track: analysis.track, video: analysis.videoBlob, note, sourceName: analysis.sourceName, measurements: analysis.measurements });
+      const meta = await saveSession({ report: analysis.report, track: analysis.track, video: analysis.videoBlob, note, sourceName: analysis.sourceName, measurements: analysis.measurements, person: personOf({ person: this.person }) });
       analysis.savedId = meta.id;
       analysis.savedAt = meta.createdAt;
       analysis.note = meta.note;
