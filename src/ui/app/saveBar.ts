@@ -41,34 +41,36 @@ export class GaitSaveBar extends LitElement {
   /** The test id of the button (the results view has its own "Save to history" lower down). */
   @property() buttonTestId = 'save-session';
 
+  /** A labelled text field that fires `event` with `{ [id]: value }` as the user types. */
+  private field(o: { id: 'person' | 'note'; label: string; value: string; maxLength: number; event: string; list?: string; placeholder?: string }) {
+    return html`<div class="field ${o.id}">
+      <label for=${o.id}>${o.label}</label>
+      <input
+        id=${o.id}
+        type="text"
+        list=${o.list ?? nothing}
+        data-testid="session-${o.id}"
+        maxlength=${o.maxLength}
+        autocomplete="off"
+        placeholder=${o.placeholder ?? nothing}
+        .value=${o.value}
+        @input=${(e: Event) => this.dispatchEvent(new CustomEvent(o.event, { detail: { [o.id]: (e.target as HTMLInputElement).value } }))}
+      />
+    </div>`;
+  }
+
   override render() {
     return html`<div class="card save">
-      <div class="field person">
-        <label for="person">Person</label>
-        <input
-          id="person"
-          type="text"
-          list="people"
-          data-testid="session-person"
-          maxlength="60"
-          autocomplete="off"
-          .value=${this.person}
-          @input=${(e: Event) => this.dispatchEvent(new CustomEvent('person-input', { detail: { person: (e.target as HTMLInputElement).value } }))}
-        />
-        <datalist id="people">${this.people.map((p) => html`<option value=${p}></option>`)}</datalist>
-      </div>
-      <div class="field">
-        <label for="note">${this.savedId ? 'Note for this saved session' : 'Note for the history (optional)'}</label>
-        <input
-          id="note"
-          type="text"
-          data-testid="session-note"
-          maxlength="300"
-          placeholder="e.g. before the exercises, new shoes, left knee sore"
-          .value=${this.note}
-          @input=${(e: Event) => this.dispatchEvent(new CustomEvent('note-input', { detail: { note: (e.target as HTMLInputElement).value } }))}
-        />
-      </div>
+      ${this.field({ id: 'person', label: 'Person', value: this.person, maxLength: 60, event: 'person-input', list: 'people' })}
+      <datalist id="people">${this.people.map((p) => html`<option value=${p}></option>`)}</datalist>
+      ${this.field({
+        id: 'note',
+        label: this.savedId ? 'Note for this saved session' : 'Note for the history (optional)',
+        value: this.note,
+        maxLength: 300,
+        event: 'note-input',
+        placeholder: 'e.g. before the exercises, new shoes, left knee sore',
+      })}
       <button
         class="btn primary"
         data-testid=${this.buttonTestId}
