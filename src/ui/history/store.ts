@@ -138,3 +138,35 @@ export async function updateSession(id: string, report: GaitReport, measurements
     tx.done,
   ]);
 }
+
+/** Every saved session with its data (for a backup), newest first; `keep` picks some. */
+export async function readSessions(keep: (meta: SessionMeta) => boolean = () => true): Promise<StoredSession[]> {
+  const metas = (await listSessions()).filter(keep);
+  const database = await db();
+  const out: StoredSession[] = [];
+  for (const meta of metas) {
+    const data = await database.get('sessionData', meta.id);
+    if (data) out.push({ ...meta, report: data.report, track: data.track, video: data.video, measurements: data.measurements ?? [] });
+  }
+  return out;
+}
+
+/** Adds sessions (from a backup) whose ids are not here yet; returns how many were added and skipped. */
+export async function importSessions(sessions: readonly StoredSession[]): Promise<{ added: number; skipped: number }> {
+  const database = await db();
+  let added = 0;
+  let skipped = 0;
+  for (const s of sessions) {
+    const tx = database.transaction(['sessions', 'sessionData'], 'readwrite');
+    if (await tx.objectStore('sessions').get(s.id)) {
+      skipped++;
+      tx.abort();
+      await tx.done.catch(() => undefined);
+      continue;
+    }
+    const { report, track, video, measurements, ...meta } = s;
+    await Promise.all([tx.objectStore('sessions').put(meta), tx.objectStore('sessionData').put({ id: s.id, report, track, video, measurements }), tx.done]);
+    added++;
+  }
+  return { added, skipped };
+}
