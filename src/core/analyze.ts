@@ -1,4 +1,5 @@
-import { LEG_KEYPOINTS, type GaitPoseTrack } from './format/poseTrack';
+import type { GaitPoseTrack } from './format/poseTrack';
+import { LEG_POINTS, SIDE_POINTS } from './format/bodyPoints';
 import {
   REPORT_FORMAT,
   REPORT_VERSION,
@@ -21,7 +22,9 @@ import { computeAngles, type AngleColumns } from './angles/angles';
 import { smoothAngles } from './angles/smooth';
 import { residualCutoff } from './signal/residualCutoff';
 import { DEFAULT_CUTOFF_HZ } from './signal/butterworth';
-import { correctAnkleProxyBias, detectEvents, zeniSignal, type SideEvents } from './events/zeni';
+import { zeniSignal } from './events/zeni';
+import type { FootPoint, SideEvents } from './events/detector';
+import { chooseEventDetector } from './events/registry';
 import { applyEventOverrides } from './events/override';
 import { buildCycles, typicalStrideTime, type CycleTiming } from './cycles/cycles';
 import { cycleMetrics } from './metrics/cycleMetrics';
@@ -43,13 +46,21 @@ function detectionStats(raw: TrackColumns): { detectedFraction: number; meanKeyp
   let scoreSum = 0;
   for (let i = 0; i < n; i++) {
     let all = true;
-    for (const k of LEG_KEYPOINTS) {
+    for (const k of LEG_POINTS) {
       scoreSum += raw.score[k][i];
       if (Number.isNaN(raw.x[k][i]) || raw.score[k][i] < MIN_KEYPOINT_SCORE) all = false;
     }
     if (all) detected++;
   }
-  return { detectedFraction: n ? detected / n : 0, meanKeypointScore: n ? scoreSum / (n * LEG_KEYPOINTS.length) : 0 };
+  return { detectedFraction: n ? detected / n : 0, meanKeypointScore: n ? scoreSum / (n * LEG_POINTS.length) : 0 };
+}
+
+/** The foot points a track has on both sides (seen in at least one frame). */
+function footPointsOf(raw: TrackColumns): Set<FootPoint> {
+  const seen = (k: number) => raw.x[k].some((v) => !Number.isNaN(v));
+  const out = new Set<FootPoint>();
+  for (const p of ['ankle', 'heel', 'toe'] as const) if (SIDES.every((s) => seen(SIDE_POINTS[s][p]))) out.add(p);
+  return out;
 }
 
 function facingPerFrame(n: number, passes: PassSpan[]): Int8Array {
@@ -120,17 +131,11 @@ export function analyzeTrack(track: GaitPoseTrack, options: AnalysisOptions = {}
     options.cutoffHz ??
     residualCutoff(c.t, [rawAngles.left.hipFlexion, rawAngles.right.hipFlexion, rawAngles.left.kneeFlexion, rawAngles.right.kneeFlexion], DEFAULT_CUTOFF_HZ).cutoffHz;
   const angles: AngleColumns = smoothAngles(c.t, rawAngles, cutoffHz);
-  const rawEvents: Record<Side, SideEvents[]> = { left: [], right: [] };
-  for (const pass of view.passes) {
-    for (const side of SIDES) rawEvents[side].push(detectEvents(c, view.pelvisX, side, pass));
-  }
-  const typicalStride = typicalStrideTime([...rawEvents.left, ...rawEvents.right].map((e) => e.heelStrikes));
-  const detectedEvents: Record<Side, SideEvents[]> = {
-    left: rawEvents.left.map((e, p) => correctAnkleProxyBias(e, view.passes[p].walking, typicalStride)),
-    right: rawEvents.right.map((e, p) => correctAnkleProxyBias(e, view.passes[p].walking, typicalStride)),
-  };
+  const detector = chooseEventDetector(footPointsOf(raw));
+  const detectedEvents: Record<Side, SideEvents[]> = detector.detect({ columns: c, pelvisX: view.pelvisX, passes: view.passes });
   // Hand-corrected events, when given, replace the detected ones per leg.
   const eventsPerPass = applyEventOverrides(detectedEvents, options.events, view.passes.map((p) => [c.t[p.i0], c.t[p.i1]] as const));
+  const typicalStride = typicalStrideTime([...eventsPerPass.left, ...eventsPerPass.right].map((e) => e.heelStrikes));
   const timings: Record<Side, CycleTiming[]> = { left: [], right: [] };
   const rejectedReasons: string[] = [];
   view.passes.forEach((_, p) => {
@@ -244,6 +249,7 @@ export function analyzeTrack(track: GaitPoseTrack, options: AnalysisOptions = {}
     lowConfidenceDropped: clean.lowConfidenceDropped,
     trunkVisible: view.trunkVisible,
     filter: { ...clean.filter, angleCutoffHz: cutoffHz },
+    eventDetector: { id: detector.id, reference: detector.reference },
     passes: passes.length,
     warnings: warnings(view, cyclesBySide, detectedFraction, clean, rejectedReasons, forwardCycles),
   };

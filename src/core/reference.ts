@@ -1,5 +1,5 @@
 /**
- * Healthy adult reference values for sagittal walking (DESIGN.md section 5), each with its source.
+ * Healthy adult reference values for sagittal walking (docs/design.md, section 5), each with its source.
  * Used for flags, for the report tables and for the reference band in charts.
  */
 export interface ReferenceRange {

@@ -1,6 +1,6 @@
 import type { PhaseName, Side } from '../format/report';
 import { lowerBound, median } from '../util/stats';
-import type { SideEvents } from '../events/zeni';
+import type { SideEvents } from '../events/detector';
 
 /** Event timing of one gait cycle (heel strike to the next heel strike of the same foot), seconds. */
 export interface CycleTiming {

@@ -1,5 +1,5 @@
 import type { GaitReport, Side } from '../format/report';
-import type { SideEvents } from './zeni';
+import type { SideEvents } from './detector';
 
 /** Event times (seconds) a person set by hand for one leg; they replace the detected ones. */
 export type EventOverrides = Partial<Record<Side, SideEvents>>;

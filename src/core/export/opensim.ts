@@ -24,7 +24,8 @@
  *   columns (`hip_flexion_trunk_r`, `trunk_lean`), which OpenSim ignores when it loads the motion on
  *   a model. Unknown values are `NaN`.
  */
-import { SIDE_KEYPOINTS, type GaitPoseTrack } from '../format/poseTrack';
+import type { GaitPoseTrack } from '../format/poseTrack';
+import { SIDE_POINTS } from '../format/bodyPoints';
 import { SIDES, type GaitReport, type Side } from '../format/report';
 import { toColumns } from '../clean/columns';
 import { MIN_KEYPOINT_SCORE } from '../clean/gate';
@@ -60,7 +61,7 @@ export function metresPerPixel(track: GaitPoseTrack, report: GaitReport): PixelS
   if (speed && speed > 0 && report.setting === 'treadmill') {
     const speeds: number[] = [];
     for (const side of SIDES) {
-      const ankle = SIDE_KEYPOINTS[side].ankle;
+      const ankle = SIDE_POINTS[side].ankle;
       for (const cycle of report.sides[side].cycles) {
         // Middle half of stance: the foot is flat on the belt, away from contact and push-off.
         const [a, b] = cycle.phases.stance;

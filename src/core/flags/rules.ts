@@ -171,93 +171,97 @@ function forwardLean(inputs: FlagInputs): RuleOutcome {
   };
 }
 
+/** A rule on one key number against one limit: flag beyond it by more than u, borderline within u. */
+interface SingleMeasureRule {
+  id: FlagId;
+  key: KeyNumberId;
+  /** The reference whose limit is used and cited. */
+  reference: ReferenceName;
+  direction: 'above' | 'below';
+  measure: string;
+  /** Margins past the limit for moderate and marked. */
+  severitySteps: [number, number];
+  /** Further key numbers shown as evidence: [key, measure, reference]. */
+  alsoShow?: [KeyNumberId, string, ReferenceName][];
+  message: (kv: CycleKeyValues, value: number) => string;
+}
+
+function singleMeasure(rule: SingleMeasureRule): SideRule {
+  return (side, inputs) => {
+    const kv = inputs.keyValues[side];
+    const value = kv[rule.key];
+    const ref = REFERENCE[rule.reference];
+    const limit = rule.direction === 'above' ? ref.high : ref.low;
+    if (!num(value) || limit === null) return null;
+    const c = against(inputs, side, rule.key, limit, rule.direction);
+    if (c.call === 'borderline') return borderlineOf(rule.id, side, rule.measure, value, u(inputs, side, rule.key), limit, inputs);
+    if (c.call !== 'beyond') return null;
+    const ev = [evidence(rule.measure, value, rule.reference, u(inputs, side, rule.key))];
+    for (const [key, measure, reference] of rule.alsoShow ?? []) {
+      const v = kv[key];
+      if (num(v)) ev.push(evidence(measure, v, reference, u(inputs, side, key)));
+    }
+    return { flag: makeFlag(rule.id, side, severityFrom(c.margin, ...rule.severitySteps), ev, rule.message(kv, value)) };
+  };
+}
+
 /**
  * Flicking swing: the knee is held bent late in swing and whipped straight at the last moment,
  * instead of extending steadily and being braked before contact. Measured as the knee extension
  * still to come at 88 % of the cycle (key number lateSwingKneeExtension); the fastest extension
  * and any snap past straight are shown as further evidence.
  */
-const flickingSwing: SideRule = (side, inputs) => {
-  const kv = inputs.keyValues[side];
-  const limit = REFERENCE.lateSwingKneeExtension.high;
-  if (!num(kv.lateSwingKneeExtension)) return null;
-  const c = against(inputs, side, 'lateSwingKneeExtension', limit, 'above');
-  if (c.call === 'borderline') return borderlineOf('flicking-swing', side, 'knee extension left for the last 12 % of the cycle', kv.lateSwingKneeExtension, u(inputs, side, 'lateSwingKneeExtension'), limit, inputs);
-  if (c.call !== 'beyond') return null;
-  const ev = [evidence('knee extension left for the last 12 % of the cycle', kv.lateSwingKneeExtension, 'lateSwingKneeExtension', u(inputs, side, 'lateSwingKneeExtension'))];
-  if (num(kv.terminalSwingKneeMin)) ev.push(evidence('smallest knee flexion in terminal swing', kv.terminalSwingKneeMin, 'terminalSwingKneeMin', u(inputs, side, 'terminalSwingKneeMin')));
-  const snap = num(kv.terminalSwingKneeMin) && kv.terminalSwingKneeMin < 0 ? `, snapping ${round(-kv.terminalSwingKneeMin, 0)} deg past straight` : '';
-  const speed = num(kv.peakSwingKneeExtensionVelocity) ? ` at up to ${round(kv.peakSwingKneeExtensionVelocity, 0)} deg/s` : '';
-  return {
-    flag: makeFlag(
-      'flicking-swing',
-      side,
-      severityFrom(c.margin, 6, 12),
-      ev,
-      `The knee stays bent late in swing and still has ${round(kv.lateSwingKneeExtension, 0)} deg to straighten in the last eighth of the stride (healthy walks: 12-34 deg); it is whipped straight${speed}${snap}: an aggressive, "flicking" swing that is not braked before the heel lands.`,
-    ),
-  };
-};
+const flickingSwing = singleMeasure({
+  id: 'flicking-swing',
+  key: 'lateSwingKneeExtension',
+  reference: 'lateSwingKneeExtension',
+  direction: 'above',
+  measure: 'knee extension left for the last 12 % of the cycle',
+  severitySteps: [6, 12],
+  alsoShow: [['terminalSwingKneeMin', 'smallest knee flexion in terminal swing', 'terminalSwingKneeMin']],
+  message: (kv, value) => {
+    const snap = num(kv.terminalSwingKneeMin) && kv.terminalSwingKneeMin < 0 ? `, snapping ${round(-kv.terminalSwingKneeMin, 0)} deg past straight` : '';
+    const speed = num(kv.peakSwingKneeExtensionVelocity) ? ` at up to ${round(kv.peakSwingKneeExtensionVelocity, 0)} deg/s` : '';
+    return `The knee stays bent late in swing and still has ${round(value, 0)} deg to straighten in the last eighth of the stride (healthy walks: 12-34 deg); it is whipped straight${speed}${snap}: an aggressive, "flicking" swing that is not braked before the heel lands.`;
+  },
+});
 
 /** Stiff-knee swing: peak swing knee flexion under 40 deg (healthy 44-76; myogait rule). */
-const stiffKnee: SideRule = (side, inputs) => {
-  const kv = inputs.keyValues[side];
-  const limit = REFERENCE.stiffKneeSwingPeak.low;
-  if (!num(kv.peakSwingKneeFlexion)) return null;
-  const c = against(inputs, side, 'peakSwingKneeFlexion', limit, 'below');
-  if (c.call === 'borderline') return borderlineOf('stiff-knee-swing', side, 'peak knee flexion in swing', kv.peakSwingKneeFlexion, u(inputs, side, 'peakSwingKneeFlexion'), limit, inputs);
-  if (c.call !== 'beyond') return null;
-  return {
-    flag: makeFlag(
-      'stiff-knee-swing',
-      side,
-      severityFrom(c.margin, 5, 15),
-      [evidence('peak knee flexion in swing', kv.peakSwingKneeFlexion, 'stiffKneeSwingPeak', u(inputs, side, 'peakSwingKneeFlexion'))],
-      `The knee bends only ${round(kv.peakSwingKneeFlexion, 0)} deg in swing (healthy 44-76): a stiff-knee swing.`,
-    ),
-  };
-};
+const stiffKnee = singleMeasure({
+  id: 'stiff-knee-swing',
+  key: 'peakSwingKneeFlexion',
+  reference: 'stiffKneeSwingPeak',
+  direction: 'below',
+  measure: 'peak knee flexion in swing',
+  severitySteps: [5, 15],
+  message: (_kv, value) => `The knee bends only ${round(value, 0)} deg in swing (healthy 44-76): a stiff-knee swing.`,
+});
 
 /** Crouch: the knee stays bent more than 20 deg through stance (myogait's 15 raised on healthy evidence). */
-const crouch: SideRule = (side, inputs) => {
-  const kv = inputs.keyValues[side];
-  const limit = REFERENCE.minStanceKneeFlexion.high;
-  if (!num(kv.minStanceKneeFlexion)) return null;
-  const c = against(inputs, side, 'minStanceKneeFlexion', limit, 'above');
-  if (c.call === 'borderline') return borderlineOf('crouch', side, 'smallest knee flexion in stance', kv.minStanceKneeFlexion, u(inputs, side, 'minStanceKneeFlexion'), limit, inputs);
-  if (c.call !== 'beyond') return null;
-  return {
-    flag: makeFlag(
-      'crouch',
-      side,
-      severityFrom(c.margin, 10, 30),
-      [evidence('smallest knee flexion in stance', kv.minStanceKneeFlexion, 'minStanceKneeFlexion', u(inputs, side, 'minStanceKneeFlexion'))],
-      `The knee never straightens beyond ${round(kv.minStanceKneeFlexion, 0)} deg of flexion during stance (healthy walks: under 17 deg).`,
-    ),
-  };
-};
+const crouch = singleMeasure({
+  id: 'crouch',
+  key: 'minStanceKneeFlexion',
+  reference: 'minStanceKneeFlexion',
+  direction: 'above',
+  measure: 'smallest knee flexion in stance',
+  severitySteps: [10, 30],
+  message: (_kv, value) => `The knee never straightens beyond ${round(value, 0)} deg of flexion during stance (healthy walks: under 17 deg).`,
+});
 
 /** Overstriding: the ankle lands more than half a leg length ahead of the pelvis (healthy 0.25-0.43). */
-const overstriding: SideRule = (side, inputs) => {
-  const kv = inputs.keyValues[side];
-  const limit = REFERENCE.stepReachLegLengths.high;
-  if (!num(kv.stepReachLegLengths)) return null;
-  const c = against(inputs, side, 'stepReachLegLengths', limit, 'above');
-  if (c.call === 'borderline') return borderlineOf('overstriding', side, 'ankle ahead of the pelvis at initial contact (leg lengths)', kv.stepReachLegLengths, u(inputs, side, 'stepReachLegLengths'), limit, inputs);
-  if (c.call !== 'beyond') return null;
-  const ev = [evidence('ankle ahead of the pelvis at initial contact', kv.stepReachLegLengths, 'stepReachLegLengths', u(inputs, side, 'stepReachLegLengths'))];
-  if (num(kv.hipAtInitialContact)) ev.push(evidence('hip flexion at initial contact', kv.hipAtInitialContact, 'hipAtInitialContact', u(inputs, side, 'hipAtInitialContact')));
-  if (num(kv.kneeAtInitialContact)) ev.push(evidence('knee flexion at initial contact', kv.kneeAtInitialContact, 'kneeAtInitialContact', u(inputs, side, 'kneeAtInitialContact')));
-  return {
-    flag: makeFlag(
-      'overstriding',
-      side,
-      severityFrom(c.margin, 0.1, 0.2),
-      ev,
-      `The foot lands ${round(kv.stepReachLegLengths, 2)} leg lengths ahead of the pelvis (healthy about 0.25-0.45): overstriding.`,
-    ),
-  };
-};
+const overstriding = singleMeasure({
+  id: 'overstriding',
+  key: 'stepReachLegLengths',
+  reference: 'stepReachLegLengths',
+  direction: 'above',
+  measure: 'ankle ahead of the pelvis at initial contact',
+  severitySteps: [0.1, 0.2],
+  alsoShow: [
+    ['hipAtInitialContact', 'hip flexion at initial contact', 'hipAtInitialContact'],
+    ['kneeAtInitialContact', 'knee flexion at initial contact', 'kneeAtInitialContact'],
+  ],
+  message: (_kv, value) => `The foot lands ${round(value, 2)} leg lengths ahead of the pelvis (healthy about 0.25-0.45): overstriding.`,
+});
 
 const SIDE_RULES: SideRule[] = [limitedPushOff, anteriorPelvicTilt, flickingSwing, stiffKnee, crouch, overstriding];
 

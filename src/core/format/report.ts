@@ -212,20 +212,26 @@ export interface Quality {
     variableFrameRate: boolean;
   };
   passes: number;
+  /** The gait-event detector used (the best one the track's body points allow) and the method it follows. */
+  eventDetector: { id: string; reference: string };
   warnings: string[];
 }
 
-export type FlagId =
-  | 'limited-push-off'
-  | 'anterior-pelvic-tilt'
-  | 'forward-trunk-lean'
-  | 'flicking-swing'
-  | 'stiff-knee-swing'
-  | 'crouch'
-  | 'overstriding'
-  | 'asymmetry'
-  | 'cadence-low'
-  | 'cadence-high';
+export const FLAG_IDS = [
+  'limited-push-off',
+  'anterior-pelvic-tilt',
+  'forward-trunk-lean',
+  'flicking-swing',
+  'stiff-knee-swing',
+  'crouch',
+  'overstriding',
+  'asymmetry',
+  'cadence-low',
+  'cadence-high',
+] as const;
+
+/** A pattern the analysis can flag: declared once here; guidance (flags/guidance.ts) and the schema follow. */
+export type FlagId = (typeof FLAG_IDS)[number];
 
 export type Severity = 'mild' | 'moderate' | 'marked';
 

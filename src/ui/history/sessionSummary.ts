@@ -68,7 +68,7 @@ export function keyNumbers(report: GaitReport): SessionKeyNumbers {
 
 /**
  * Walking backwards lengthens the hamstrings, calves and hip flexors; it is suggested for
- * 10-25 % of the time spent walking forwards (../shared/DESIGN.md section 9).
+ * 10-25 % of the time spent walking forwards (docs/design.md, section 8).
  */
 export const SUGGESTED_BACKWARD_PERCENT_OF_FORWARD = { low: 10, high: 25 } as const;
 

@@ -4,7 +4,7 @@ import { parsePoseTrack } from '../../../core/format/validatePoseTrack';
 import type { GaitPoseTrack } from '../../../core/format/poseTrack';
 import type { GaitReport, Side } from '../../../core/format/report';
 import { reportEvents } from '../../../core/events/override';
-import type { SideEvents } from '../../../core/events/zeni';
+import type { SideEvents } from '../../../core/events/detector';
 import type { Measurement } from '../../../core/export/measurements';
 import type { PersonCandidate } from '../../../video/types';
 import { getSession } from '../../history/store';
