@@ -11,7 +11,7 @@ import {
   type SessionKeyNumbers,
 } from '../history/sessionSummary';
 import { routeHash } from './router';
-import { backwardTrend, peopleOf, personOf, trendSeries } from '../history/trends';
+import { backwardTrend, DEFAULT_PERSON, peopleOf, personOf, trendSeries } from '../history/trends';
 import '../history/trendChart';
 import { makeBackup, restoreBackup } from '../history/backupFile';
 import { checkStorage } from '../history/backup';
@@ -313,31 +313,31 @@ export class GaitHistory extends LitElement {
     const sessions = filter ? all.filter((s) => personOf(s) === filter) : all;
     const trendPerson = filter || (people.length === 1 ? people[0] : '');
     return html`
-                ${people.length > 1 || people[0] !== 'me'
-                  ? html`<div class="filter">
-                      <label for="person-filter">Person</label>
-                      <select id="person-filter" data-testid="person-filter" @change=${(e: Event) => (this.personFilter = (e.target as HTMLSelectElement).value)}>
-                        <option value="" ?selected=${!filter}>Everyone (${all.length})</option>
-                        ${people.map((p) => html`<option value=${p} ?selected=${p === filter}>${p} (${all.filter((s) => personOf(s) === p).length})</option>`)}
-                      </select>
-                    </div>`
-                  : nothing}
-                ${trendPerson && sessions.length >= 2 ? this.renderTrends(trendPerson, sessions) : nothing}
-                ${this.renderShare(sessions)}
-                <h2>${sessions.length} saved session${sessions.length === 1 ? '' : 's'}</h2>
-                ${sessions.length >= 2
-                  ? html`<div class="compare-bar">
-                      <span>${this.selected.length === 2 ? 'Two sessions chosen.' : `Tick two sessions to compare them (${this.selected.length} of 2).`}</span>
-                      ${this.selected.length === 2
-                        ? html`<a class="btn primary" data-testid="compare-selected" href=${this.compareHash()}>Compare side by side</a>`
-                        : html`<button class="btn" data-testid="compare-selected" disabled>Compare side by side</button>`}
-                    </div>`
-                  : nothing}
-                <ol>
-                  ${sessions.map((s) => this.renderSession(s))}
-                </ol>
-                ${this.renderBackup(filter || null, sessions.length)}
-              `;
+      ${people.length > 1 || people[0] !== DEFAULT_PERSON
+        ? html`<div class="filter">
+            <label for="person-filter">Person</label>
+            <select id="person-filter" data-testid="person-filter" @change=${(e: Event) => (this.personFilter = (e.target as HTMLSelectElement).value)}>
+              <option value="" ?selected=${!filter}>Everyone (${all.length})</option>
+              ${people.map((p) => html`<option value=${p} ?selected=${p === filter}>${p} (${all.filter((s) => personOf(s) === p).length})</option>`)}
+            </select>
+          </div>`
+        : nothing}
+      ${trendPerson && sessions.length >= 2 ? this.renderTrends(trendPerson, sessions) : nothing}
+      ${this.renderShare(sessions)}
+      <h2>${sessions.length} saved session${sessions.length === 1 ? '' : 's'}</h2>
+      ${sessions.length >= 2
+        ? html`<div class="compare-bar">
+            <span>${this.selected.length === 2 ? 'Two sessions chosen.' : `Tick two sessions to compare them (${this.selected.length} of 2).`}</span>
+            ${this.selected.length === 2
+              ? html`<a class="btn primary" data-testid="compare-selected" href=${this.compareHash()}>Compare side by side</a>`
+              : html`<button class="btn" data-testid="compare-selected" disabled>Compare side by side</button>`}
+          </div>`
+        : nothing}
+      <ol>
+        ${sessions.map((s) => this.renderSession(s))}
+      </ol>
+      ${this.renderBackup(filter || null, sessions.length)}
+    `;
   }
 }
 

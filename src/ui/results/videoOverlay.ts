@@ -114,6 +114,10 @@ export class GaitVideoOverlay extends LitElement {
   private resizeObserver?: ResizeObserver;
   private floorY = 0;
   private frameTimes: number[] = [];
+  /** Median time between frames (seconds). */
+  private frameInterval = 1 / 30;
+  /** The time last sought, until the video plays on from it. */
+  private soughtTime: number | null = null;
   private lastHipX: number | null = null;
   private bodyTopY = 0;
 
@@ -134,6 +138,7 @@ export class GaitVideoOverlay extends LitElement {
   seek(t: number): void {
     const clamped = Math.min(this.end, Math.max(this.start, t));
     if (this.video && this.videoUrl) {
+      this.soughtTime = clamped;
       this.video.currentTime = clamped;
     }
     this.show(clamped, true);
@@ -155,6 +160,8 @@ export class GaitVideoOverlay extends LitElement {
         .sort((a, b) => a - b);
       this.bodyTopY = tops.length ? tops[Math.floor(tops.length / 2)] : 0;
       this.frameTimes = this.track.frames.map((f) => f.t);
+      const gaps = this.frameTimes.slice(1).map((t, i) => t - this.frameTimes[i]).sort((a, b) => a - b);
+      this.frameInterval = gaps.length ? gaps[Math.floor(gaps.length / 2)] : 1 / (this.track.fps || 30);
       this.time = this.start;
       this.frameIndex = -1;
     }
@@ -289,8 +296,16 @@ export class GaitVideoOverlay extends LitElement {
 
   private watchVideo(video: HTMLVideoElement): void {
     const onFrame = (_now: number, meta: VideoFrameCallbackMetadata) => {
-      this.show(meta.mediaTime);
       if (this.video === video) video.requestVideoFrameCallback(onFrame);
+      // While a seek is pending, frames reported are from before it: a stale one would move every
+      // cursor back (and an arrow key pressed next would start from there).
+      if (video.seeking) return;
+      // After a seek to t (an event between two frames), the frame shown starts a little before t:
+      // keep t as the time, so the cursors stay on the event and the next jump starts after it.
+      const sought = this.soughtTime;
+      if (sought !== null && meta.mediaTime <= sought + 1e-6 && sought - meta.mediaTime < this.frameInterval) return;
+      this.soughtTime = null;
+      this.show(meta.mediaTime);
     };
     if ('requestVideoFrameCallback' in video) video.requestVideoFrameCallback(onFrame);
   }
@@ -471,7 +486,7 @@ export class GaitVideoOverlay extends LitElement {
   }
 
   private onVideoEvent(): void {
-    if (this.video) this.show(this.video.currentTime);
+    if (this.video && !this.video.seeking) this.show(this.video.currentTime);
   }
 
   private renderMeasure() {
