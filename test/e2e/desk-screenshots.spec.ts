@@ -1,5 +1,6 @@
 /**
- * Issue 12: screenshots of measuring on a paused frame and correcting events on the timeline, at
+ * Issue 12: screenshots of measuring on a paused frame, correcting events on the timeline, the
+ * person field, a person's trends and the backup panel, at
  * desktop (1280x900) and phone (390x844) size, in test-results/screenshots/ for people to look at.
  */
 import { expect, test } from '@playwright/test';
@@ -8,6 +9,7 @@ import { join } from 'node:path';
 import { openHome, waitForResults } from './helpers/app';
 import { SCREENSHOT_DIR } from './helpers/paths';
 import { shoot } from './helpers/screenshots';
+import { openSyntheticTrack, syntheticTrackFile } from './helpers/tracks';
 
 const VIEWPORTS = [
   { name: 'desktop', width: 1280, height: 900 },
@@ -48,6 +50,19 @@ for (const viewport of VIEWPORTS) {
     await page.waitForTimeout(300);
     await timeline.screenshot({ path: file('edit') });
     await shoot(page, viewport.name, 'desk-results');
+
+    // People, trends and backup: two sessions of one person.
+    await page.getByTestId('session-person').fill('Ana');
+    await page.locator('gait-save-bar').screenshot({ path: file('save-bar') });
+    await page.getByTestId('save-session-top').click();
+    await expect(page.getByTestId('save-status')).toContainText(/saved/i);
+    await openSyntheticTrack(page, syntheticTrackFile('second.track.json', { setting: 'overground', seed: 31 }));
+    await page.getByTestId('save-session-top').click();
+    await expect(page.getByTestId('save-status')).toContainText(/saved/i);
+    await page.getByTestId('history-link').click();
+    await expect(page.getByTestId('trends')).toBeVisible();
+    await page.getByTestId('trends').screenshot({ path: file('trends') });
+    await page.locator('section.backup').screenshot({ path: file('backup') });
     await context.close();
   });
 }
