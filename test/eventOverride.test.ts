@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeTrack } from '../src/core/analyze';
-import { applyEventOverrides } from '../src/core/events/override';
+import { applyEventOverrides, reportEvents } from '../src/core/events/override';
 import { synthesizeWalk } from '../src/synth';
 
 describe('applyEventOverrides', () => {
@@ -71,5 +71,19 @@ describe('analyzeTrack with edited events', () => {
     expect(edited.sides.left.heelStrikes).toEqual(without);
     expect(edited.sides.left.cycles.length).toBeLessThan(detected.sides.left.cycles.length);
     expect(edited.sides.left.cycles.some((c) => c.start <= hs[3] && c.end >= hs[3])).toBe(false);
+  });
+});
+
+describe('edits over a walk with a turn (two passes)', () => {
+  it('the report\'s events of every pass, given back, give the same cycles in both passes', () => {
+    const { track } = synthesizeWalk({ turn: true, seed: 13 });
+    const detected = analyzeTrack(track);
+    expect(detected.passes.length).toBe(2);
+    const events = reportEvents(detected);
+    const same = analyzeTrack(track, { events });
+    for (const side of ['left', 'right'] as const) {
+      expect(same.sides[side].cycles.map((c) => [c.pass, c.start, c.end])).toEqual(detected.sides[side].cycles.map((c) => [c.pass, c.start, c.end]));
+      expect(new Set(same.sides[side].cycles.map((c) => c.pass))).toEqual(new Set([0, 1]));
+    }
   });
 });

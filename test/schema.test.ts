@@ -332,6 +332,16 @@ function makeReport(): GaitReport {
     borderline: [
       { id: 'flicking-swing', side: 'left', title: 'Flicking swing', measure: 'late-swing knee extension', value: 39, uncertainty: 3, limit: 38, message: 'Not flagged: more steps would settle it.' },
     ],
+    byWalking: {
+      forward: {
+        walking: 'forward', status: 'analysed', message: null, passes: [0], seconds: 3, percentOfWalking: 100, usableCycles: { left: 1, right: 1 },
+        sides: { left: sideResult('left', 0.2), right: sideResult('right', 0.75) }, summary: null, flags: [], borderline: [],
+      },
+      backward: {
+        walking: 'backward', status: 'not-enough-steps', message: 'Not enough steps of backward walking.', passes: [], seconds: 0, percentOfWalking: 0,
+        usableCycles: { left: 0, right: 0 }, sides: null, summary: null, flags: [], borderline: [],
+      },
+    },
     flags: [
       {
         id: 'limited-push-off',

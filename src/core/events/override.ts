@@ -27,8 +27,18 @@ export function applyEventOverrides(
   return { left: side('left'), right: side('right') };
 }
 
-/** A report's events of both legs (copied): what an edit starts from, or what was detected. */
+/**
+ * A report's events of both legs, every kind of walking together (forward and backward passes are
+ * analysed apart, but an edit covers the whole recording), sorted and copied: what an edit starts
+ * from, or what was detected.
+ */
 export function reportEvents(report: GaitReport): Record<Side, SideEvents> {
-  const leg = (side: Side): SideEvents => ({ heelStrikes: [...report.sides[side].heelStrikes], toeOffs: [...report.sides[side].toeOffs] });
+  const kinds = Object.values(report.byWalking ?? {}).flatMap((k) => (k?.sides ? [k.sides] : []));
+  const sources = kinds.length ? kinds : [report.sides];
+  const sorted = (xs: number[]) => [...new Set(xs)].sort((a, b) => a - b);
+  const leg = (side: Side): SideEvents => ({
+    heelStrikes: sorted(sources.flatMap((s) => s[side].heelStrikes)),
+    toeOffs: sorted(sources.flatMap((s) => s[side].toeOffs)),
+  });
   return { left: leg('left'), right: leg('right') };
 }

@@ -298,7 +298,34 @@ export interface GaitReport {
   flags: Flag[];
   /** Patterns past their limit by less than the measurement's uncertainty: said, not flagged. */
   borderline: Borderline[];
+  /**
+   * Each kind of walking in the recording, analysed on its own (never pooled). `sides`, `summary`,
+   * `flags` and `borderline` above are those of forward walking when it has cycles, else backward.
+   */
+  byWalking: Partial<Record<Walking, WalkingKindResult>>;
   options: AnalysisOptions;
+}
+
+export const WALKING_KINDS: readonly Walking[] = ['forward', 'backward'];
+
+/** One kind of walking (forward or backward) analysed on its own passes. */
+export interface WalkingKindResult {
+  walking: Walking;
+  /** 'not-enough-steps': passes of this kind hold no complete gait cycle. */
+  status: 'analysed' | 'not-enough-steps';
+  /** Why it was not analysed (null when analysed). */
+  message: string | null;
+  /** Indices into `passes`. */
+  passes: number[];
+  /** Walking time of this kind, seconds, and its share of all walking time, %. */
+  seconds: number;
+  percentOfWalking: number;
+  usableCycles: Record<Side, number>;
+  sides: Record<Side, SideResult> | null;
+  summary: Summary | null;
+  /** Forward walking only: patterns are judged against forward-walking references. */
+  flags: Flag[];
+  borderline: Borderline[];
 }
 
 export const REPORT_FORMAT = 'gait-report';

@@ -6,7 +6,8 @@
 import type { GaitReport, Side } from '../../core/format/report';
 import { REFERENCE, type ReferenceRange } from '../../core/reference';
 import { judge, type Judgement } from '../../core/metrics/judge';
-import { KEY_NUMBERS } from '../../core/metrics/keyNumbers';
+import { KEY_NUMBERS, referenceFor } from '../../core/metrics/keyNumbers';
+import { BACKWARD_REFERENCE } from '../../core/reference';
 
 export type RangeStatus = Judgement;
 
@@ -70,12 +71,17 @@ function perSide(
 export function metricRows(report: GaitReport): MetricRow[] {
   const s = report.summary;
   const u = s.uncertainty;
+  // Backward walking is judged only against backward references (stance and swing are not mapped).
+  const backward = report.walking === 'backward';
+  const cadenceRef = backward ? (BACKWARD_REFERENCE.cadence ?? null) : REFERENCE.cadence;
+  const stanceRef = backward ? null : REFERENCE.stancePercent;
+  const swingRef = backward ? null : swingReference;
   const rows: MetricRow[] = [
-    { group: 'Timing', label: 'Cadence', unit: 'steps/min', decimals: 0, cells: both(s.cadence, REFERENCE.cadence, u?.cadence, 0), reference: REFERENCE.cadence },
+    { group: 'Timing', label: 'Cadence', unit: 'steps/min', decimals: 0, cells: both(s.cadence, cadenceRef, u?.cadence, 0), reference: cadenceRef },
     { group: 'Timing', label: 'Stride time', unit: 's', decimals: 2, cells: both(s.strideTime?.mean ?? null, null, u?.strideTime, 2), reference: null, note: s.strideTime ? `SD ${s.strideTime.sd.toFixed(2)} s over ${s.strideTime.n} strides` : undefined },
     { group: 'Timing', label: 'Step time', unit: 's', decimals: 2, cells: perSide((side) => s.stepTime[side]?.mean ?? null, null, (side) => u?.stepTime[side], 2), reference: null },
-    { group: 'Timing', label: 'Stance', unit: '% of cycle', decimals: 1, cells: perSide((side) => s.stancePercent[side], REFERENCE.stancePercent, (side) => u?.stancePercent[side], 1), reference: REFERENCE.stancePercent },
-    { group: 'Timing', label: 'Swing', unit: '% of cycle', decimals: 1, cells: perSide((side) => s.swingPercent[side], swingReference, (side) => u?.swingPercent[side], 1), reference: swingReference },
+    { group: 'Timing', label: 'Stance', unit: '% of cycle', decimals: 1, cells: perSide((side) => s.stancePercent[side], stanceRef, (side) => u?.stancePercent[side], 1), reference: stanceRef },
+    { group: 'Timing', label: 'Swing', unit: '% of cycle', decimals: 1, cells: perSide((side) => s.swingPercent[side], swingRef, (side) => u?.swingPercent[side], 1), reference: swingRef },
     { group: 'Timing', label: 'Double support', unit: '% of cycle', decimals: 1, cells: both(s.doubleSupportPercent, null, u?.doubleSupportPercent, 1), reference: null },
     { group: 'Timing', label: 'Stride-to-stride variability (CV)', unit: '%', decimals: 1, cells: both(s.strideTimeCv, null, null, 1), reference: null },
   ];
@@ -113,8 +119,8 @@ export function metricRows(report: GaitReport): MetricRow[] {
       label: k.label,
       unit: k.unit,
       decimals: k.decimals,
-      cells: perSide((side) => s.keyValues[side][k.id] ?? null, k.reference, (side) => s.keyValueUncertainty?.[side]?.[k.id], k.decimals),
-      reference: k.reference,
+      cells: perSide((side) => s.keyValues[side][k.id] ?? null, referenceFor(k, report.walking), (side) => s.keyValueUncertainty?.[side]?.[k.id], k.decimals),
+      reference: referenceFor(k, report.walking),
       note: k.note,
     });
   }

@@ -88,6 +88,8 @@ export class GaitPhaseTimeline extends LitElement {
   /** An event being dragged: where it is now (seconds, snapped to a frame). */
   private drag: { ref: EventRef; t: number; startX: number; moved: boolean } | null = null;
   private suppressClick = false;
+  private eventsOf: GaitReport | undefined;
+  private eventsCache: EditableEvents | null = null;
   private resizeObserver = new ResizeObserver(() => this.draw());
 
   get timelineCanvas(): HTMLCanvasElement | null {
@@ -117,12 +119,17 @@ export class GaitPhaseTimeline extends LitElement {
     return this.report?.frames.t ?? [];
   }
 
+  /** The events drawn and edited: every kind of walking in the recording (see reportEvents). */
   private get events(): EditableEvents | null {
-    return this.report ? reportEvents(this.report) : null;
+    if (this.report !== this.eventsOf) {
+      this.eventsOf = this.report;
+      this.eventsCache = this.report ? reportEvents(this.report) : null;
+    }
+    return this.eventsCache;
   }
 
   private eventTime(ref: EventRef): number | undefined {
-    return this.report?.sides[ref.side][ref.kind][ref.index];
+    return this.events?.[ref.side][ref.kind][ref.index];
   }
 
   private emitEdit(events: EditableEvents | null): void {
@@ -165,15 +172,15 @@ export class GaitPhaseTimeline extends LitElement {
 
   /** The event marker under a point of the canvas (CSS pixels from its top left), if any. */
   private hitEvent(px: number, py: number, width: number): EventRef | null {
-    const report = this.report;
-    if (!report) return null;
+    const events = this.events;
+    if (!events) return null;
     const x = this.xScale(width);
     let best: { ref: EventRef; d: number } | null = null;
     SIDES.forEach((side, s) => {
       const top = rowTop(s);
       if (py < top - 6 || py > top + ROW_H + 6) return;
       for (const kind of EVENT_KINDS) {
-        report.sides[side][kind].forEach((t, index) => {
+        events[side][kind].forEach((t, index) => {
           // Toe-off triangles sit on the row's lower edge: prefer them there, heel strikes above.
           const bias = kind === 'toeOffs' ? (py > top + ROW_H / 2 ? -2 : 2) : py > top + ROW_H / 2 ? 2 : -2;
           const d = Math.abs(x(t) - px) + bias;
@@ -315,8 +322,9 @@ export class GaitPhaseTimeline extends LitElement {
     }
     // Heel strikes: a dark bar across the row; toe offs: a triangle on the bottom edge. Edited
     // events in orange; the selected one outlined in blue; a dragged one drawn where it is now.
+    const events = this.events ?? reportEvents(report);
     for (const kind of EVENT_KINDS) {
-      report.sides[side][kind].forEach((time, index) => {
+      events[side][kind].forEach((time, index) => {
         const sel = this.selected?.side === side && this.selected.kind === kind && this.selected.index === index;
         const t = sel && this.drag?.moved ? this.drag.t : time;
         const edited = isEdited(t, side, kind, this.detected) || (sel && !!this.drag?.moved);
@@ -407,12 +415,12 @@ export class GaitPhaseTimeline extends LitElement {
   }
 
   private selectNearest(): void {
-    const report = this.report;
-    if (!report) return;
+    const events = this.events;
+    if (!events) return;
     let best: { ref: EventRef; d: number } | null = null;
     for (const side of SIDES) {
       for (const kind of EVENT_KINDS) {
-        report.sides[side][kind].forEach((t, index) => {
+        events[side][kind].forEach((t, index) => {
           const d = Math.abs(t - this.time);
           if (!best || d < best.d) best = { ref: { side, kind, index }, d };
         });
