@@ -44,7 +44,10 @@ export const STATUS_WORDS: Record<RangeStatus, string> = {
 
 /** "± u" in the row's decimals (reports saved before uncertainties existed have none). */
 export function plusMinus(u: number | null | undefined, decimals: number): string | undefined {
-  return typeof u === 'number' && Number.isFinite(u) ? `± ${u.toFixed(decimals)}` : undefined;
+  if (typeof u !== 'number' || !Number.isFinite(u)) return undefined;
+  // At least one significant digit: a cadence of 96 ± 0.3 must not read "96 ± 0".
+  const needed = u > 0 ? Math.min(3, Math.max(decimals, Math.ceil(-Math.log10(u)))) : decimals;
+  return `± ${u.toFixed(needed)}`;
 }
 
 const swingReference: ReferenceRange = {
@@ -97,20 +100,25 @@ export function metricRows(report: GaitReport): MetricRow[] {
     });
   }
   if (s.speedMps !== null) rows.push({ group: 'Timing', label: 'Walking speed', unit: 'm/s', decimals: 2, cells: both(s.speedMps, null, null, 2), reference: null });
-  const symmetry: [keyof GaitReport['summary']['symmetry'], string][] = [
-    ['stepTime', 'Step time'],
-    ['stanceTime', 'Stance time'],
-    ['hipRange', 'Hip range'],
-    ['peakSwingKneeFlexion', 'Peak swing knee bend'],
+  // Timing differences are judged against the healthy 0-10 %; angle differences are only described
+  // here, because one side camera reads the far leg differently from the near one: the asymmetry
+  // rule judges them in degrees with that allowed for (src/core/flags/rules.ts).
+  const symmetry: [keyof GaitReport['summary']['symmetry'], string, boolean][] = [
+    ['stepTime', 'Step time', true],
+    ['stanceTime', 'Stance time', true],
+    ['hipRange', 'Hip range', false],
+    ['peakSwingKneeFlexion', 'Peak swing knee bend', false],
   ];
-  for (const [key, label] of symmetry) {
+  for (const [key, label, judged] of symmetry) {
+    const reference = judged ? REFERENCE.symmetryIndex : null;
     rows.push({
       group: 'Symmetry',
       label: `${label}: left-right difference`,
       unit: '%',
       decimals: 1,
-      cells: both(s.symmetry[key], REFERENCE.symmetryIndex, u?.symmetry[key], 1),
-      reference: REFERENCE.symmetryIndex,
+      cells: both(s.symmetry[key], reference, u?.symmetry[key], 1),
+      reference,
+      note: judged ? undefined : 'the far leg reads differently on camera: judged by the asymmetry check, which allows for that',
     });
   }
   for (const k of KEY_NUMBERS.filter((x) => x.shown)) {

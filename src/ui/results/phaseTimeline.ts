@@ -53,6 +53,9 @@ function rowTop(s: number): number {
  * (bubbling, composed) with both legs' events; the shell reruns the analysis from them. Events that
  * differ from `detected` are drawn in orange.
  */
+/** How close the shown time must be to the event the keys last moved to, to count as being at it (one frame at 20 fps). */
+const KEY_SNAP_S = 0.05;
+
 @customElement('gait-phase-timeline')
 export class GaitPhaseTimeline extends LitElement {
   static override styles = [
@@ -90,6 +93,8 @@ export class GaitPhaseTimeline extends LitElement {
   private suppressClick = false;
   private eventsOf: GaitReport | undefined;
   private eventsCache: EditableEvents | null = null;
+  /** The event the arrow keys last moved to (null until they are used). */
+  private keyTarget: number | null = null;
   private resizeObserver = new ResizeObserver(() => this.draw());
 
   get timelineCanvas(): HTMLCanvasElement | null {
@@ -406,11 +411,12 @@ export class GaitPhaseTimeline extends LitElement {
     }
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
     event.preventDefault();
-    const next = adjacentEvent(eventTimes(report), this.time, event.key === 'ArrowRight' ? 1 : -1);
+    // The video reports the time of the frame it shows, which can be just before the event a key
+    // sought: step on from that event, not back to it.
+    const from = this.keyTarget !== null && Math.abs(this.time - this.keyTarget) < KEY_SNAP_S ? this.keyTarget : this.time;
+    const next = adjacentEvent(eventTimes(report), from, event.key === 'ArrowRight' ? 1 : -1);
     if (next === undefined) return;
-    // Move on from the event just asked for even before the video reports its new time (a second
-    // key press can come before the seek lands).
-    this.time = next;
+    this.keyTarget = next;
     this.dispatchEvent(seekEvent(next));
   }
 
@@ -478,7 +484,7 @@ export class GaitPhaseTimeline extends LitElement {
           <canvas
             tabindex="0"
             role="img"
-            aria-label="Phase timeline of the left and right leg over the ${fmt(this.span[1] - this.span[0])} second recording, ${cycles.length} gait cycles. Click to move the video there; the left and right arrow keys jump to the previous or next heel strike or toe off."
+            aria-label="Phase timeline of the left and right leg over the ${fmt(this.span[1] - this.span[0])} second recording, ${cycles.length} gait cycles; ${report.passes.map((p) => `pass ${p.index + 1}: ${p.walking}, ${directionWords(p.direction)}`).join('; ')}. Click to move the video there; the left and right arrow keys jump to the previous or next heel strike or toe off."
             @click=${this.onClick}
             @keydown=${this.onKey}
             @pointerdown=${this.onPointerDown}
