@@ -1,7 +1,7 @@
 /** The `gait` command line, run as a user would (through the package's bin). */
 import { describe, expect, it, beforeAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { synthesizeWalk } from '../src/synth';
@@ -37,6 +37,25 @@ describe('gait analyze', () => {
     expect(run.stdout).toMatch(/Cadence/);
     expect(run.stdout).toMatch(/Stiff-knee swing/);
     expect(run.stdout).toMatch(/Stride length\s+\d/);
+  });
+
+  it('--trc and --mot write the OpenSim files (metres with --treadmill-speed)', () => {
+    const trc = join(dir, 'walk.trc');
+    const mot = join(dir, 'walk.mot');
+    const run = gait('analyze', join(dir, 'walk.json'), '--treadmill-speed', '1.2', '--trc', trc, '--mot', mot);
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout);
+    const trcLines = readFileSync(trc, 'utf8').split('\n');
+    expect(trcLines[0]).toBe('PathFileType\t4\t(X/Y/Z)\twalk.trc');
+    const header = trcLines[2].split('\t');
+    expect(header[2]).toBe(String(report.frames.t.length));
+    expect(header[4]).toBe('m');
+    const motLines = readFileSync(mot, 'utf8').split('\n');
+    expect(motLines.slice(0, 2)).toEqual(['walk', 'version=1']);
+    expect(motLines).toContain(`nRows=${report.frames.t.length}`);
+    const unwritable = gait('analyze', join(dir, 'walk.json'), '--mot', join(dir, 'no-such-dir', 'x.mot'));
+    expect(unwritable.status).not.toBe(0);
+    expect(unwritable.stderr).toMatch(/cannot write .*x\.mot/);
   });
 
   it('bad input fails with a specific message and a non-zero exit code', () => {

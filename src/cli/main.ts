@@ -1,15 +1,19 @@
 /**
- * `gait` command line: `gait analyze TRACK.json [--summary] [--treadmill-speed M/S] [--height M]`
+ * `gait` command line: `gait analyze TRACK.json [--summary] [--treadmill-speed M/S] [--height M] [--trc F] [--mot F]`
  * and `gait video WALK.mp4 [--track OUT.json] [--model lightning|thunder] [--person ID]`.
  * Prints the gait-report v1 JSON (or a readable summary) on stdout; problems go to stderr with a
  * non-zero exit code.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parsePoseTrack } from '../core/format/validatePoseTrack';
 import { analyzeTrack } from '../core/analyze';
 import { GaitAnalysisError } from '../core/errors';
 import { formatSummary } from './summary';
+import { motText, trcText } from '../core/export/opensim';
+import type { GaitPoseTrack } from '../core/format/poseTrack';
+import type { GaitReport } from '../core/format/report';
 import type { AnalysisOptions } from '../core/format/report';
 import { VideoInputError } from '../video/types';
 
@@ -23,7 +27,9 @@ const USAGE = `Usage:
   --summary    print a human-readable summary instead of the gait-report JSON
   --track      also write the pose track (gait-pose-track v1) to OUT.json
   --model      MoveNet lightning (default, fast) or thunder (slower, more accurate)
-  --person     analyse this person (ids are listed on stderr) instead of the one picked as walking`;
+  --person     analyse this person (ids are listed on stderr) instead of the one picked as walking
+  --trc FILE   also write the keypoints as an OpenSim .trc (metres with --height or --treadmill-speed, else pixels)
+  --mot FILE   also write the joint angles as an OpenSim .mot`;
 
 function fail(message: string, code = 1): never {
   process.stderr.write(`gait: ${message}\n`);
@@ -51,6 +57,8 @@ export function main(argv: string[]): void {
         track: { type: 'string' },
         model: { type: 'string' },
         person: { type: 'string' },
+        trc: { type: 'string' },
+        mot: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -78,7 +86,10 @@ export function main(argv: string[]): void {
     const log = (line: string) => process.stderr.write(`${line}\n`);
     // Loaded only here: `analyze` should not pay for tfjs and the models.
     import('./video').then(({ runVideoCommand }) => runVideoCommand(file, { model, personId, trackPath: values.track, analysis: options, progress: !!process.stderr.isTTY }, log)).then(
-      ({ report }) => process.stdout.write(values.summary ? formatSummary(report) : `${JSON.stringify(report)}\n`),
+      ({ report, track }) => {
+        writeOpenSim(track, report, values);
+        process.stdout.write(values.summary ? formatSummary(report) : `${JSON.stringify(report)}\n`);
+      },
       (e: unknown) => {
         if (e instanceof VideoInputError) fail(`${file}: ${e.message}${e.hint ? ` ${e.hint}` : ''}`);
         if (e instanceof GaitAnalysisError) fail(`${file}: ${e.message}`);
@@ -101,10 +112,21 @@ export function main(argv: string[]): void {
 
   try {
     const report = analyzeTrack(parsedTrack.track, options);
+    writeOpenSim(parsedTrack.track, report, values);
     process.stdout.write(values.summary ? formatSummary(report) : `${JSON.stringify(report)}\n`);
   } catch (e) {
     if (e instanceof GaitAnalysisError) fail(`${file}: ${e.message}`);
     throw e;
+  }
+}
+
+/** Writes the OpenSim files asked for with --trc and --mot. */
+function writeOpenSim(track: GaitPoseTrack, report: GaitReport, values: { trc?: string; mot?: string }): void {
+  try {
+    if (values.trc) writeFileSync(values.trc, trcText(track, report, basename(values.trc)));
+    if (values.mot) writeFileSync(values.mot, motText(report, basename(values.mot).replace(/\.mot$/i, '')));
+  } catch (e) {
+    fail(`cannot write ${(e as NodeJS.ErrnoException).path ?? 'the OpenSim file'}: ${(e as Error).message}`);
   }
 }
 

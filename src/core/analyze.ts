@@ -28,6 +28,7 @@ import { DEFAULT_CUTOFF_HZ } from './signal/butterworth';
 import { zeniSignal } from './events/zeni';
 import type { FootPoint, SideEvents } from './events/detector';
 import { chooseEventDetector } from './events/registry';
+import { applyEventOverrides } from './events/override';
 import { buildCycles, typicalStrideTime, type CycleTiming } from './cycles/cycles';
 import { cycleMetrics } from './metrics/cycleMetrics';
 import { aggregateSide } from './metrics/aggregate';
@@ -134,7 +135,9 @@ export function analyzeTrack(track: GaitPoseTrack, options: AnalysisOptions = {}
     residualCutoff(c.t, [rawAngles.left.hipFlexion, rawAngles.right.hipFlexion, rawAngles.left.kneeFlexion, rawAngles.right.kneeFlexion], DEFAULT_CUTOFF_HZ).cutoffHz;
   const angles: AngleColumns = smoothAngles(c.t, rawAngles, cutoffHz);
   const detector = chooseEventDetector(footPointsOf(raw));
-  const eventsPerPass: Record<Side, SideEvents[]> = detector.detect({ columns: c, pelvisX: view.pelvisX, passes: view.passes });
+  const detectedEvents: Record<Side, SideEvents[]> = detector.detect({ columns: c, pelvisX: view.pelvisX, passes: view.passes });
+  // Hand-corrected events, when given, replace the detected ones per leg.
+  const eventsPerPass = applyEventOverrides(detectedEvents, options.events, view.passes.map((p) => [c.t[p.i0], c.t[p.i1]] as const));
   const typicalStride = typicalStrideTime([...eventsPerPass.left, ...eventsPerPass.right].map((e) => e.heelStrikes));
   const timings: Record<Side, CycleTiming[]> = { left: [], right: [] };
   const rejectedReasons: string[] = [];

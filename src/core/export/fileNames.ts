@@ -1,6 +1,6 @@
 import type { GaitReport } from '../format/report';
 
-export type ExportKind = 'report-json' | 'frames-csv' | 'cycles-csv' | 'numbers-csv' | 'track-json' | 'charts-png';
+export type ExportKind = 'report-json' | 'frames-csv' | 'cycles-csv' | 'numbers-csv' | 'track-json' | 'charts-png' | 'opensim-trc' | 'opensim-mot' | 'measurements-csv';
 
 const SUFFIX: Record<ExportKind, string> = {
   'report-json': 'report.json',
@@ -9,6 +9,9 @@ const SUFFIX: Record<ExportKind, string> = {
   'numbers-csv': 'key-numbers.csv',
   'track-json': 'pose-track.json',
   'charts-png': 'charts.png',
+  'opensim-trc': 'keypoints.trc',
+  'opensim-mot': 'angles.mot',
+  'measurements-csv': 'measurements.csv',
 };
 
 /** A file-name-safe stem from the source's name: extension dropped, anything odd turned into '-'. */

@@ -269,6 +269,8 @@ export interface AnalysisOptions {
   setting?: Setting;
   /** Low-pass cut-off in Hz (default 6). */
   cutoffHz?: number;
+  /** Gait events corrected by hand (seconds), replacing the detected ones for each leg given. */
+  events?: Partial<Record<Side, { heelStrikes: number[]; toeOffs: number[] }>>;
 }
 
 export interface GaitReport {

@@ -11,6 +11,12 @@ import {
   type SessionKeyNumbers,
 } from '../history/sessionSummary';
 import { routeHash } from './router';
+import { backwardTrend, DEFAULT_PERSON, peopleOf, personOf, trendSeries } from '../history/trends';
+import '../history/trendChart';
+import { makeBackup, restoreBackup } from '../history/backupFile';
+import { checkStorage } from '../history/backup';
+import { downloadBlob } from '../results/download';
+import { sourceStem } from '../../core/export/fileNames';
 
 export function formatDate(ms: number): string {
   return new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -57,6 +63,7 @@ export class GaitHistory extends LitElement {
       .head { display: flex; flex-wrap: wrap; gap: var(--gait-space-2) var(--gait-space-3); align-items: baseline; justify-content: space-between; }
       .date { font-weight: 700; }
       .note { margin: var(--gait-space-1) 0 0; overflow-wrap: anywhere; }
+      .edited { color: #a14400; font-weight: 600; }
       .actions { margin-top: var(--gait-space-3); display: flex; flex-wrap: wrap; gap: var(--gait-space-2); align-items: center; }
       .compare-check { display: inline-flex; align-items: center; gap: var(--gait-space-2); min-height: 36px; font-weight: 600; cursor: pointer; }
       .compare-check input { width: 1.2rem; height: 1.2rem; }
@@ -71,6 +78,19 @@ export class GaitHistory extends LitElement {
       .meter .tick:last-of-type { transform: translateX(-100%); }
       .compare-bar { margin-bottom: var(--gait-space-3); padding: var(--gait-space-2) var(--gait-space-3); background: var(--gait-accent-soft); border-radius: var(--gait-radius); display: flex; flex-wrap: wrap; gap: var(--gait-space-2); align-items: center; justify-content: space-between; }
       .empty { text-align: center; }
+      .backup { margin-bottom: var(--gait-space-4); }
+      .backup h2 { font-size: 1.1rem; margin-bottom: var(--gait-space-1); }
+      .backup-actions { display: flex; flex-wrap: wrap; gap: var(--gait-space-2) var(--gait-space-3); align-items: center; }
+      .backup .check { display: inline-flex; gap: var(--gait-space-1); align-items: center; }
+      .backup .file { position: relative; overflow: hidden; cursor: pointer; }
+      .backup .file input { position: absolute; inset: 0; opacity: 0; cursor: pointer; }
+      .backup .file:focus-within { outline: 3px solid var(--gait-accent); outline-offset: 2px; }
+      .filter { display: flex; flex-wrap: wrap; gap: var(--gait-space-2); align-items: center; margin-bottom: var(--gait-space-3); }
+      .filter select { min-height: 2.75rem; font: inherit; }
+      .person-tag { font-weight: 600; }
+      .trends { margin-bottom: var(--gait-space-4); }
+      .trends h2 { font-size: 1.1rem; margin-bottom: var(--gait-space-1); }
+      .trend-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); gap: var(--gait-space-3) var(--gait-space-4); margin-top: var(--gait-space-3); }
     `,
   ];
 
@@ -79,6 +99,11 @@ export class GaitHistory extends LitElement {
   @state() private selected: string[] = [];
   @state() private confirming: string | null = null;
   @state() private status = '';
+  /** Show only this person's sessions ('' = everyone). */
+  @state() private personFilter = '';
+  @state() private withVideos = false;
+  @state() private backupStatus = '';
+  @state() private storageWarning = '';
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -90,6 +115,7 @@ export class GaitHistory extends LitElement {
   }
 
   async refresh(): Promise<void> {
+    void this.checkStorage();
     try {
       this.sessions = await listSessions();
       this.selected = this.selected.filter((id) => this.sessions!.some((s) => s.id === id));
@@ -98,6 +124,64 @@ export class GaitHistory extends LitElement {
       this.sessions = [];
       this.loadError = `The saved sessions could not be read (${error instanceof Error ? error.message : String(error)}). Private browsing may block storage on this device.`;
     }
+  }
+
+  private async checkStorage(): Promise<void> {
+    try {
+      const estimate = (await navigator.storage?.estimate?.()) ?? null;
+      this.storageWarning = checkStorage(estimate, 0).message;
+    } catch {
+      this.storageWarning = '';
+    }
+  }
+
+  private async exportBackup(person: string | null): Promise<void> {
+    this.backupStatus = 'Making the backup…';
+    try {
+      const when = new Date();
+      const { blob, count } = await makeBackup(person, this.withVideos, when);
+      const pad = (n: number) => String(n).padStart(2, '0');
+      const date = `${when.getFullYear()}-${pad(when.getMonth() + 1)}-${pad(when.getDate())}`;
+      downloadBlob(blob, `gait-history-${date}${person ? `-${sourceStem(person)}` : ''}.json`);
+      this.backupStatus = `Backup of ${count} session${count === 1 ? '' : 's'} downloaded (${Math.max(1, Math.round(blob.size / 1e6))} MB). Import it in another browser or device from its history page.`;
+    } catch (error) {
+      this.backupStatus = `Could not make the backup: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
+
+  private async importBackup(e: Event): Promise<void> {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    this.backupStatus = `Reading ${file.name}…`;
+    try {
+      const { added, skipped } = await restoreBackup(file);
+      this.backupStatus = `Imported ${added} session${added === 1 ? '' : 's'} from ${file.name}${skipped ? `; ${skipped} ${skipped === 1 ? 'was' : 'were'} already here` : ''}.`;
+      await this.refresh();
+    } catch (error) {
+      this.backupStatus = `Not imported: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
+
+  private renderBackup(person: string | null, count: number) {
+    return html`<section class="card backup" aria-labelledby="backup-title">
+      <h2 id="backup-title">Back up or move</h2>
+      <p class="muted small-text">One file with the sessions, their reports, pose tracks and measurements, to keep or to open in another browser or device; importing skips sessions already there.</p>
+      <div class="backup-actions">
+        ${count
+          ? html`<button class="btn" data-testid="backup-export" @click=${() => this.exportBackup(person)}>
+                Export ${person ? `${person}'s` : 'all'} ${count} session${count === 1 ? '' : 's'}
+              </button>
+              <label class="check"><input type="checkbox" data-testid="backup-videos" .checked=${this.withVideos} @change=${(e: Event) => (this.withVideos = (e.target as HTMLInputElement).checked)} /> with videos (larger file)</label>`
+          : nothing}
+        <label class="btn file">
+          Import a backup…
+          <input type="file" accept=".json,application/json" data-testid="backup-import" @change=${(e: Event) => this.importBackup(e)} />
+        </label>
+      </div>
+      <p role="status" data-testid="backup-status">${this.backupStatus}</p>
+    </section>`;
   }
 
   private toggle(id: string, on: boolean): void {
@@ -161,12 +245,24 @@ export class GaitHistory extends LitElement {
     </section>`;
   }
 
+  private renderTrends(person: string, sessions: SessionMeta[]) {
+    const series = [...trendSeries(sessions), backwardTrend(sessions)].filter((t) => t.points.length > 0);
+    return html`<section class="card trends" data-testid="trends" aria-labelledby="trends-title">
+      <h2 id="trends-title">Trends for ${person}</h2>
+      <p class="muted small-text">
+        ${sessions.length} sessions, oldest on the left. Green: the healthy range (for backward walking, the suggested 10-25 % of forward
+        time, as a running total); bars: the 95 % uncertainty of each session's value, where its report gave one.
+      </p>
+      <div class="trend-grid">${series.map((t) => html`<gait-trend-chart .series=${t}></gait-trend-chart>`)}</div>
+    </section>`;
+  }
+
   private renderSession(s: SessionMeta) {
     const selected = this.selected.includes(s.id);
     return html`<li class="card ${selected ? 'selected' : ''}" data-testid="session" data-session-id=${s.id}>
       <div class="head">
-        <span class="date">${formatDate(s.createdAt)}</span>
-        <span class="muted small-text">${s.sourceName}${s.hasVideo ? ' · video kept' : ''}</span>
+        <span class="date">${formatDate(s.createdAt)} · <span class="person-tag" data-testid="session-person-name">${personOf(s)}</span></span>
+        <span class="muted small-text">${s.sourceName}${s.hasVideo ? ' · video kept' : ''}${s.eventsEdited ? html` · <span class="edited" data-testid="session-events-edited">events edited by hand</span>` : nothing}</span>
       </div>
       <p class="note">${s.note ? s.note : html`<span class="muted">No note</span>`}</p>
       ${keyNumbersList(s.keyNumbers)}
@@ -197,29 +293,50 @@ export class GaitHistory extends LitElement {
         </div>
         <p role="status" class=${this.status ? 'status' : ''}>${this.status}</p>
         ${this.loadError ? html`<div class="alert" role="alert" data-testid="error"><h2>History unavailable</h2><p>${this.loadError}</p></div>` : nothing}
+        ${this.storageWarning ? html`<div class="notice" role="alert" data-testid="storage-warning">${this.storageWarning}</div>` : nothing}
         ${sessions === null
           ? html`<p class="muted">Loading…</p>`
           : sessions.length === 0
             ? html`<div class="card empty">
-                <p>No saved sessions yet. After an analysis, use "Save to history" to keep it here and follow your progress.</p>
-                <a class="btn primary" href="#/">Analyse a walk</a>
-              </div>`
-            : html`
-                ${this.renderShare(sessions)}
-                <h2>${sessions.length} saved session${sessions.length === 1 ? '' : 's'}</h2>
-                ${sessions.length >= 2
-                  ? html`<div class="compare-bar">
-                      <span>${this.selected.length === 2 ? 'Two sessions chosen.' : `Tick two sessions to compare them (${this.selected.length} of 2).`}</span>
-                      ${this.selected.length === 2
-                        ? html`<a class="btn primary" data-testid="compare-selected" href=${this.compareHash()}>Compare side by side</a>`
-                        : html`<button class="btn" data-testid="compare-selected" disabled>Compare side by side</button>`}
-                    </div>`
-                  : nothing}
-                <ol>
-                  ${sessions.map((s) => this.renderSession(s))}
-                </ol>
-              `}
+                  <p>No saved sessions yet. After an analysis, use "Save to history" to keep it here and follow your progress.</p>
+                  <a class="btn primary" href="#/">Analyse a walk</a>
+                </div>
+                ${this.renderBackup(null, 0)}`
+            : this.renderSessions(sessions)}
       </section>
+    `;
+  }
+
+  private renderSessions(all: SessionMeta[]) {
+    const people = peopleOf(all);
+    const filter = people.includes(this.personFilter) ? this.personFilter : '';
+    const sessions = filter ? all.filter((s) => personOf(s) === filter) : all;
+    const trendPerson = filter || (people.length === 1 ? people[0] : '');
+    return html`
+      ${people.length > 1 || people[0] !== DEFAULT_PERSON
+        ? html`<div class="filter">
+            <label for="person-filter">Person</label>
+            <select id="person-filter" data-testid="person-filter" @change=${(e: Event) => (this.personFilter = (e.target as HTMLSelectElement).value)}>
+              <option value="" ?selected=${!filter}>Everyone (${all.length})</option>
+              ${people.map((p) => html`<option value=${p} ?selected=${p === filter}>${p} (${all.filter((s) => personOf(s) === p).length})</option>`)}
+            </select>
+          </div>`
+        : nothing}
+      ${trendPerson && sessions.length >= 2 ? this.renderTrends(trendPerson, sessions) : nothing}
+      ${this.renderShare(sessions)}
+      <h2>${sessions.length} saved session${sessions.length === 1 ? '' : 's'}</h2>
+      ${sessions.length >= 2
+        ? html`<div class="compare-bar">
+            <span>${this.selected.length === 2 ? 'Two sessions chosen.' : `Tick two sessions to compare them (${this.selected.length} of 2).`}</span>
+            ${this.selected.length === 2
+              ? html`<a class="btn primary" data-testid="compare-selected" href=${this.compareHash()}>Compare side by side</a>`
+              : html`<button class="btn" data-testid="compare-selected" disabled>Compare side by side</button>`}
+          </div>`
+        : nothing}
+      <ol>
+        ${sessions.map((s) => this.renderSession(s))}
+      </ol>
+      ${this.renderBackup(filter || null, sessions.length)}
     `;
   }
 }

@@ -109,7 +109,7 @@ export interface CompareRow {
   verdict: ChangeVerdict;
 }
 
-interface RowSpec {
+export interface RowSpec {
   key: string;
   label: string;
   unit: string;
@@ -119,7 +119,7 @@ interface RowSpec {
 
 const SIDE_LABEL: Record<Side, string> = { left: 'left', right: 'right' };
 
-const ROW_SPECS: RowSpec[] = [
+export const ROW_SPECS: RowSpec[] = [
   { key: 'cadence', label: 'Cadence', unit: 'steps/min', decimals: 1, get: (k) => k.cadence },
   { key: 'strideTime', label: 'Stride time', unit: 's', decimals: 2, get: (k) => k.strideTime },
   ...(['left', 'right'] as const).map((side) => ({

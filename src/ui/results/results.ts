@@ -1,6 +1,8 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { cyclesCsv, exportFileName, framesCsv, MIME, numbersCsv, reportJson, trackJson, type ExportKind } from '../../core/export';
+import { metresPerPixel, motText, trcText } from '../../core/export/opensim';
+import { measurementsCsv, type Measurement } from '../../core/export/measurements';
 import type { GaitPoseTrack } from '../../core/format/poseTrack';
 import { SIDES, WALKING_KINDS, type GaitReport, type Side, type Walking } from '../../core/format/report';
 import type { CycleAngle } from '../charts/cycleChart';
@@ -15,6 +17,7 @@ import './phaseRangeChart';
 import type { GaitPhaseRangeChart } from './phaseRangeChart';
 import './phaseTimeline';
 import type { GaitPhaseTimeline } from './phaseTimeline';
+import type { EditableEvents } from './eventEdits';
 import { renderQuality } from './qualityPanel';
 import { baseStyles } from './styles';
 import type { SeekDetail } from './timeSync';
@@ -50,6 +53,8 @@ export class GaitResults extends LitElement {
       header.summary h2 { font-size: 1.4rem; margin-bottom: 0.25rem; }
       .direction { font-size: 1rem; margin: 0; }
       .disclaimer { border-left: 4px solid #8a6d00; background: #fff8e1; padding: 0.6rem 0.8rem; border-radius: 6px; margin: 0; }
+      .edited-events { border-left: 4px solid #d55e00; background: #fdf1e8; padding: 0.6rem 0.8rem; border-radius: 6px; margin: 0; }
+      .alert { border-left: 4px solid #b91c1c; background: #fdecea; padding: 0.6rem 0.8rem; border-radius: 6px; margin: 0; }
       .backward { border-left: 4px solid #0072b2; background: #eaf4fb; padding: 0.6rem 0.8rem; border-radius: 6px; margin: 0; }
       .top { display: grid; grid-template-columns: minmax(0, 3fr) minmax(15rem, 2fr); gap: 1rem; align-items: start; }
       .keys { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0.6rem; margin: 0; }
@@ -148,6 +153,16 @@ export class GaitResults extends LitElement {
   @property({ attribute: false }) report?: GaitReport;
   @property({ attribute: false }) track?: GaitPoseTrack;
   @property({ attribute: false }) videoUrl: string | null = null;
+  /** The detector's events when the report's were corrected by hand (null: as detected). */
+  @property({ attribute: false }) detected: EditableEvents | null = null;
+  /** Why the last event edit could not be analysed. */
+  @property() editError = '';
+  /** Angles and distances measured by hand on paused frames. */
+  @property({ attribute: false }) measurements: Measurement[] = [];
+
+  /** Metres per image pixel when the analysis knows a scale (body height or treadmill speed). */
+  private scale: number | null = null;
+
 
   @state() private exportStatus = '';
   /** The kind of walking shown when the recording holds both (null: the report's headline kind). */
@@ -155,6 +170,9 @@ export class GaitResults extends LitElement {
 
   protected override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('report')) this.kind = null;
+    if (changed.has('report') || changed.has('track')) {
+      this.scale = this.report && this.track ? (metresPerPixel(this.track, this.report)?.metresPerPixel ?? null) : null;
+    }
   }
 
   /** The kinds of walking in the recording, with their sections. */
@@ -262,6 +280,17 @@ export class GaitResults extends LitElement {
       case 'track-json':
         if (this.track) downloadText(trackJson(this.track), MIME.json, this.exportName(kind));
         return;
+      case 'opensim-trc': {
+        const name = this.exportName(kind);
+        if (this.track) downloadText(trcText(this.track, report, name), 'text/plain;charset=utf-8', name);
+        return;
+      }
+      case 'measurements-csv':
+        return downloadText(measurementsCsv(this.measurements, this.scale), MIME.csv, this.exportName(kind));
+      case 'opensim-mot': {
+        const name = this.exportName(kind);
+        return downloadText(motText(report, name.replace(/\.mot$/, '')), 'text/plain;charset=utf-8', name);
+      }
       case 'charts-png': {
         const charts = [...this.renderRoot.querySelectorAll<GaitCycleChart>('gait-cycle-chart')]
           .filter((c) => c.canvas)
@@ -344,15 +373,27 @@ export class GaitResults extends LitElement {
           <strong>Not a diagnosis.</strong> These are measurements from a video, compared with typical healthy adult walking. They cannot tell
           why you walk the way you do; if walking hurts or something worries you, see a physical therapist or another qualified professional.
         </p>
+        ${report.options.events
+          ? html`<p class="edited-events" role="note" data-testid="report-events-edited">
+              <strong>Gait events corrected by hand.</strong> The phases, numbers and flags below come from the corrected heel strikes and toe offs.
+            </p>`
+          : nothing}
         ${this.renderBackward(report)}
         ${this.renderKinds(this.report)}
         <div class="top">
           ${this.track
-            ? html`<gait-video-overlay .track=${this.track} .report=${report} .videoUrl=${this.videoUrl}></gait-video-overlay>`
+            ? html`<gait-video-overlay
+                .track=${this.track}
+                .report=${report}
+                .videoUrl=${this.videoUrl}
+                .measurements=${this.measurements}
+                .metresPerPixel=${this.scale}
+              ></gait-video-overlay>`
             : html`<p class="muted">No pose track: the skeleton view is not available.</p>`}
           ${this.renderKeyNumbers(report)}
         </div>
-        <gait-phase-timeline .report=${this.timelineReport}></gait-phase-timeline>
+        <gait-phase-timeline .report=${this.timelineReport} .detected=${this.detected}></gait-phase-timeline>
+        ${this.editError ? html`<p class="alert" role="alert" data-testid="event-edit-error">That edit cannot be analysed: ${this.editError} The previous events are kept.</p>` : nothing}
         <section aria-labelledby="cycle-heading">
           <h2 id="cycle-heading">Hip and knee over the gait cycle</h2>
           <p class="chart-intro muted">
@@ -376,6 +417,9 @@ export class GaitResults extends LitElement {
             ${exportButton('export-cycles-csv', 'cycles-csv', 'Gait cycles (CSV)')}
             ${exportButton('export-numbers-csv', 'numbers-csv', 'Key numbers ± uncertainty (CSV)')}
             ${exportButton('export-track-json', 'track-json', 'Pose track (JSON, can be opened again)', !this.track)}
+            ${exportButton('export-trc', 'opensim-trc', 'Keypoints for OpenSim (.trc)', !this.track)}
+            ${exportButton('export-mot', 'opensim-mot', 'Joint angles for OpenSim (.mot)')}
+            ${exportButton('export-measurements-csv', 'measurements-csv', `Measurements (CSV, ${this.measurements.length})`, this.measurements.length === 0)}
             ${exportButton('export-charts-png', 'charts-png', 'Charts (PNG)')}
             ${exportButton('print', 'print', 'Print or save as PDF')}
           </div>

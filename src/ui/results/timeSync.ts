@@ -50,6 +50,17 @@ export function phaseStartNear(report: GaitReport, side: Side, phase: PhaseName,
   return cycle ? cycle.phases[phase][0] : null;
 }
 
+/** Every heel strike and toe off of both legs, in time order (seconds). */
+export function eventTimes(report: GaitReport): number[] {
+  return (['left', 'right'] as const).flatMap((s) => [...report.sides[s].heelStrikes, ...report.sides[s].toeOffs]).sort((a, b) => a - b);
+}
+
+/** The first event after t (dir 1) or the last before it (dir -1), ignoring events within 1 ms of t. */
+export function adjacentEvent(events: readonly number[], t: number, dir: 1 | -1): number | undefined {
+  const eps = 1e-3;
+  return dir === 1 ? events.find((e) => e > t + eps) : [...events].reverse().find((e) => e < t - eps);
+}
+
 export interface SeekDetail {
   time: number;
 }

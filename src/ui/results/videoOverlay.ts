@@ -5,19 +5,58 @@ import { SIDES, type GaitReport } from '../../core/format/report';
 import { PHASE_LABEL, SIDE_COLOR } from '../charts/palette';
 import { drawSkeleton, type View } from './skeleton';
 import { baseStyles } from './styles';
-import { frameIndexAt } from './timeSync';
+import { adjacentEvent, eventTimes, frameIndexAt } from './timeSync';
+import { MeasureController } from './measureController';
+import { measurementValue, type Measurement, type MeasurementKind, type Point } from '../../core/export/measurements';
+import { fmt } from './format';
 
 export interface TimeDetail {
   time: number;
 }
 
+export interface MeasurementsDetail {
+  measurements: Measurement[];
+}
+
+const MEASURE_COLOR = '#ffd400';
+const KEPT_COLOR = 'rgba(255, 255, 255, 0.85)';
+/** Keypoints the tools start from: the knee angle (hip, knee, ankle) and the step (ankle to ankle). */
+const DEFAULT_POINTS: Record<MeasurementKind, (side: 'left' | 'right') => string[]> = {
+  angle: (side) => [`${side}_hip`, `${side}_knee`, `${side}_ankle`],
+  distance: () => ['left_ankle', 'right_ankle'],
+};
+const TOOL_LABEL: Record<MeasurementKind, string> = { angle: 'Angle', distance: 'Distance' };
+
 const RATES = [0.25, 0.5, 1] as const;
+
+/** Keys as in common video tools: `,` and `.` step one frame; `<` and `>` jump to the previous or next gait event. */
+const STEP_KEYS: Record<string, { frames?: 1 | -1; event?: 1 | -1 }> = {
+  ',': { frames: -1 },
+  '.': { frames: 1 },
+  '<': { event: -1 },
+  '>': { event: 1 },
+};
+
+/** Whether a key press belongs to a text field or a list box (then it is not a shortcut). */
+function isTyping(event: KeyboardEvent): boolean {
+  const target = event.composedPath()[0];
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
 
 /**
  * The walk with its skeleton: the video with the track's keypoints drawn over it in sync
  * (requestVideoFrameCallback, with timeupdate/seeked as fallback), or, without a video, the
  * track played as a stick figure. Fires `gait-time` (bubbling, composed) whenever the frame shown
- * changes; `seek(t)` moves it.
+ * changes; `seek(t)` moves it. Frame by frame: `,` and `.` (anywhere on the page but in a text
+ * field) step one frame back or forward, `<` and `>` jump to the previous or next gait event, with
+ * buttons for the same; the frame number and time are shown; playback at 1/4, 1/2 or normal speed.
+ *
+ * Measuring on a paused frame: an angle (three points, the middle one the vertex) or a distance
+ * (two points) drawn over the picture with its value shown live. A tool starts on the detected
+ * keypoints (knee angle of the better-seen leg; ankle to ankle) so a drag adjusts a point; "Clear
+ * points" lets three (or two) clicks place them. "Keep" adds the measurement to the list, which
+ * the element fires as `measurements-change` (bubbling, composed) for the session to save.
  */
 @customElement('gait-video-overlay')
 export class GaitVideoOverlay extends LitElement {
@@ -28,6 +67,16 @@ export class GaitVideoOverlay extends LitElement {
       video, .stage canvas { position: absolute; inset: 0; width: 100%; height: 100%; }
       video { object-fit: contain; }
       .stage canvas { pointer-events: none; }
+      .stage canvas.measuring { pointer-events: auto; cursor: crosshair; touch-action: none; }
+      .measure { display: flex; flex-wrap: wrap; align-items: center; gap: 0.4rem 0.6rem; margin-top: 0.5rem; font-size: 0.875rem; }
+      .measure-title { font-weight: 600; }
+      .measure button, .steps button { min-height: 2.75rem; }
+      .measure button[aria-pressed='true'] { background: #0b4fc4; color: #fff; border-color: #0b4fc4; }
+      .measure button.primary:not([disabled]) { background: #0b4fc4; color: #fff; border-color: #0b4fc4; }
+      .measure .value { font-variant-numeric: tabular-nums; }
+      .kept { margin: 0.4rem 0 0; padding-left: 1.4rem; font-size: 0.875rem; }
+      .kept li { margin: 0.15rem 0; }
+      .link-btn { background: none; border: none; padding: 0 0.2rem; color: #0b4fc4; text-decoration: underline; cursor: pointer; font: inherit; min-height: 2rem; }
       .bar { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 0.8rem; margin-top: 0.5rem; font-size: 0.875rem; }
       .bar input[type='range'] { flex: 1 1 12rem; min-width: 8rem; }
       .keys { display: inline-flex; gap: 0.8rem; white-space: nowrap; }
@@ -35,6 +84,9 @@ export class GaitVideoOverlay extends LitElement {
       .swatch { width: 1.4rem; height: 0.3rem; border-radius: 2px; display: inline-block; }
       select { font: inherit; min-height: 2.2rem; }
       .time { font-variant-numeric: tabular-nums; min-width: 7.5rem; }
+      .frame { font-variant-numeric: tabular-nums; white-space: nowrap; }
+      .steps { display: inline-flex; gap: 0.25rem; }
+      .steps button { min-width: 2.75rem; min-height: 2.75rem; padding: 0 0.5rem; }
       @media print { :host { display: none !important; } }
     `,
   ];
@@ -42,6 +94,12 @@ export class GaitVideoOverlay extends LitElement {
   @property({ attribute: false }) track?: GaitPoseTrack;
   @property({ attribute: false }) report?: GaitReport;
   @property({ attribute: false }) videoUrl: string | null = null;
+  /** Measurements kept with this walk. */
+  @property({ attribute: false }) measurements: Measurement[] = [];
+  /** Metres per image pixel when known (distances are then also shown in cm). */
+  @property({ attribute: false }) metresPerPixel: number | null = null;
+
+  private readonly measure = new MeasureController(this);
 
   @state() private playing = false;
   @state() private time = 0;
@@ -56,6 +114,10 @@ export class GaitVideoOverlay extends LitElement {
   private resizeObserver?: ResizeObserver;
   private floorY = 0;
   private frameTimes: number[] = [];
+  /** Median time between frames (seconds). */
+  private frameInterval = 1 / 30;
+  /** The time last sought, until the video plays on from it. */
+  private soughtTime: number | null = null;
   private lastHipX: number | null = null;
   private bodyTopY = 0;
 
@@ -76,6 +138,7 @@ export class GaitVideoOverlay extends LitElement {
   seek(t: number): void {
     const clamped = Math.min(this.end, Math.max(this.start, t));
     if (this.video && this.videoUrl) {
+      this.soughtTime = clamped;
       this.video.currentTime = clamped;
     }
     this.show(clamped, true);
@@ -97,6 +160,8 @@ export class GaitVideoOverlay extends LitElement {
         .sort((a, b) => a - b);
       this.bodyTopY = tops.length ? tops[Math.floor(tops.length / 2)] : 0;
       this.frameTimes = this.track.frames.map((f) => f.t);
+      const gaps = this.frameTimes.slice(1).map((t, i) => t - this.frameTimes[i]).sort((a, b) => a - b);
+      this.frameInterval = gaps.length ? gaps[Math.floor(gaps.length / 2)] : 1 / (this.track.fps || 30);
       this.time = this.start;
       this.frameIndex = -1;
     }
@@ -105,7 +170,107 @@ export class GaitVideoOverlay extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.resizeObserver = new ResizeObserver(() => this.redraw());
+    window.addEventListener('keydown', this.onKey);
   }
+
+  /** Index of the frame shown (0-based). */
+  get currentFrame(): number {
+    return Math.max(0, this.frameIndex);
+  }
+
+  /** Pauses and moves `frames` frames back (negative) or forward. */
+  step(frames: number): void {
+    if (this.frameTimes.length === 0) return;
+    this.pause();
+    const i = Math.min(this.frameTimes.length - 1, Math.max(0, this.currentFrame + frames));
+    this.seek(this.frameTimes[i]);
+  }
+
+  /** Pauses and moves to the previous (-1) or next (1) heel strike or toe off of either leg. */
+  jumpToEvent(dir: 1 | -1): void {
+    if (!this.report) return;
+    const t = adjacentEvent(eventTimes(this.report), this.time, dir);
+    if (t === undefined) return;
+    this.pause();
+    this.seek(t);
+  }
+
+  pause(): void {
+    if (this.videoUrl && this.video) this.video.pause();
+    else this.stopAnimation();
+  }
+
+  /** Client coordinates to the track's image pixels (the inverse of the drawing's view). */
+  private toImage(clientX: number, clientY: number): Point | null {
+    const canvas = this.canvas;
+    if (!canvas || !this.track) return null;
+    const rect = canvas.getBoundingClientRect();
+    const dpr = canvas.width / Math.max(1, rect.width);
+    const view = this.view(canvas);
+    return [((clientX - rect.left) * dpr - view.offsetX) / view.scale, ((clientY - rect.top) * dpr - view.offsetY) / view.scale];
+  }
+
+  /** Image pixels that a finger's width (14 CSS pixels) covers. */
+  private grabRadius(): number {
+    const canvas = this.canvas;
+    if (!canvas) return 10;
+    const rect = canvas.getBoundingClientRect();
+    return (14 * (canvas.width / Math.max(1, rect.width))) / this.view(canvas).scale;
+  }
+
+  /** The tool's starting points: detected keypoints of the current frame (the better-seen leg). */
+  private defaultPoints(tool: MeasurementKind): Point[] {
+    const track = this.track;
+    const frame = track?.frames[this.currentFrame];
+    if (!track || !frame) return [];
+    const at = (name: string) => frame.keypoints[track.keypointNames.indexOf(name)];
+    const score = (side: 'left' | 'right') => DEFAULT_POINTS.angle(side).reduce((sum, n) => sum + (at(n)?.[2] ?? 0), 0);
+    const side = score('left') >= score('right') ? 'left' : 'right';
+    const points = DEFAULT_POINTS[tool](side).map(at);
+    return points.every((k) => k && k[0] !== null && k[1] !== null && k[2] >= 0.2) ? points.map((k) => [k![0] as number, k![1] as number] as Point) : [];
+  }
+
+  private toggleTool(tool: MeasurementKind): void {
+    this.pause();
+    this.measure.toggle(tool, this.defaultPoints(tool));
+  }
+
+  private onMeasureDown(event: PointerEvent): void {
+    const p = this.toImage(event.clientX, event.clientY);
+    if (!p || !this.measure.press(p, this.grabRadius())) return;
+    event.preventDefault();
+    this.canvas?.setPointerCapture(event.pointerId);
+  }
+
+  private onMeasureMove(event: PointerEvent): void {
+    const p = this.toImage(event.clientX, event.clientY);
+    if (p) this.measure.move(p);
+  }
+
+  private keepMeasurement(): void {
+    const m = this.measure.measurement(this.currentFrame, this.frameTimes[this.currentFrame] ?? this.time);
+    if (!m) return;
+    this.emitMeasurements([...this.measurements, m]);
+    this.measure.off();
+  }
+
+  private emitMeasurements(measurements: Measurement[]): void {
+    this.dispatchEvent(new CustomEvent<MeasurementsDetail>('measurements-change', { detail: { measurements }, bubbles: true, composed: true }));
+  }
+
+  private formatValue(kind: MeasurementKind, value: number | null): string {
+    if (value === null) return '–';
+    if (kind === 'angle') return `${fmt(value, 1)}°`;
+    return `${fmt(value, 0)} px${this.metresPerPixel ? ` (${fmt(value * this.metresPerPixel * 100, 1)} cm)` : ''}`;
+  }
+
+  private readonly onKey = (event: KeyboardEvent) => {
+    const action = STEP_KEYS[event.key];
+    if (!action || event.ctrlKey || event.metaKey || event.altKey || isTyping(event) || !this.isConnected) return;
+    event.preventDefault();
+    if (action.frames) this.step(action.frames);
+    else if (action.event) this.jumpToEvent(action.event);
+  };
 
   protected override firstUpdated(): void {
     const stage = this.renderRoot.querySelector('.stage');
@@ -113,6 +278,7 @@ export class GaitVideoOverlay extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    this.redraw();
     if (changed.has('videoUrl') || changed.has('track')) {
       this.stopAnimation();
       this.playing = false;
@@ -123,14 +289,23 @@ export class GaitVideoOverlay extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener('keydown', this.onKey);
     this.stopAnimation();
     this.resizeObserver?.disconnect();
   }
 
   private watchVideo(video: HTMLVideoElement): void {
     const onFrame = (_now: number, meta: VideoFrameCallbackMetadata) => {
-      this.show(meta.mediaTime);
       if (this.video === video) video.requestVideoFrameCallback(onFrame);
+      // While a seek is pending, frames reported are from before it: a stale one would move every
+      // cursor back (and an arrow key pressed next would start from there).
+      if (video.seeking) return;
+      // After a seek to t (an event between two frames), the frame shown starts a little before t:
+      // keep t as the time, so the cursors stay on the event and the next jump starts after it.
+      const sought = this.soughtTime;
+      if (sought !== null && meta.mediaTime <= sought + 1e-6 && sought - meta.mediaTime < this.frameInterval) return;
+      this.soughtTime = null;
+      this.show(meta.mediaTime);
     };
     if ('requestVideoFrameCallback' in video) video.requestVideoFrameCallback(onFrame);
   }
@@ -228,6 +403,46 @@ export class GaitVideoOverlay extends LitElement {
         ctx.fillText(text, 11 * dpr, y);
       });
     }
+    // Measurements: those kept on this frame, then the one being placed.
+    for (const m of this.measurements) if (m.frame === this.currentFrame) this.drawMeasurement(ctx, view, m.kind, m.points, KEPT_COLOR, dpr);
+    if (this.measure.tool) this.drawMeasurement(ctx, view, this.measure.tool, this.measure.points, MEASURE_COLOR, dpr, true);
+  }
+
+  private drawMeasurement(ctx: CanvasRenderingContext2D, view: View, kind: MeasurementKind, points: Point[], color: string, dpr: number, handles = false): void {
+    const at = (p: Point): Point => [view.offsetX + p[0] * view.scale, view.offsetY + p[1] * view.scale];
+    const px = points.map(at);
+    ctx.save();
+    ctx.strokeStyle = color;
+    ctx.lineWidth = 2.5 * dpr;
+    ctx.setLineDash(handles ? [] : [6 * dpr, 4 * dpr]);
+    ctx.beginPath();
+    px.forEach(([x, y], i) => (i ? ctx.lineTo(x, y) : ctx.moveTo(x, y)));
+    ctx.stroke();
+    ctx.setLineDash([]);
+    if (handles) {
+      for (const [x, y] of px) {
+        ctx.beginPath();
+        ctx.arc(x, y, 7 * dpr, 0, 2 * Math.PI);
+        ctx.fillStyle = 'rgba(0, 0, 0, 0.45)';
+        ctx.fill();
+        ctx.lineWidth = 2 * dpr;
+        ctx.stroke();
+      }
+    }
+    const value = measurementValue({ kind, points });
+    if (value !== null) {
+      const [lx, ly] = kind === 'angle' ? px[1] : [(px[0][0] + px[1][0]) / 2, (px[0][1] + px[1][1]) / 2];
+      const text = this.formatValue(kind, value);
+      ctx.font = `600 ${Math.round(15 * dpr)}px system-ui, sans-serif`;
+      ctx.textBaseline = 'middle';
+      const w = ctx.measureText(text).width;
+      const x = Math.min(Math.max(4 * dpr, lx + 12 * dpr), ctx.canvas.width - w - 12 * dpr);
+      ctx.fillStyle = 'rgba(0, 0, 0, 0.7)';
+      ctx.fillRect(x - 5 * dpr, ly - 12 * dpr, w + 10 * dpr, 24 * dpr);
+      ctx.fillStyle = color;
+      ctx.fillText(text, x, ly);
+    }
+    ctx.restore();
   }
 
   // Stick-figure playback (no video).
@@ -271,7 +486,35 @@ export class GaitVideoOverlay extends LitElement {
   }
 
   private onVideoEvent(): void {
-    if (this.video) this.show(this.video.currentTime);
+    if (this.video && !this.video.seeking) this.show(this.video.currentTime);
+  }
+
+  private renderMeasure() {
+    const m = this.measure;
+    const tool = m.tool;
+    const toolButton = (kind: MeasurementKind) =>
+      html`<button type="button" data-testid="measure-${kind}" aria-pressed=${tool === kind ? 'true' : 'false'} @click=${() => this.toggleTool(kind)}>${TOOL_LABEL[kind]}</button>`;
+    return html`<div class="measure" role="group" aria-label="Measure on the paused frame">
+      <span class="measure-title">Measure</span>
+      ${toolButton('angle')} ${toolButton('distance')}
+      ${tool
+        ? html`<span class="value" data-testid="measure-value" aria-live="polite">${TOOL_LABEL[tool]}: <strong>${this.formatValue(tool, m.value)}</strong></span>
+            <button type="button" data-testid="measure-clear" @click=${() => m.clear()}>Clear points</button>
+            <button type="button" class="primary" data-testid="measure-keep" ?disabled=${!m.complete} @click=${() => this.keepMeasurement()}>Keep</button>
+            <span class="hint muted">${m.complete ? 'Drag a point to adjust it.' : `Click ${m.needed - m.points.length} more point${m.needed - m.points.length === 1 ? '' : 's'}${tool === 'angle' && m.points.length === 1 ? ' (the vertex next)' : ''}.`}</span>`
+        : html`<span class="hint muted">Pause on a frame, then measure an angle or a distance over it.</span>`}
+    </div>
+    ${this.measurements.length
+      ? html`<ol class="kept" data-testid="measurements" aria-label="Measurements kept">
+          ${this.measurements.map(
+            (k, i) => html`<li data-testid="measurement">
+              <button type="button" class="link-btn" @click=${() => (this.pause(), this.seek(k.t))}>Frame ${k.frame + 1} (${fmt(k.t, 2)} s)</button>
+              ${TOOL_LABEL[k.kind]} <strong>${this.formatValue(k.kind, measurementValue(k))}</strong>
+              <button type="button" class="link-btn" aria-label="Remove this measurement" @click=${() => this.emitMeasurements(this.measurements.filter((_, j) => j !== i))}>Remove</button>
+            </li>`,
+          )}
+        </ol>`
+      : nothing}`;
   }
 
   override render() {
@@ -289,7 +532,7 @@ export class GaitVideoOverlay extends LitElement {
           ${withVideo
             ? html`<video
                 src=${this.videoUrl!}
-                controls
+                ?controls=${!this.measure.tool}
                 playsinline
                 muted
                 preload="auto"
@@ -301,7 +544,16 @@ export class GaitVideoOverlay extends LitElement {
                 @pause=${() => (this.playing = false)}
               ></video>`
             : nothing}
-          <canvas role=${withVideo ? 'presentation' : 'img'} aria-label=${withVideo ? '' : label}></canvas>
+          <canvas
+            class=${this.measure.tool ? 'measuring' : ''}
+            role=${withVideo ? 'presentation' : 'img'}
+            aria-label=${withVideo ? '' : label}
+            data-testid="overlay-canvas"
+            @pointerdown=${this.onMeasureDown}
+            @pointermove=${this.onMeasureMove}
+            @pointerup=${() => this.measure.release()}
+            @pointercancel=${() => this.measure.release()}
+          ></canvas>
         </div>
         <div class="bar">
           ${withVideo
@@ -312,9 +564,18 @@ export class GaitVideoOverlay extends LitElement {
                 <label class="sr-only" for="scrub">Time in the walk</label>
                 <input id="scrub" type="range" min=${this.start} max=${this.end} step="0.01" .value=${String(this.time)} @input=${this.onScrub} />
                 <span class="time" aria-live="off">${this.time.toFixed(2)} s / ${this.end.toFixed(2)} s</span>`}
+          <span class="steps" role="group" aria-label="Frame by frame">
+            <button type="button" data-testid="prev-event" title="Previous gait event (<)" aria-label="Previous gait event" @click=${() => this.jumpToEvent(-1)}>◀ event</button>
+            <button type="button" data-testid="step-back" title="One frame back (,)" aria-label="One frame back" @click=${() => this.step(-1)}>−1</button>
+            <button type="button" data-testid="step-forward" title="One frame forward (.)" aria-label="One frame forward" @click=${() => this.step(1)}>+1</button>
+            <button type="button" data-testid="next-event" title="Next gait event (>)" aria-label="Next gait event" @click=${() => this.jumpToEvent(1)}>event ▶</button>
+          </span>
+          <span class="frame" data-testid="frame-number" data-frame=${this.currentFrame} aria-live="polite">
+            Frame ${this.currentFrame + 1} / ${this.frameTimes.length} · ${this.time.toFixed(3)} s
+          </span>
           <label>Speed
-            <select @change=${this.onRate}>
-              ${RATES.map((r) => html`<option value=${r} ?selected=${r === this.rate}>${r === 1 ? 'normal' : `${r}×`}</option>`)}
+            <select data-testid="playback-rate" @change=${this.onRate}>
+              ${RATES.map((r) => html`<option value=${r} ?selected=${r === this.rate}>${r === 1 ? 'normal' : r === 0.5 ? '½×' : '¼×'}</option>`)}
             </select>
           </label>
           <span class="keys">
@@ -322,6 +583,7 @@ export class GaitVideoOverlay extends LitElement {
             <span class="key"><span class="swatch" style="background:${SIDE_COLOR.right}"></span>right leg</span>
           </span>
         </div>
+        ${this.renderMeasure()}
       </div>
     `;
   }
