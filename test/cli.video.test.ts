@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openVideoFile, probeVideo } from '../src/video/node/ffmpegSource';
-import { VideoInputError } from '../src/video/types';
-import type { RawImage } from '../src/pose/detector';
+import { VideoInputError } from '../src/contracts';
+import type { RawImage } from '../src/contracts';
 
 const root = join(__dirname, '..');
 const fixture = (path: string) => join(root, 'fixtures', path);

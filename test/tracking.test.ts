@@ -9,7 +9,7 @@ import { walkingMotion } from '../src/tracking/walking';
 import { chooseCropRegion, CROP_SCALE, scoutedBoxAt, SCOUT_HOLD_S } from '../src/tracking/cropRegion';
 import { boxFromKeypoints, cropToFrame, frameToCrop, iou, squareAround } from '../src/tracking/geometry';
 import { cropRgb } from '../src/video/node/rgbCrop';
-import type { Box, PersonCandidate, PersonSample } from '../src/video/types';
+import type { Box, PersonCandidate, PersonSample } from '../src/contracts';
 import { jittered, jumpingJacks, reflection, standing, walker, type PoseAt } from './helpers/scoutScene';
 
 const STEP = 0.25;

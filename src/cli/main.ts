@@ -11,7 +11,7 @@ import { analyzeTrack } from '../core/analyze';
 import { GaitAnalysisError } from '../core/errors';
 import { formatSummary } from './summary';
 import type { AnalysisOptions } from '../core/format/report';
-import { VideoInputError } from '../video/types';
+import { VideoInputError } from '../contracts';
 
 const USAGE = `Usage:
   gait analyze TRACK.json [--summary] [--treadmill-speed M_PER_S] [--height METRES] [--setting treadmill|overground]

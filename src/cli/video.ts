@@ -11,7 +11,7 @@ import type { PoseEstimator } from '../pose/detector';
 import { createNodePoseEstimator } from '../pose/node';
 import { buildPoseTrack, scoutMaxDimension } from '../pose/trackBuilder';
 import { openVideoFile } from '../video/node/ffmpegSource';
-import type { FrameSource, PersonCandidate, PipelineProgress, SourceFrame } from '../video/types';
+import type { FrameSource, PersonCandidate, PipelineProgress, SourceFrame } from '../contracts';
 
 export interface VideoCommandOptions {
   model: 'lightning' | 'thunder';

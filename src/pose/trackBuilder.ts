@@ -10,8 +10,8 @@
  *      the model whole and MoveNet's own crop tracking follows whoever it finds.
  */
 import { KEYPOINT_COUNT, KEYPOINT_NAMES, type GaitPoseTrack, type Keypoint, type PoseFrame } from '../core/format/poseTrack';
-import type { FrameSource, PersonCandidate, PipelineProgress, PipelineStage, SourceFrame } from '../video/types';
-import { VideoInputError } from '../video/types';
+import type { FrameSource, PersonCandidate, PipelineProgress, PipelineStage, SourceFrame } from '../contracts';
+import { VideoInputError } from '../contracts';
 import type { MoveNetModelName, PoseEstimator } from './detector';
 import { gatherPeople, pickWalker, rankPeople, type ScoutFrame } from '../tracking/people';
 import { chooseCropRegion, scoutedBoxAt, type CropRegion } from '../tracking/cropRegion';

@@ -8,7 +8,7 @@
  * Pure: no DOM, no tfjs, no Node.
  */
 import type { Keypoint } from '../core/format/poseTrack';
-import type { Box, PersonSample } from '../video/types';
+import type { Box, PersonSample } from '../contracts';
 import { boxCentre, boxFromKeypoints, containsPoint, grow, lerpBox, squareAround } from './geometry';
 
 /**

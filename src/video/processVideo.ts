@@ -10,7 +10,7 @@
  * plain Error. The worker keeps its models between calls, so a re-run for another person
  * (`people` + `personId` from the first result) skips loading and scouting.
  */
-import { VideoInputError, type PersonCandidate, type PipelineProgress } from './types';
+import { VideoInputError, type PersonCandidate, type PipelineProgress } from '../contracts';
 import type {
   DecodeBenchmarkResultMessage,
   ProcessResultMessage,

@@ -8,9 +8,10 @@
 /// <reference lib="webworker" />
 import * as tf from '@tensorflow/tfjs-core';
 import { createBrowserPoseEstimator, moveNetModelUrl } from '../pose/browser';
-import { createPoseEstimator, type PoseEstimator, type PoseInput, type RawImage } from '../pose/detector';
+import { createPoseEstimator, type PoseEstimator } from '../pose/detector';
+import type { PoseInput, RawImage } from '../contracts';
 import { buildPoseTrack, scoutMaxDimension } from '../pose/trackBuilder';
-import { VideoInputError, type FrameSourceInfo, type PipelineProgress } from './types';
+import { VideoInputError, type FrameSourceInfo, type PipelineProgress } from '../contracts';
 import { openBlobFrameSource, type BlobFrameSource } from './browser/blobFrameSource';
 import { errorText } from './browser/videoErrors';
 import type {

@@ -5,7 +5,7 @@ import { analyzeTrack } from '../../core/analyze';
 import { parsePoseTrack } from '../../core/format/validatePoseTrack';
 import type { GaitPoseTrack } from '../../core/format/poseTrack';
 import type { GaitReport } from '../../core/format/report';
-import type { PersonCandidate } from '../../video/types';
+import type { PersonCandidate } from '../../contracts';
 import { getSession, saveSession, updateNote, MAX_STORED_VIDEO_BYTES } from '../history/store';
 import { parseRoute, routeHash, type Route } from './router';
 import { describeError, isCancelled, TrackFileError, type UserError } from './describeError';

@@ -17,8 +17,8 @@ import {
   type InputVideoTrack,
   type VideoSample,
 } from 'mediabunny';
-import type { RawImage } from '../../pose/detector';
-import type { Box, FrameSource, FrameSourceInfo, SourceFrame } from '../types';
+import type { RawImage } from '../../contracts';
+import type { Box, FrameSource, FrameSourceInfo, SourceFrame } from '../../contracts';
 import { placeCrop } from './cropGeometry';
 import { copyRectFor, cropFromPlanes, PLANAR_FORMATS, type FrameGeometry, type PlanarFormat } from './planarCrop';
 import { cancelled, corrupt, errorText, noVideoTrack, notAVideo, unsupportedCodec } from './videoErrors';

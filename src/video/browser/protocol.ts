@@ -3,7 +3,7 @@
  * Types only: both sides import this file, neither pulls in the other's code.
  */
 import type { GaitPoseTrack } from '../../core/format/poseTrack';
-import type { FrameSourceInfo, PersonCandidate, PipelineProgress, VideoErrorCode } from '../types';
+import type { FrameSourceInfo, PersonCandidate, PipelineProgress, VideoErrorCode } from '../../contracts';
 
 export type PoseModelChoice = 'lightning' | 'thunder';
 

@@ -10,8 +10,8 @@
 import { spawn, execFile } from 'node:child_process';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { RawImage } from '../../pose/detector';
-import { VideoInputError, type FrameSource, type FrameSourceInfo, type SourceFrame } from '../types';
+import type { RawImage } from '../../contracts';
+import { VideoInputError, type FrameSource, type FrameSourceInfo, type SourceFrame } from '../../contracts';
 import { cropRgb } from './rgbCrop';
 
 export interface VideoProbe extends FrameSourceInfo {
