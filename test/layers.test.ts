@@ -12,7 +12,7 @@ const ROOT = resolve(__dirname, '..');
 const SRC = join(ROOT, 'src');
 
 /** The pipeline files: orchestration over the adapters (they sit beside the adapter they lead). */
-const PIPELINE = ['src/pose/trackBuilder.ts', 'src/video/worker.ts', 'src/video/processVideo.ts', 'src/video/browser/protocol.ts'];
+const PIPELINE = ['src/pose/trackBuilder.ts', 'src/pose/spans.ts', 'src/video/worker.ts', 'src/video/processVideo.ts', 'src/video/browser/protocol.ts'];
 
 interface Layer {
   name: string;

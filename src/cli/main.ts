@@ -5,7 +5,9 @@
  * non-zero exit code.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import { expandVideoInputs, VIDEO_EXTENSIONS } from './inputs';
 import { parsePoseTrack } from '../core/format/validatePoseTrack';
 import { analyzeTrack } from '../core/analyze';
 import { GaitAnalysisError } from '../core/errors';
@@ -16,14 +18,18 @@ import { VideoInputError } from '../contracts';
 const USAGE = `Usage:
   gait analyze TRACK.json [--summary] [--treadmill-speed M_PER_S] [--height METRES] [--setting treadmill|overground]
 
-  gait video WALK.mp4 [--track OUT.json] [--model lightning|thunder] [--person ID] [analyze's options]
+  gait video WALK.mp4 [--track OUT.json] [--model lightning|thunder] [--person ID] [--jobs N] [analyze's options]
+  gait video A.mp4 B.mp4 ... | FOLDER --out DIR [--jobs N] [--summary] [--model ...] [analyze's options]
 
   TRACK.json   a gait-pose-track v1 file (docs/formats.md); "-" reads standard input
   WALK.mp4     a video of the walk (any format ffmpeg reads), filmed from the side
   --summary    print a human-readable summary instead of the gait-report JSON
   --track      also write the pose track (gait-pose-track v1) to OUT.json
   --model      MoveNet lightning (default, fast) or thunder (slower, more accurate)
-  --person     analyse this person (ids are listed on stderr) instead of the one picked as walking`;
+  --person     analyse this person (ids are listed on stderr) instead of the one picked as walking
+  --out        write one report per video to DIR (NAME.report.json, or NAME.summary.txt with --summary);
+               needed for several videos or a folder (its .mp4 .m4v .mov .webm .mkv .avi files)
+  --jobs       workers tracking each video in parallel spans (default: the number of CPU cores)`;
 
 function fail(message: string, code = 1): never {
   process.stderr.write(`gait: ${message}\n`);
@@ -51,6 +57,8 @@ export function main(argv: string[]): void {
         track: { type: 'string' },
         model: { type: 'string' },
         person: { type: 'string' },
+        out: { type: 'string' },
+        jobs: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -62,7 +70,7 @@ export function main(argv: string[]): void {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  const [command, file] = positionals;
+  const [command, file, ...more] = positionals;
   if (command !== 'analyze' && command !== 'video') fail(command ? `unknown command "${command}"\n${USAGE}` : USAGE, 2);
   if (!file) fail(`${command} needs a ${command === 'video' ? 'video' : 'track'} file\n${USAGE}`, 2);
   const options = analysisOptions(values);
@@ -74,11 +82,32 @@ export function main(argv: string[]): void {
       personId = Number(values.person);
       if (!Number.isInteger(personId)) fail(`--person must be a person id (a whole number), got "${values.person}"`, 2);
     }
-    if (!existsSync(file)) fail(`cannot read ${file}: no such file`);
+    let jobs = availableParallelism();
+    if (values.jobs !== undefined) {
+      jobs = Number(values.jobs);
+      if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) fail(`--jobs must be a whole number from 1 to 64, got "${values.jobs}"`, 2);
+    }
+    const inputs = [file, ...more];
+    for (const input of inputs) if (!existsSync(input)) fail(`cannot read ${input}: no such file or folder`);
+    const files = expandVideoInputs(inputs);
+    if (files.length === 0) fail(`no video files (${VIDEO_EXTENSIONS.join(' ')}) in ${inputs.join(', ')}`);
+    const batch = files.length > 1 || files[0] !== file;
+    if (batch && !values.out) fail(`several videos need --out DIR (one report per video)`, 2);
+    if (batch && values.track) fail(`--track is for a single video`, 2);
+    if (batch && personId !== undefined) fail(`--person is for a single video (ids differ between videos)`, 2);
     const log = (line: string) => process.stderr.write(`${line}\n`);
     // Loaded only here: `analyze` should not pay for tfjs and the models.
-    import('./video').then(({ runVideoCommand }) => runVideoCommand(file, { model, personId, trackPath: values.track, analysis: options, progress: !!process.stderr.isTTY }, log)).then(
-      ({ report }) => process.stdout.write(values.summary ? formatSummary(report) : `${JSON.stringify(report)}\n`),
+    import('./batch').then(({ runBatch }) =>
+      runBatch(
+        files,
+        { model, personId, trackPath: values.track, analysis: options, summary: !!values.summary, outDir: values.out ?? null, toStdout: !values.out, jobs, live: !!process.stderr.isTTY },
+        log,
+        (text) => process.stdout.write(text),
+      ),
+    ).then(
+      (results) => {
+        if (results.some((r) => !r.ok)) process.exitCode = 1;
+      },
       (e: unknown) => {
         if (e instanceof VideoInputError) fail(`${file}: ${e.message}${e.hint ? ` ${e.hint}` : ''}`);
         if (e instanceof GaitAnalysisError) fail(`${file}: ${e.message}`);
@@ -89,6 +118,7 @@ export function main(argv: string[]): void {
     );
     return;
   }
+  if (more.length) fail(`analyze takes one track file, got ${positionals.length - 1}`, 2);
 
   let text: string;
   try {

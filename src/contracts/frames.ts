@@ -40,11 +40,25 @@ export interface FrameSourceInfo {
   codec: string;
 }
 
-export interface FrameSource extends FrameSourceInfo {
+/** Which frames a pass over a source gives. */
+export interface FrameRequest {
   /**
-   * Decoded frames in presentation order. With `minIntervalS`, frames closer than that to the
-   * previously yielded frame are skipped (scouting); sources may skip decoding them if they can.
+   * Frames closer than this to the previously yielded frame are skipped (scouting); sources may
+   * skip decoding them if they can.
    */
-  frames(options?: { minIntervalS?: number; signal?: AbortSignal }): AsyncIterable<SourceFrame>;
+  minIntervalS?: number;
+  /**
+   * Only frames with fromS <= t < toS (t as in SourceFrame.t): one worker's span of the video.
+   * Sources seek to fromS where they can (decoding from the key frame before it) and stop at toS.
+   * A pass with a range is not a full pass: it does not update frameCount or report truncation.
+   */
+  fromS?: number;
+  toS?: number;
+  signal?: AbortSignal;
+}
+
+export interface FrameSource extends FrameSourceInfo {
+  /** Decoded frames in presentation order (see FrameRequest). */
+  frames(options?: FrameRequest): AsyncIterable<SourceFrame>;
   close(): void;
 }

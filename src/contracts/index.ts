@@ -16,7 +16,7 @@
  *              back to full-frame pixels -> gait-pose-track v1.
  */
 export type { RawImage, PoseInput } from './image';
-export type { Box, SourceFrame, FrameSourceInfo, FrameSource } from './frames';
+export type { Box, SourceFrame, FrameSourceInfo, FrameSource, FrameRequest } from './frames';
 export type { PersonSample, PersonCandidate } from './people';
 export type { PipelineStage, PipelineProgress } from './progress';
 export { VideoInputError, type VideoErrorCode } from './errors';

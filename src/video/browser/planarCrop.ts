@@ -11,8 +11,7 @@
  * own preprocessing uses (tf.image.resizeBilinear). YUV -> RGB uses the frame's matrix (BT.709,
  * else BT.601) and range, as in ITU-R BT.601/BT.709. Pure: no DOM; tested in test/planarCrop.test.ts.
  */
-import type { RawImage } from '../../contracts';
-import type { Box } from '../../contracts';
+import type { Box, RawImage } from '../../contracts';
 
 export type PlanarFormat = 'I420' | 'I420A' | 'I422' | 'I444' | 'NV12' | 'RGBA' | 'RGBX' | 'BGRA' | 'BGRX';
 export const PLANAR_FORMATS: readonly string[] = ['I420', 'I420A', 'I422', 'I444', 'NV12', 'RGBA', 'RGBX', 'BGRA', 'BGRX'];

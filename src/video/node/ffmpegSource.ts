@@ -10,8 +10,7 @@
 import { spawn, execFile } from 'node:child_process';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { RawImage } from '../../contracts';
-import { VideoInputError, type FrameSource, type FrameSourceInfo, type SourceFrame } from '../../contracts';
+import { VideoInputError, type FrameRequest, type FrameSource, type FrameSourceInfo, type RawImage, type SourceFrame } from '../../contracts';
 import { cropRgb } from './rgbCrop';
 
 export interface VideoProbe extends FrameSourceInfo {
@@ -30,6 +29,9 @@ export class FfmpegMissingError extends Error {
     this.name = 'FfmpegMissingError';
   }
 }
+
+/** A span's seek lands this much before its first frame (timestamps in containers are rounded). */
+const SEEK_MARGIN_S = 0.05;
 
 export async function openVideoFile(path: string): Promise<FrameSource> {
   const probe = await probeVideo(path);
@@ -139,17 +141,27 @@ class FfmpegFrameSource implements FrameSource {
     ({ name: this.name, width: this.width, height: this.height, durationS: this.durationS, frameCount: this.frameCount, codec: this.codec } = probe);
   }
 
-  async *frames(options: { minIntervalS?: number; signal?: AbortSignal } = {}): AsyncIterable<SourceFrame> {
-    const { minIntervalS = 0, signal } = options;
+  async *frames(options: FrameRequest = {}): AsyncIterable<SourceFrame> {
+    const { minIntervalS = 0, signal, fromS = -Infinity, toS = Infinity } = options;
     const { width, height, startTimeS, nominalFps } = this.probe;
     const frameBytes = width * height * 3;
     // ffmpeg 5.1 renamed -vsync to -fps_mode and gave showinfo a switch for its (costly) checksums.
     const modern = (await ffmpegVersionNumber()) >= 5.1;
+    // A span (fromS > 0): seek the input there (ffmpeg decodes from the key frame before it and
+    // drops what comes before; -copyts keeps the file's own timestamps, so t stays the same as in a
+    // whole pass). Frames are checked against the range below too.
+    const seek = fromS > 0 ? ['-ss', (startTimeS + Math.max(0, fromS - SEEK_MARGIN_S)).toFixed(6), '-copyts'] : [];
+    const filters = [
+      // Scouting: let ffmpeg drop the frames it would skip, rather than convert and pipe them all.
+      ...(minIntervalS > 0 ? [`select='isnan(prev_selected_t)+gte(t-prev_selected_t,${(minIntervalS - 1e-3).toFixed(4)})'`] : []),
+      modern ? 'showinfo=checksum=0' : 'showinfo',
+    ];
     const ffmpeg = spawnTool('ffmpeg', [
       '-hide_banner', '-nostats', '-nostdin', '-loglevel', 'info',
+      ...seek,
       '-i', this.path,
       '-map', '0:v:0', '-an', '-sn', '-dn',
-      '-vf', modern ? 'showinfo=checksum=0' : 'showinfo',
+      '-vf', filters.join(','),
       ...(modern ? ['-fps_mode', 'passthrough'] : ['-vsync', 'passthrough']),
       '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1',
     ]);
@@ -167,8 +179,10 @@ class FfmpegFrameSource implements FrameSource {
     let filled = 0;
     let index = 0;
     let lastYieldedT = -Infinity;
+    let stopped = false; // reached toS: ffmpeg is stopped, not failed
     try {
       for await (const chunk of ffmpeg.stdout! as AsyncIterable<Buffer>) {
+        if (stopped) break;
         let offset = 0;
         while (offset < chunk.length) {
           const take = Math.min(frameBytes - filled, chunk.length - offset);
@@ -180,6 +194,11 @@ class FfmpegFrameSource implements FrameSource {
           const pts = await times.at(index);
           const t = Math.max(0, (pts ?? startTimeS + index / nominalFps) - startTimeS);
           index++;
+          if (t < fromS - 1e-6) continue;
+          if (t >= toS - 1e-6) {
+            stopped = true;
+            break;
+          }
           // Scouting: skip frames too close to the last one given (1 ms slack for rounded times).
           if (t - lastYieldedT < minIntervalS - 1e-3) continue;
           lastYieldedT = t;
@@ -187,7 +206,9 @@ class FfmpegFrameSource implements FrameSource {
           buffer = new Uint8Array(frameBytes); // the frame keeps its pixels; the next one gets new ones
           yield { t, image, crop: async (box, size) => cropRgb(image, box, size), release: () => undefined };
         }
+        if (stopped) break;
       }
+      if (stopped) return;
       const code = await exited;
       if (signal?.aborted) throw new VideoInputError('cancelled', 'Cancelled.');
       if (code !== 0) {
