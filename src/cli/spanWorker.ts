@@ -7,7 +7,7 @@ import type { PoseFrame } from '../core/format/poseTrack';
 import { VideoInputError, type PersonCandidate } from '../contracts';
 import { createNodePoseEstimator } from '../pose/node';
 import { trackSpan } from '../pose/trackBuilder';
-import type { TrackSpan } from '../pose/spans';
+import { batchedFrameCounter, type TrackSpan } from '../pose/spans';
 import { openVideoFile } from '../video/node/ffmpegSource';
 
 export interface SpanJob {
@@ -23,9 +23,6 @@ export type SpanWorkerMessage =
   | { type: 'done'; frames: PoseFrame[] }
   | { type: 'error'; code: string | null; message: string; hint?: string };
 
-/** Frames done are reported in batches of this many (a message per frame costs more than it tells). */
-const REPORT_EVERY = 5;
-
 const port = parentPort!;
 const { model } = workerData as { model: 'lightning' | 'thunder' };
 const post = (message: SpanWorkerMessage) => port.postMessage(message);
@@ -40,17 +37,9 @@ port.on('message', async (job: SpanJob) => {
     const { estimator } = await loading;
     const source = await openVideoFile(job.path);
     try {
-      let unreported = 0;
-      const frames = await trackSpan(source, estimator, job.person, {
-        fromS: job.span.trackFromS,
-        toS: job.span.toS,
-        onFrame: () => {
-          if (++unreported < REPORT_EVERY) return;
-          post({ type: 'frames', count: unreported });
-          unreported = 0;
-        },
-      });
-      if (unreported) post({ type: 'frames', count: unreported });
+      const counter = batchedFrameCounter((count) => post({ type: 'frames', count }));
+      const frames = await trackSpan(source, estimator, job.person, { fromS: job.span.trackFromS, toS: job.span.toS, onFrame: counter.frameDone });
+      counter.flush();
       post({ type: 'done', frames });
     } finally {
       source.close();

@@ -93,3 +93,22 @@ function keypointDistance(a: readonly Keypoint[], b: readonly Keypoint[]): numbe
   }
   return n ? sum / n : Infinity;
 }
+
+/**
+ * Counts frames done in a worker and reports them in batches of `every` (a message per frame
+ * costs more than it tells); flush() reports the rest.
+ */
+export function batchedFrameCounter(report: (count: number) => void, every = 5): { frameDone(): void; flush(): void } {
+  let unreported = 0;
+  return {
+    frameDone() {
+      if (++unreported < every) return;
+      report(unreported);
+      unreported = 0;
+    },
+    flush() {
+      if (unreported) report(unreported);
+      unreported = 0;
+    },
+  };
+}

@@ -114,7 +114,7 @@ export async function buildPoseTrack(source: FrameSource, o: BuildTrackOptions):
   }
   const signal = o.signal;
   checkCancelled(signal);
-  const progress = new ProgressReporter(o.onProgress, source);
+  const progress = new ProgressReporter(o.onProgress, source, o.tracker ? planSpans(source.durationS, o.tracker.workers).length : 1);
 
   let people = o.people ?? null;
   if (!people && o.scout) people = await scoutPeople(source, o.scout, progress, signal);
@@ -206,6 +206,9 @@ async function trackAll(source: FrameSource, o: BuildTrackOptions, person: Perso
   const onFrame = () => progress.frameDone();
   const spans = o.tracker ? planSpans(source.durationS, o.tracker.workers) : [];
   if (!o.tracker || spans.length < 2) return trackSpan(source, o.estimator, person, { onFrame, signal: o.signal });
+  // The overlaps are tracked twice: they count in the work to do (progress, time left).
+  const fps = source.durationS > 0 ? source.frameCount / source.durationS : 30;
+  progress.addTrackingFrames(Math.round(spans.reduce((sum, s) => sum + (s.index ? s.fromS - s.trackFromS : 0), 0) * fps));
   // One controller for all spans: the first to fail stops the others.
   const all = new AbortController();
   const stop = () => all.abort();
@@ -327,12 +330,14 @@ export class ProgressReporter {
   private done = 0;
   private stageStart = 0;
   private scoutTotal: number;
-  private readonly trackTotal: number;
+  private trackTotal: number;
   private readonly sourceFps: number;
 
   constructor(
     private readonly onProgress: ((p: PipelineProgress) => void) | undefined,
     source: Pick<FrameSource, 'durationS' | 'frameCount'>,
+    /** Workers that will track (each at about the speed of one). */
+    private readonly trackingWorkers = 1,
   ) {
     this.trackTotal = source.frameCount;
     this.sourceFps = source.durationS > 0 ? source.frameCount / source.durationS : 30;
@@ -354,6 +359,11 @@ export class ProgressReporter {
     this.emit();
   }
 
+  /** Tracking will look at this many more frames than the video has (span overlaps). */
+  addTrackingFrames(frames: number): void {
+    this.trackTotal += frames;
+  }
+
   frameDone(): void {
     this.done++;
     this.emit();
@@ -368,7 +378,7 @@ export class ProgressReporter {
     if (fps > 0 && this.done >= 3) {
       const left = (total - this.done) / fps;
       if (this.stage === 'scouting') {
-        etaS = left + this.trackTotal / (fps * TRACK_VS_SCOUT_SPEED);
+        etaS = left + this.trackTotal / (fps * TRACK_VS_SCOUT_SPEED * this.trackingWorkers);
       } else etaS = left;
     }
     this.onProgress({ stage: this.stage, framesDone: this.done, framesTotal: total, fps, etaS });
