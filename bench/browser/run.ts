@@ -103,7 +103,7 @@ export interface BrowserFigures {
   videoNote?: string;
 }
 
-export async function benchmarkBrowser(options: { videoModels?: MoveNetModelName[]; inference?: boolean } = {}): Promise<BrowserFigures> {
+export async function benchmarkBrowser(options: { videoModels?: MoveNetModelName[]; inference?: boolean; looped?: boolean; rounds?: number } = {}): Promise<BrowserFigures> {
   const videoModels = options.videoModels ?? ['lightning', 'thunder'];
   const outDir = mkdtempSync(join(tmpdir(), 'gait-bench-browser-'));
   let server: PreviewServer | undefined;
@@ -135,13 +135,14 @@ export async function benchmarkBrowser(options: { videoModels?: MoveNetModelName
     else {
       const clips = [
         ...videoModels.map((model) => ({ model, path: join(ROOT, VIDEO_FIXTURE), label: VIDEO_FIXTURE.split('/').pop()! })),
-        ...(videoModels.includes('lightning') ? loopedClip(outDir).map((clip) => ({ model: 'lightning' as const, ...clip })) : []),
+        ...(videoModels.includes('lightning') && options.looped !== false ? loopedClip(outDir).map((clip) => ({ model: 'lightning' as const, ...clip })) : []),
       ];
       // One worker and the default (one per core) alternate on each clip: this VM's speed jumps
       // between two levels, so the two are measured back to back on each clip.
       const cores = await coresSeenByPage(browser);
       outer: for (const { model, path, label } of clips) {
-        for (const workers of cores > 1 ? [1, cores] : [1]) {
+        const order = cores > 1 ? [1, cores] : [1];
+        for (const workers of Array.from({ length: options.rounds ?? 1 }, () => order).flat()) {
           try {
             figures.video.push(await measureVideo(browser, model, path, label, workers));
           } catch (error) {
