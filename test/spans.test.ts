@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PoseFrame } from '../src/core/format/poseTrack';
+import type { PipelineProgress } from '../src/contracts';
 import { analyzeTrack } from '../src/core/analyze';
 import { joinSpans, MIN_SPAN_S, planSpans, SPAN_OVERLAP_S, type TrackSpan } from '../src/pose/spans';
 import { buildPoseTrack, scoutMaxDimension, trackSpan, type SpanTracker } from '../src/pose/trackBuilder';
@@ -78,7 +79,7 @@ describe('multi-worker tracking on a fixture walk (ffmpeg, MoveNet on wasm)', ()
     // The other spans run one after another on a second estimator (as a worker would: its own
     // decoder and model); which thread runs them does not change what they compute.
     const spansRun: TrackSpan[] = [];
-    let framesReported = 0;
+    let last: PipelineProgress | null = null;
     const tracker: SpanTracker = {
       workers: 3,
       track: async (span, person, onFrame) => {
@@ -97,13 +98,18 @@ describe('multi-worker tracking on a fixture walk (ffmpeg, MoveNet on wasm)', ()
       people: single.people,
       tracker,
       onProgress: (p) => {
-        if (p.stage === 'tracking') framesReported = p.framesDone;
+        if (p.stage === 'tracking') last = p;
       },
     });
     expect(spansRun.map((s) => s.index)).toEqual([1, 2]);
     expect(multi.track.frames.map((f) => f.t)).toEqual(single.track.frames.map((f) => f.t));
-    // Every frame tracked (the overlaps included) counts as progress.
-    expect(framesReported).toBeGreaterThanOrEqual(single.track.frames.length);
+    // Every frame tracked counts as progress, and the overlaps (2 x 1 s at 30 fps) are in the total
+    // from the start: the job ends with all the work done and no time left.
+    const end = last as PipelineProgress | null;
+    expect(end).not.toBeNull();
+    expect(end!.framesDone).toBe(single.track.frames.length + 2 * 30);
+    expect(end!.framesTotal).toBe(end!.framesDone);
+    expect(end!.etaS).toBe(0);
 
     const a = analyzeTrack(single.track);
     const b = analyzeTrack(multi.track);
