@@ -4,7 +4,7 @@
  */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
-/** ../shared/TOOLCHAIN.md: the flags Debian's Chromium needs headless, in a container, with no network. */
+/** docs/toolchain.md: the flags Debian's Chromium needs headless, in a container, with no network. */
 export const CHROMIUM_ARGS: readonly string[] = [
   '--headless',
   '--no-sandbox',

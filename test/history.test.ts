@@ -103,6 +103,25 @@ describe('compareRows and compareFlags', () => {
     for (const row of compareRows(a, a)) expect(row.difference === null || row.difference === 0).toBe(true);
   });
 
+  it('says whether each change exceeds what measurement noise explains (minimal detectable change)', () => {
+    // The same healthy walker on two days, each with MoveNet-like noise: no real change anywhere.
+    const noise = (seed: number) => ({ jitterFrac: 0.01, swapFraction: 0.05, dropoutFraction: 0.03, seed });
+    const day1 = keyNumbers(analyzeTrack(synthesizeWalk({ setting: 'treadmill', seed: 1, noise: noise(1) }).track));
+    const day2 = keyNumbers(analyzeTrack(synthesizeWalk({ setting: 'treadmill', seed: 2, noise: noise(2) }).track));
+    const same = compareRows(day1, day2).filter((r) => r.mdc !== null);
+    expect(same.length).toBeGreaterThanOrEqual(7);
+    for (const r of same) expect(r.verdict, r.key).toBe('within-noise');
+    // The same walker with 14 deg less hip extension on the right: a real change on that side only.
+    const worse = keyNumbers(analyzeTrack(synthesizeWalk({ setting: 'treadmill', seed: 2, noise: noise(2), pathology: { side: 'right', hipExtensionDeficitDeg: 14 } }).track));
+    const rows = Object.fromEntries(compareRows(day1, worse).map((r) => [r.key, r]));
+    expect(rows['peakHipExtension.right'].verdict).toBe('increase');
+    expect(rows['peakHipExtension.right'].difference!).toBeGreaterThan(rows['peakHipExtension.right'].mdc!);
+    expect(rows['peakHipExtension.left'].verdict).toBe('within-noise');
+    // Sessions saved before reports had uncertainties cannot be judged, and say so.
+    const { uncertainty: _dropped, ...old } = day1;
+    expect(compareRows(old, day2).every((r) => r.verdict === 'unknown' || r.mdc === null)).toBe(true);
+  });
+
   it('gives a missing difference where a number is missing', () => {
     const a = keyNumbers(healthy);
     const rows = compareRows({ ...a, cadence: null }, a);

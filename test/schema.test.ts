@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { KEYPOINT_NAMES, type GaitPoseTrack, type Keypoint } from '../src/core/format/poseTrack';
 import {
   ANGLE_NAMES,
+  FLAG_IDS,
   PHASE_NAMES,
   type CycleKeyValues,
   type GaitCycle,
@@ -28,6 +29,7 @@ const read = (relative: string): string => readFileSync(new URL(relative, import
 const poseSchemaText = read('../docs/schema/gait-pose-track-v1.schema.json');
 const reportSchemaText = read('../docs/schema/gait-report-v1.schema.json');
 const poseSchema = JSON.parse(poseSchemaText) as SchemaObject;
+const poseV2Schema = JSON.parse(read('../docs/schema/gait-pose-track-v2.schema.json')) as SchemaObject;
 const reportSchema = JSON.parse(reportSchemaText) as SchemaObject;
 
 // ---------------------------------------------------------------------------------------------
@@ -87,6 +89,7 @@ const SUPPORTED = new Set([
   '$schema', '$id', '$defs', '$ref', 'title', 'description',
   'type', 'properties', 'required', 'additionalProperties', 'items', 'prefixItems', 'minItems', 'maxItems',
   'enum', 'const', 'minimum', 'maximum', 'exclusiveMinimum', 'anyOf', 'oneOf',
+  'allOf', 'contains', 'uniqueItems', 'minLength',
 ]);
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -154,6 +157,14 @@ function validate(root: SchemaObject, schema: SchemaObject | boolean, value: unk
       else if (schema.items !== undefined) errors.push(...validate(root, schema.items, item, `${path}[${i}]`));
     });
   }
+  if (schema.allOf) for (const option of schema.allOf as SchemaObject[]) errors.push(...validate(root, option, value, path));
+  if (Array.isArray(value) && schema.contains && !value.some((item) => validate(root, schema.contains, item, path).length === 0)) {
+    errors.push(`${path}: contains no item matching ${JSON.stringify(schema.contains)}`);
+  }
+  if (Array.isArray(value) && schema.uniqueItems && new Set(value.map((v) => JSON.stringify(v))).size !== value.length) {
+    errors.push(`${path}: items are not unique`);
+  }
+  if (typeof value === 'string' && schema.minLength !== undefined && value.length < schema.minLength) errors.push(`${path}: shorter than ${schema.minLength}`);
   if (schema.anyOf && !schema.anyOf.some((option: SchemaObject) => validate(root, option, value, path).length === 0)) {
     errors.push(`${path}: matches none of anyOf`);
   }
@@ -199,12 +210,17 @@ function keyValues(): CycleKeyValues {
     peakSwingKneeFlexionAtPercent: 72,
     terminalSwingKneeMin: 1,
     peakSwingKneeExtensionVelocity: 300,
+    lateSwingKneeExtension: 22,
     minStanceKneeFlexion: 2,
     hipRange: 41,
     kneeRange: 61,
     meanTrunkLean: 3,
     stepReachLegLengths: null,
   };
+}
+
+function uncertainties(): Record<keyof CycleKeyValues, number | null> {
+  return Object.fromEntries(Object.keys(keyValues()).map((k, i) => [k, i % 5 === 4 ? null : 2.5])) as Record<keyof CycleKeyValues, number | null>;
 }
 
 function phaseAngles(): Record<PhaseName, PhaseAngles> {
@@ -243,6 +259,7 @@ function sideResult(side: 'left' | 'right', start: number): SideResult {
     normalized: { hipFlexion: mean(5), hipFlexionTrunk: mean(8), kneeFlexion: mean(30), trunkLean: mean(3) },
     phaseAngles: phaseAngles(),
     keyValues: keyValues(),
+    keyValueUncertainty: uncertainties(),
     phaseBoundariesPercent: { oppositeHeelStrike: 50, toeOff: 61, shankVertical: 84 },
   };
 }
@@ -274,6 +291,7 @@ function makeReport(): GaitReport {
       trunkVisible: true,
       filter: { type: 'butterworth-zero-lag', order: 4, cutoffHz: 6, angleCutoffHz: 4, sampleRateHz: 30, variableFrameRate: false },
       passes: 1,
+      eventDetector: { id: 'zeni-ankle', reference: 'Zeni et al. 2008' },
       warnings: ['a warning'],
     },
     frames: {
@@ -299,6 +317,30 @@ function makeReport(): GaitReport {
       speedMps: 1.2,
       backwardPercent: 0,
       keyValues: { left: keyValues(), right: keyValues() },
+      keyValueUncertainty: { left: uncertainties(), right: uncertainties() },
+      uncertainty: {
+        cadence: 1.2,
+        strideTime: 0.01,
+        stepTime: { left: 0.01, right: null },
+        stancePercent: { left: 2.6, right: null },
+        swingPercent: { left: 2.6, right: null },
+        doubleSupportPercent: 3.7,
+        symmetry: { stepTime: 2.5, stanceTime: null, hipRange: 5, peakSwingKneeFlexion: 4 },
+        poseModel: { id: 'movenet-lightning', source: 'fixture walks' },
+      },
+    },
+    borderline: [
+      { id: 'flicking-swing', side: 'left', title: 'Flicking swing', measure: 'late-swing knee extension', value: 39, uncertainty: 3, limit: 38, message: 'Not flagged: more steps would settle it.' },
+    ],
+    byWalking: {
+      forward: {
+        walking: 'forward', status: 'analysed', message: null, passes: [0], seconds: 3, percentOfWalking: 100, usableCycles: { left: 1, right: 1 },
+        sides: { left: sideResult('left', 0.2), right: sideResult('right', 0.75) }, summary: null, flags: [], borderline: [],
+      },
+      backward: {
+        walking: 'backward', status: 'not-enough-steps', message: 'Not enough steps of backward walking.', passes: [], seconds: 0, percentOfWalking: 0,
+        usableCycles: { left: 0, right: 0 }, sides: null, summary: null, flags: [], borderline: [],
+      },
     },
     flags: [
       {
@@ -378,6 +420,10 @@ describe('report schema matches src/core/format/report.ts', () => {
     expect(reportSchema.$defs[name]?.enum, `$defs.${name}.enum`).toEqual(values);
   });
 
+  it('the flag ids are the ones declared in FLAG_IDS', () => {
+    expect(reportSchema.$defs.FlagId?.enum ?? reportSchema.$defs.Flag.properties.id.enum).toEqual([...FLAG_IDS]);
+  });
+
   it('per-angle and per-phase records list every angle and phase', () => {
     expect(sorted(Object.keys(reportSchema.$defs.PhaseAngles.properties))).toEqual(sorted(ANGLE_NAMES));
     expect(sorted(Object.keys(reportSchema.$defs.PhaseAnglesByPhase.properties))).toEqual(sorted(PHASE_NAMES));
@@ -409,6 +455,22 @@ describe('pose track schema matches src/core/format/poseTrack.ts', () => {
     const kinds = /kind: ([^;]+);/.exec(poseSource)![1].match(/'([^']+)'/g)!.map((s) => s.slice(1, -1));
     expect(poseSchema.$defs.PoseTrackSource.properties.kind.enum).toEqual(kinds);
     expect([...SOURCE_KINDS]).toEqual(kinds);
+  });
+});
+
+describe('the v2 pose track schema (named layouts)', () => {
+  it('has the same fields and definitions as v1 and differs only in version and keypoint names', () => {
+    expect(sorted(Object.keys(poseV2Schema.properties))).toEqual(sorted(Object.keys(poseSchema.properties)));
+    expect(poseV2Schema.properties.version.const).toBe(2);
+    expect(poseV2Schema.$defs.PoseTrackSource).toEqual(poseSchema.$defs.PoseTrackSource);
+    const required = poseV2Schema.properties.keypointNames.allOf.map((c: SchemaObject) => c.contains.const);
+    expect(sorted(required)).toEqual(sorted(['left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle']));
+  });
+  it('a BlazePose-style track validates against it and not against v1', () => {
+    const names = ['left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle', 'left_heel', 'right_heel', 'left_foot_index', 'right_foot_index'];
+    const doc = asJson({ ...makeTrack(), version: 2, keypointNames: names, frames: [{ t: 0, keypoints: names.map(() => [1, 2, 0.9]) }] } as never);
+    expect(validate(poseV2Schema, poseV2Schema, doc)).toEqual([]);
+    expect(validate(poseSchema, poseSchema, doc).length).toBeGreaterThan(0);
   });
 });
 

@@ -37,7 +37,7 @@ function facingAt(truth: WalkTruth, t: number): number {
 }
 
 /**
- * Independent angle formulas (dot and cross products) for the DESIGN.md definitions, to check the
+ * Independent angle formulas (dot and cross products) for the docs/design.md definitions, to check the
  * walker's truth against its own clean keypoints.
  */
 function independentAngles(kp: readonly Keypoint[], facing: number) {
@@ -277,7 +277,7 @@ describe('synthetic walker: truth angles', () => {
     }
   });
 
-  it('follow healthy reference values at the key instants (DESIGN.md section 5)', () => {
+  it('follow healthy reference values at the key instants (docs/design.md, section 5)', () => {
     const walk = synthesizeWalk({ fps: 120, cycles: 4 });
     const { truth } = walk;
     for (const side of SIDES) {

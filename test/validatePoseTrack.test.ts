@@ -110,8 +110,8 @@ describe('parsePoseTrack rejects, saying what and where', () => {
   });
 
   it('an unsupported or malformed version', () => {
-    expect(errorOf((t) => (t.version = 2))).toBe(
-      'unsupported version 2 of gait-pose-track: this app reads version 1 (written by a newer version of the app?)',
+    expect(errorOf((t) => (t.version = 3))).toBe(
+      'unsupported version 3 of gait-pose-track: this app reads versions 1 and 2 (written by a newer version of the app?)',
     );
     expect(errorOf((t) => (t.version = '1'))).toBe('"version" must be the number 1, found "1"');
     expect(errorOf((t) => delete t.version)).toBe('missing "version": expected 1');
@@ -232,5 +232,52 @@ describe('parsePoseTrack rejects, saying what and where', () => {
     });
     expect(parsePoseTrack(hostile)).toEqual({ ok: false, error: 'The track could not be read: boom' });
     expect(parsePoseTrack(undefined)).toMatchObject({ ok: false });
+  });
+});
+
+describe('gait-pose-track v2: any named layout with hips, knees and ankles', () => {
+  // BlazePose's 33 landmarks (pose-detection's names), which add heels and foot index.
+  const BLAZEPOSE = [
+    'nose', 'left_eye_inner', 'left_eye', 'left_eye_outer', 'right_eye_inner', 'right_eye', 'right_eye_outer', 'left_ear', 'right_ear',
+    'mouth_left', 'mouth_right', 'left_shoulder', 'right_shoulder', 'left_elbow', 'right_elbow', 'left_wrist', 'right_wrist',
+    'left_pinky', 'right_pinky', 'left_index', 'right_index', 'left_thumb', 'right_thumb', 'left_hip', 'right_hip', 'left_knee',
+    'right_knee', 'left_ankle', 'right_ankle', 'left_heel', 'right_heel', 'left_foot_index', 'right_foot_index',
+  ];
+  const v2 = (names: string[]) => ({
+    format: 'gait-pose-track',
+    version: 2,
+    fps: 30,
+    width: 640,
+    height: 480,
+    keypointNames: names,
+    frames: Array.from({ length: 40 }, (_, i) => ({ t: i / 30, keypoints: names.map((_, k) => [100 + k, 200 + i, 0.9]) })),
+  });
+
+  it('accepts a BlazePose-33 track and any order of names', () => {
+    expect(parsePoseTrack(v2(BLAZEPOSE)).ok).toBe(true);
+    expect(parsePoseTrack(v2(['right_ankle', 'left_ankle', 'right_knee', 'left_knee', 'right_hip', 'left_hip'])).ok).toBe(true);
+  });
+
+  it('says which leg points a layout lacks', () => {
+    const r = parsePoseTrack(v2(BLAZEPOSE.filter((n) => n !== 'left_knee')));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(/lacks left_knee/);
+  });
+
+  it('rejects duplicate names and frames whose keypoint count does not match the names', () => {
+    const dup = parsePoseTrack(v2([...BLAZEPOSE, 'left_hip']));
+    expect(dup.ok).toBe(false);
+    if (!dup.ok) expect(dup.error).toMatch(/appears twice/);
+    const doc = v2(BLAZEPOSE);
+    doc.frames[3].keypoints.pop();
+    const r = parsePoseTrack(doc);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(/frame 3 has 32 keypoints, expected 33/);
+  });
+
+  it('keeps v1 to the 17 COCO keypoints in order', () => {
+    const r = parsePoseTrack({ ...v2(BLAZEPOSE), version: 1 });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(/keypointNames\[1\]/);
   });
 });

@@ -1,16 +1,20 @@
-import { LEG_KEYPOINTS, type GaitPoseTrack } from './format/poseTrack';
+import type { GaitPoseTrack } from './format/poseTrack';
+import { LEG_POINTS, SIDE_POINTS } from './format/bodyPoints';
 import {
   REPORT_FORMAT,
   REPORT_VERSION,
   SIDES,
   type AnalysisOptions,
-  type CycleKeyValues,
   type GaitCycle,
   type GaitReport,
   type Pass,
   type PhaseName,
   type Quality,
   type Side,
+  type Summary,
+  type Walking,
+  type WalkingKindResult,
+  WALKING_KINDS,
 } from './format/report';
 import { toColumns, type TrackColumns } from './clean/columns';
 import { cleanTrack, type CleanResult } from './clean/clean';
@@ -21,14 +25,17 @@ import { computeAngles, type AngleColumns } from './angles/angles';
 import { smoothAngles } from './angles/smooth';
 import { residualCutoff } from './signal/residualCutoff';
 import { DEFAULT_CUTOFF_HZ } from './signal/butterworth';
-import { correctAnkleProxyBias, detectEvents, zeniSignal, type SideEvents } from './events/zeni';
+import { zeniSignal } from './events/zeni';
+import type { FootPoint, SideEvents } from './events/detector';
+import { chooseEventDetector } from './events/registry';
 import { buildCycles, typicalStrideTime, type CycleTiming } from './cycles/cycles';
 import { cycleMetrics } from './metrics/cycleMetrics';
-import { aggregateSide, meanKeyValues } from './metrics/aggregate';
-import { spatiotemporalSummary, symmetryIndex } from './metrics/spatiotemporal';
+import { aggregateSide } from './metrics/aggregate';
+import { spatiotemporalSummary, spatiotemporalUncertainty, symmetryIndex } from './metrics/spatiotemporal';
+import { poseModelError, type PoseModelError } from './metrics/uncertainty';
 import { evaluateFlags } from './flags/rules';
 import { GaitAnalysisError } from './errors';
-import { lowerBound, roundOrNull, valueAt } from './util/stats';
+import { lowerBound, round, roundOrNull, valueAt } from './util/stats';
 
 export const GENERATOR = 'gait-analysis core 0.1.0';
 
@@ -41,13 +48,21 @@ function detectionStats(raw: TrackColumns): { detectedFraction: number; meanKeyp
   let scoreSum = 0;
   for (let i = 0; i < n; i++) {
     let all = true;
-    for (const k of LEG_KEYPOINTS) {
+    for (const k of LEG_POINTS) {
       scoreSum += raw.score[k][i];
       if (Number.isNaN(raw.x[k][i]) || raw.score[k][i] < MIN_KEYPOINT_SCORE) all = false;
     }
     if (all) detected++;
   }
-  return { detectedFraction: n ? detected / n : 0, meanKeypointScore: n ? scoreSum / (n * LEG_KEYPOINTS.length) : 0 };
+  return { detectedFraction: n ? detected / n : 0, meanKeypointScore: n ? scoreSum / (n * LEG_POINTS.length) : 0 };
+}
+
+/** The foot points a track has on both sides (seen in at least one frame). */
+function footPointsOf(raw: TrackColumns): Set<FootPoint> {
+  const seen = (k: number) => raw.x[k].some((v) => !Number.isNaN(v));
+  const out = new Set<FootPoint>();
+  for (const p of ['ankle', 'heel', 'toe'] as const) if (SIDES.every((s) => seen(SIDE_POINTS[s][p]))) out.add(p);
+  return out;
 }
 
 function facingPerFrame(n: number, passes: PassSpan[]): Int8Array {
@@ -118,15 +133,9 @@ export function analyzeTrack(track: GaitPoseTrack, options: AnalysisOptions = {}
     options.cutoffHz ??
     residualCutoff(c.t, [rawAngles.left.hipFlexion, rawAngles.right.hipFlexion, rawAngles.left.kneeFlexion, rawAngles.right.kneeFlexion], DEFAULT_CUTOFF_HZ).cutoffHz;
   const angles: AngleColumns = smoothAngles(c.t, rawAngles, cutoffHz);
-  const rawEvents: Record<Side, SideEvents[]> = { left: [], right: [] };
-  for (const pass of view.passes) {
-    for (const side of SIDES) rawEvents[side].push(detectEvents(c, view.pelvisX, side, pass));
-  }
-  const typicalStride = typicalStrideTime([...rawEvents.left, ...rawEvents.right].map((e) => e.heelStrikes));
-  const eventsPerPass: Record<Side, SideEvents[]> = {
-    left: rawEvents.left.map((e, p) => correctAnkleProxyBias(e, view.passes[p].walking, typicalStride)),
-    right: rawEvents.right.map((e, p) => correctAnkleProxyBias(e, view.passes[p].walking, typicalStride)),
-  };
+  const detector = chooseEventDetector(footPointsOf(raw));
+  const eventsPerPass: Record<Side, SideEvents[]> = detector.detect({ columns: c, pelvisX: view.pelvisX, passes: view.passes });
+  const typicalStride = typicalStrideTime([...eventsPerPass.left, ...eventsPerPass.right].map((e) => e.heelStrikes));
   const timings: Record<Side, CycleTiming[]> = { left: [], right: [] };
   const rejectedReasons: string[] = [];
   view.passes.forEach((_, p) => {
@@ -148,15 +157,12 @@ export function analyzeTrack(track: GaitPoseTrack, options: AnalysisOptions = {}
     );
   }
 
+  const model = poseModelError(track.source);
   const reach = reachSeries(c, view);
-  const cyclesBySide: Record<Side, GaitCycle[]> = { left: [], right: [] };
+  const allCycles: Record<Side, GaitCycle[]> = { left: [], right: [] };
   for (const side of SIDES) {
-    cyclesBySide[side] = timings[side].map((timing) => cycleMetrics(timing, { t: c.t, angles, reach: reach[side], legLength: clean.legLength }));
+    allCycles[side] = timings[side].map((timing) => cycleMetrics(timing, { t: c.t, angles, reach: reach[side], legLength: clean.legLength }));
   }
-  const sides = {
-    left: aggregateSide(eventsPerPass.left.flatMap((e) => e.heelStrikes), eventsPerPass.left.flatMap((e) => e.toeOffs), cyclesBySide.left),
-    right: aggregateSide(eventsPerPass.right.flatMap((e) => e.heelStrikes), eventsPerPass.right.flatMap((e) => e.toeOffs), cyclesBySide.right),
-  };
 
   const passes: Pass[] = view.passes.map((p, index) => ({
     index,
@@ -168,53 +174,35 @@ export function analyzeTrack(track: GaitPoseTrack, options: AnalysisOptions = {}
   const passDuration = (p: Pass) => p.end - p.start;
   const totalWalking = passes.reduce((s, p) => s + passDuration(p), 0);
   const backwardPercent = totalWalking > 0 ? (100 * passes.filter((p) => p.walking === 'backward').reduce((s, p) => s + passDuration(p), 0)) / totalWalking : 0;
-  const main = passes.reduce((a, b) => (passDuration(b) > passDuration(a) ? b : a));
 
-  const strideLengths = strideLengthsM(timings, view, clean, options, c);
-  const st = spatiotemporalSummary({
-    cycles: timings,
-    heelStrikesPerPass: { left: eventsPerPass.left.map((e) => e.heelStrikes), right: eventsPerPass.right.map((e) => e.heelStrikes) },
-    strideLengthsM: strideLengths.values,
-    strideLengthMethod: strideLengths.method,
-    backwardPercent,
-  });
-  const keyValues = { left: sides.left.keyValues, right: sides.right.keyValues };
-  const summary: GaitReport['summary'] = {
-    ...st,
-    symmetry: {
-      ...st.symmetry,
-      hipRange: symmetryIndex(keyValues.left.hipRange, keyValues.right.hipRange),
-      peakSwingKneeFlexion: symmetryIndex(keyValues.left.peakSwingKneeFlexion, keyValues.right.peakSwingKneeFlexion),
-    },
-    keyValues,
-  };
-
-  // Reference values describe forward walking: judge patterns on forward cycles only.
-  const isForward = (cycle: GaitCycle) => passes[cycle.pass].walking === 'forward';
-  const forwardKeyValues: Record<Side, CycleKeyValues> = {
-    left: meanKeyValues(cyclesBySide.left.filter(isForward).map((x) => x.keyValues)),
-    right: meanKeyValues(cyclesBySide.right.filter(isForward).map((x) => x.keyValues)),
-  };
-  const forwardCycles = { left: cyclesBySide.left.filter(isForward).length, right: cyclesBySide.right.filter(isForward).length };
-  const flags =
-    forwardCycles.left + forwardCycles.right > 0
-      ? evaluateFlags({ keyValues: forwardKeyValues, cycles: forwardCycles, summary, trunkVisible: view.trunkVisible })
-      : [];
+  // Forward and backward walking are analysed apart, never pooled (docs/design.md, section 6).
+  const kindInputs: KindInputs = { passes, eventsPerPass, timings, allCycles, model, view, clean, options, c, backwardPercent, totalWalking };
+  const byWalking: GaitReport['byWalking'] = {};
+  for (const kind of WALKING_KINDS) {
+    if (passes.some((p) => p.walking === kind)) byWalking[kind] = analyzeKind(kind, kindInputs);
+  }
+  // The headline is forward walking whenever it has cycles; backward walking otherwise.
+  const primaryKind: Walking = byWalking.forward?.status === 'analysed' ? 'forward' : 'backward';
+  const primary = byWalking[primaryKind]!;
+  const primaryPasses = passes.filter((p) => p.walking === primaryKind);
+  const main = primaryPasses.reduce((x, y) => (passDuration(y) > passDuration(x) ? y : x));
+  const forwardCycles = byWalking.forward?.status === 'analysed' ? byWalking.forward.usableCycles : { left: 0, right: 0 };
 
   const quality: Quality = {
     frames: c.t.length,
     detectedFraction: roundOrNull(detectedFraction, 3) ?? 0,
     meanKeypointScore: roundOrNull(meanKeypointScore, 3) ?? 0,
     sideView: { ok: view.sideView.ok, score: roundOrNull(view.sideView.score, 2) ?? 0, message: view.sideView.message },
-    usableCycles: { left: cyclesBySide.left.length, right: cyclesBySide.right.length },
+    usableCycles: { left: allCycles.left.length, right: allCycles.right.length },
     legSwapsRepaired: clean.legSwapsRepaired,
     gapsFilled: clean.gapsFilled,
     gapsLeft: clean.gapsLeft,
     lowConfidenceDropped: clean.lowConfidenceDropped,
     trunkVisible: view.trunkVisible,
     filter: { ...clean.filter, angleCutoffHz: cutoffHz },
+    eventDetector: { id: detector.id, reference: detector.reference },
     passes: passes.length,
-    warnings: warnings(view, cyclesBySide, detectedFraction, clean, rejectedReasons, forwardCycles),
+    warnings: warnings(view, byWalking, detectedFraction, clean, rejectedReasons, forwardCycles),
   };
 
   return {
@@ -237,13 +225,115 @@ export function analyzeTrack(track: GaitPoseTrack, options: AnalysisOptions = {}
         right: { hipFlexion: frameSeries(angles.right.hipFlexion), hipFlexionTrunk: frameSeries(angles.right.hipFlexionTrunk), kneeFlexion: frameSeries(angles.right.kneeFlexion) },
       },
       trunkLean: frameSeries(angles.trunkLean),
-      phase: { left: phaseLabels(c.t, cyclesBySide.left), right: phaseLabels(c.t, cyclesBySide.right) },
+      phase: { left: phaseLabels(c.t, allCycles.left), right: phaseLabels(c.t, allCycles.right) },
     },
-    sides,
-    summary,
-    flags,
+    sides: primary.sides!,
+    summary: primary.summary!,
+    flags: primary.flags,
+    borderline: primary.borderline,
+    byWalking,
     options: { ...options },
   };
+}
+
+interface KindInputs {
+  passes: Pass[];
+  eventsPerPass: Record<Side, SideEvents[]>;
+  timings: Record<Side, CycleTiming[]>;
+  allCycles: Record<Side, GaitCycle[]>;
+  model: PoseModelError;
+  view: ViewResult;
+  clean: CleanResult;
+  options: AnalysisOptions;
+  c: TrackColumns;
+  backwardPercent: number;
+  totalWalking: number;
+}
+
+/**
+ * One kind of walking (forward or backward) on its own: its passes' events and cycles only, its own
+ * spatiotemporal numbers, key values and uncertainties, and flags for forward walking (the healthy
+ * references and rules describe forward walking; backward walking is described, not judged).
+ */
+function analyzeKind(kind: Walking, k: KindInputs): WalkingKindResult {
+  const ofKind = (pass: number) => k.passes[pass].walking === kind;
+  const passIndices = k.passes.filter((p) => p.walking === kind).map((p) => p.index);
+  const seconds = k.passes.filter((p) => p.walking === kind).reduce((sum, p) => sum + (p.end - p.start), 0);
+  const base = {
+    walking: kind,
+    passes: passIndices,
+    seconds: round(seconds, 2),
+    percentOfWalking: k.totalWalking > 0 ? round((100 * seconds) / k.totalWalking, 1) : 0,
+  };
+  const timings = { left: k.timings.left.filter((t) => ofKind(t.pass)), right: k.timings.right.filter((t) => ofKind(t.pass)) };
+  const cycles = { left: k.allCycles.left.filter((x) => ofKind(x.pass)), right: k.allCycles.right.filter((x) => ofKind(x.pass)) };
+  const usableCycles = { left: cycles.left.length, right: cycles.right.length };
+  if (usableCycles.left + usableCycles.right === 0) {
+    return {
+      ...base,
+      status: 'not-enough-steps',
+      message: `Not enough steps of ${kind} walking to analyse: no complete gait cycle in ${round(seconds, 1)} s. Walk ${kind === 'backward' ? 'backwards' : 'forwards'} for at least 3-4 steps in a row.`,
+      usableCycles,
+      sides: null,
+      summary: null,
+      flags: [],
+      borderline: [],
+    };
+  }
+  const eventsOfKind = (side: Side) => k.eventsPerPass[side].map((e, p) => (ofKind(p) ? e : { heelStrikes: [], toeOffs: [] }));
+  const events = { left: eventsOfKind('left'), right: eventsOfKind('right') };
+  const sides = {
+    left: aggregateSide(events.left.flatMap((e) => e.heelStrikes), events.left.flatMap((e) => e.toeOffs), cycles.left, k.model),
+    right: aggregateSide(events.right.flatMap((e) => e.heelStrikes), events.right.flatMap((e) => e.toeOffs), cycles.right, k.model),
+  };
+  const strideLengths = strideLengthsM(timings, k.view, k.clean, k.options, k.c);
+  const heelStrikesPerPass = { left: events.left.map((e) => e.heelStrikes), right: events.right.map((e) => e.heelStrikes) };
+  const st = spatiotemporalSummary({
+    cycles: timings,
+    heelStrikesPerPass,
+    strideLengthsM: strideLengths.values,
+    strideLengthMethod: strideLengths.method,
+    backwardPercent: k.backwardPercent,
+  });
+  const stU = spatiotemporalUncertainty(timings, heelStrikesPerPass, k.model);
+  const keyValues = { left: sides.left.keyValues, right: sides.right.keyValues };
+  const kvU = { left: sides.left.keyValueUncertainty, right: sides.right.keyValueUncertainty };
+  const indexU = (key: 'hipRange' | 'peakSwingKneeFlexion') => {
+    const l = keyValues.left[key];
+    const r = keyValues.right[key];
+    const ul = kvU.left[key];
+    const ur = kvU.right[key];
+    return l !== null && r !== null && ul !== null && ur !== null && Math.abs(l) + Math.abs(r) > 0 ? roundOrNull((200 * Math.hypot(ul, ur)) / (Math.abs(l) + Math.abs(r)), 1) : null;
+  };
+  const summary: Summary = {
+    ...st,
+    symmetry: {
+      ...st.symmetry,
+      hipRange: symmetryIndex(keyValues.left.hipRange, keyValues.right.hipRange),
+      peakSwingKneeFlexion: symmetryIndex(keyValues.left.peakSwingKneeFlexion, keyValues.right.peakSwingKneeFlexion),
+    },
+    keyValues,
+    keyValueUncertainty: kvU,
+    uncertainty: {
+      ...stU,
+      symmetry: { ...stU.symmetry, hipRange: indexU('hipRange'), peakSwingKneeFlexion: indexU('peakSwingKneeFlexion') },
+      poseModel: { id: k.model.id, source: k.model.source },
+    },
+  };
+  const judged =
+    kind === 'forward'
+      ? evaluateFlags({
+          keyValues,
+          uncertainty: kvU,
+          cycleValues: { left: cycles.left.map((x) => x.keyValues), right: cycles.right.map((x) => x.keyValues) },
+          cycles: usableCycles,
+          summary,
+          summaryUncertainty: summary.uncertainty,
+          trunkVisible: k.view.trunkVisible,
+          model: k.model,
+        })
+      : { flags: [], borderline: [] };
+  return { ...base, status: 'analysed', message: null, usableCycles, sides, summary, flags: judged.flags, borderline: judged.borderline };
 }
 
 function strideLengthsM(
@@ -270,7 +360,7 @@ function strideLengthsM(
 
 function warnings(
   view: ViewResult,
-  cycles: Record<Side, GaitCycle[]>,
+  byWalking: GaitReport['byWalking'],
   detectedFraction: number,
   clean: CleanResult,
   rejected: string[],
@@ -278,10 +368,22 @@ function warnings(
 ): string[] {
   const out: string[] = [];
   if (!view.sideView.ok) out.push(view.sideView.message);
-  for (const side of SIDES) {
-    if (cycles[side].length < 2) {
-      out.push(`Only ${cycles[side].length} usable ${side} gait cycle${cycles[side].length === 1 ? '' : 's'}: the ${side} values rest on little data; record more steps.`);
+  const kinds = Object.values(byWalking).filter((x): x is WalkingKindResult => x !== undefined);
+  for (const kind of kinds) {
+    const of = kinds.length > 1 ? ` of ${kind.walking} walking` : '';
+    if (kind.status === 'not-enough-steps') {
+      if (kind.message) out.push(kind.message);
+      continue;
     }
+    for (const side of SIDES) {
+      const n = kind.usableCycles[side];
+      if (n < 2) out.push(`Only ${n} usable ${side} gait cycle${n === 1 ? '' : 's'}${of}: the ${side} values rest on little data; record more steps.`);
+    }
+  }
+  if (kinds.length > 1) {
+    const f = byWalking.forward?.percentOfWalking ?? 0;
+    const b = byWalking.backward?.percentOfWalking ?? 0;
+    out.push(`The recording holds forward and backward walking (forward ${Math.round(f)} %, backward ${Math.round(b)} % of walking time): each is analysed on its own, never pooled.`);
   }
   if (detectedFraction < 0.8) out.push(`The legs were fully detected in only ${Math.round(detectedFraction * 100)} % of frames: light, clothing or framing make the keypoints uncertain.`);
   if (!view.trunkVisible) out.push('No shoulders in view (legs-only framing): trunk lean, thigh-vs-trunk hip angles and the pelvic-tilt estimate are unavailable.');

@@ -6,7 +6,7 @@
  *   candidate is checked by its return value *and* by running a tiny op with a known answer.
  * - A GPU backend on a software renderer (SwiftShader, llvmpipe, a WebGPU fallback adapter) works
  *   but is ~10x slower than wasm (MoveNet Lightning: 228 ms vs 27 ms per frame in headless
- *   Chromium, see TOOLCHAIN.md), so it is refused unless asked for by name.
+ *   Chromium, see docs/toolchain.md), so it is refused unless asked for by name.
  * The webgl, wasm and cpu packages are imported on demand: Node never loads webgl, and the browser
  * bundle keeps each in its own chunk.
  */

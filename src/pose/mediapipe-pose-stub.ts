@@ -1,7 +1,7 @@
 /**
  * Stand-in for `@mediapipe/pose`, which pose-detection imports for BlazePose's MediaPipe runtime.
  * We only use MoveNet through tfjs, so this runtime is never called; the real package is a
- * non-ESM script that Vite 8 cannot bundle (see TOOLCHAIN.md).
+ * non-ESM script that Vite 8 cannot bundle (see docs/toolchain.md).
  */
 export class Pose {
   constructor() {

@@ -27,7 +27,7 @@ export interface ResolvedNoise {
 
 /**
  * "MoveNet-like" noise: jitter 1 % of body height, 5 % of frames with swapped legs, 3 % with
- * drop-outs, in line with what MoveNet does on a side-view walker (see TOOLCHAIN.md: knee angle
+ * drop-outs, in line with what MoveNet does on a side-view walker (see docs/toolchain.md: knee angle
  * error median 3-5 deg per frame and occasional mid-swing leg swaps).
  */
 export const MOVENET_LIKE_NOISE: Readonly<Required<Omit<NoiseOptions, 'seed'>>> = Object.freeze({

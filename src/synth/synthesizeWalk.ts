@@ -5,7 +5,7 @@
  * How it works: the legs are driven by segment angles over the gait cycle (gaitCurves.ts, changed
  * by the pathology knobs), the lowest sole point of either foot rests on the floor every frame,
  * and the hip progresses at the speed that keeps the stance foot planted (strideModel.ts). Truth
- * angles are computed from the clean keypoints with the DESIGN.md definitions (truthAngles.ts);
+ * angles are computed from the clean keypoints with the docs/design.md definitions (truthAngles.ts);
  * truth events are the curves' events (initial contact at 0 %, final contact at 62 %).
  *
  * Image fitting, overground: if the walk would leave the frame and `bodyHeightPx` is not given,

@@ -1,5 +1,5 @@
 /**
- * The DESIGN.md angle definitions, computed from (clean) keypoints of one frame. The synthetic
+ * The docs/design.md angle definitions (section 4), computed from (clean) keypoints of one frame. The synthetic
  * walker reports these as its truth, so the truth is exactly what a perfect analysis of the
  * clean track must find.
  *

@@ -107,7 +107,7 @@ export interface WalkTruth {
   /** How the image was fitted to an overground walk. */
   fit: { widthEnlarged: boolean; walkerShrunk: boolean };
   passes: TruthPass[];
-  /** Per-frame truth from the clean keypoints (DESIGN.md definitions); null in turns. */
+  /** Per-frame truth from the clean keypoints (docs/design.md, section 4); null in turns. */
   angles: { left: SideAngles; right: SideAngles; trunkLean: AngleSeries };
   /** Each leg's position in its gait cycle per frame (0 = initial contact), null in turns. */
   phase: Record<Side, (number | null)[]>;

@@ -1,10 +1,10 @@
-import { KP, SIDE_KEYPOINTS } from '../format/poseTrack';
+import { P, SIDE_POINTS } from '../format/bodyPoints';
 import { midpoint } from '../view/bodyScale';
 import type { Side } from '../format/report';
 import type { TrackColumns } from '../clean/columns';
 
 /**
- * Sagittal angles per frame (DESIGN.md section 4), degrees, NaN where unknown.
+ * Sagittal angles per frame (docs/design.md, section 4), degrees, NaN where unknown.
  * `facing` is +1 for a walker facing image-right, -1 for image-left, 0 where no pass is analysed:
  * multiplying horizontal offsets by it keeps flexion positive in both walking directions.
  */
@@ -40,7 +40,7 @@ function segmentFromUpward(x0: number, y0: number, x1: number, y1: number, facin
 
 function sideAngles(c: TrackColumns, side: Side, facing: Int8Array): SideAngleColumns {
   const n = c.t.length;
-  const { hip, knee, ankle, shoulder } = SIDE_KEYPOINTS[side];
+  const { hip, knee, ankle, shoulder } = SIDE_POINTS[side];
   const out: SideAngleColumns = {
     hipFlexion: new Float64Array(n).fill(NaN),
     hipFlexionTrunk: new Float64Array(n).fill(NaN),
@@ -65,10 +65,10 @@ function sideAngles(c: TrackColumns, side: Side, facing: Int8Array): SideAngleCo
 function trunkLean(c: TrackColumns, facing: Int8Array): Float64Array {
   const n = c.t.length;
   const out = new Float64Array(n).fill(NaN);
-  const hx = midpoint(c.x[KP.leftHip], c.x[KP.rightHip]);
-  const hy = midpoint(c.y[KP.leftHip], c.y[KP.rightHip]);
-  const sx = midpoint(c.x[KP.leftShoulder], c.x[KP.rightShoulder]);
-  const sy = midpoint(c.y[KP.leftShoulder], c.y[KP.rightShoulder]);
+  const hx = midpoint(c.x[P.leftHip], c.x[P.rightHip]);
+  const hy = midpoint(c.y[P.leftHip], c.y[P.rightHip]);
+  const sx = midpoint(c.x[P.leftShoulder], c.x[P.rightShoulder]);
+  const sy = midpoint(c.y[P.leftShoulder], c.y[P.rightShoulder]);
   for (let i = 0; i < n; i++) {
     if (facing[i] !== 0) out[i] = segmentFromUpward(hx[i], hy[i], sx[i], sy[i], facing[i]);
   }

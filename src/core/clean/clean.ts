@@ -1,4 +1,4 @@
-import { KEYPOINT_COUNT } from '../format/poseTrack';
+import { BODY_POINTS } from '../format/bodyPoints';
 import type { Quality } from '../format/report';
 import { cloneColumns, type TrackColumns } from './columns';
 import { gateByConfidence } from './gate';
@@ -24,7 +24,7 @@ export interface CleanResult {
 }
 
 /**
- * Cleaning, in this order (DESIGN.md section 4): confidence gating, leg-swap repair (before anything
+ * Cleaning, in this order (docs/design.md, section 4): confidence gating, leg-swap repair (before anything
  * smooths a swapped frame into its neighbours), gap filling up to 0.15 s, and a zero-lag Butterworth
  * low-pass at the track's real frame rate.
  */
@@ -39,7 +39,7 @@ export function cleanTrack(raw: TrackColumns, cutoffHz = DEFAULT_CUTOFF_HZ): Cle
   const smooth = createSeriesFilter(c.t, cutoffHz);
   let gapsFilled = 0;
   let gapsLeft = 0;
-  for (let k = 0; k < KEYPOINT_COUNT; k++) {
+  for (let k = 0; k < BODY_POINTS.length; k++) {
     // A keypoint never seen (e.g. the head in a legs-only clip) is simply absent, not a gap.
     if (!c.x[k].some((v) => !Number.isNaN(v))) continue;
     const fx = fillGapsFloat64(c.t, c.x[k], DEFAULT_MAX_GAP_S);

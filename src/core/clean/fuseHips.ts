@@ -1,4 +1,4 @@
-import { KP } from '../format/poseTrack';
+import { P } from '../format/bodyPoints';
 import type { TrackColumns } from './columns';
 import { median } from '../util/stats';
 
@@ -10,10 +10,10 @@ import { median } from '../util/stats';
  * rotation, and then each keeps its own track. Returns whether it was applied.
  */
 export function fuseHips(c: TrackColumns, legLength: number, maxGapLegLengths = 0.15): boolean {
-  const lx = c.x[KP.leftHip];
-  const ly = c.y[KP.leftHip];
-  const rx = c.x[KP.rightHip];
-  const ry = c.y[KP.rightHip];
+  const lx = c.x[P.leftHip];
+  const ly = c.y[P.leftHip];
+  const rx = c.x[P.rightHip];
+  const ry = c.y[P.rightHip];
   const n = c.t.length;
   const dx = new Float64Array(n);
   const dy = new Float64Array(n);

@@ -1,4 +1,4 @@
-import { KEYPOINT_COUNT } from '../format/poseTrack';
+import { BODY_POINTS } from '../format/bodyPoints';
 import type { TrackColumns } from './columns';
 
 /**
@@ -12,7 +12,7 @@ export const MIN_KEYPOINT_SCORE = 0.2;
 export function gateByConfidence(c: TrackColumns, minScore = MIN_KEYPOINT_SCORE): number {
   let dropped = 0;
   const n = c.t.length;
-  for (let k = 0; k < KEYPOINT_COUNT; k++) {
+  for (let k = 0; k < BODY_POINTS.length; k++) {
     const xs = c.x[k];
     const ys = c.y[k];
     const ss = c.score[k];

@@ -1,4 +1,4 @@
-import { KP } from '../format/poseTrack';
+import { LEG_PAIRS, P } from '../format/bodyPoints';
 import type { TrackColumns } from './columns';
 
 /**
@@ -14,8 +14,8 @@ import type { TrackColumns } from './columns';
  */
 
 const LEG_JOINTS: readonly [number, number][] = [
-  [KP.leftKnee, KP.rightKnee],
-  [KP.leftAnkle, KP.rightAnkle],
+  [P.leftKnee, P.rightKnee],
+  [P.leftAnkle, P.rightAnkle],
 ];
 
 /** Cost of one swapped frame, in leg lengths of motion-prediction error. */
@@ -122,7 +122,8 @@ export function repairLegSwaps(c: TrackColumns, swapped: Uint8Array): number {
   for (let i = 0; i < swapped.length; i++) {
     if (!swapped[i]) continue;
     if (LEG_JOINTS.some(([l, r]) => !Number.isNaN(c.x[l][i]) || !Number.isNaN(c.x[r][i]))) count++;
-    for (const [l, r] of LEG_JOINTS) {
+    // The feet (where the layout has them) change sides with the knees and ankles.
+    for (const [l, r] of LEG_PAIRS) {
       for (const arr of [c.x, c.y, c.score]) {
         const tmp = arr[l][i];
         arr[l][i] = arr[r][i];

@@ -6,6 +6,7 @@ import {
   type GaitReport,
   type PhaseName,
 } from '../format/report';
+import { KEY_NUMBERS } from '../metrics/keyNumbers';
 
 const PHASE_COLUMN: Record<PhaseName, string> = {
   stance: 'stance',
@@ -14,25 +15,8 @@ const PHASE_COLUMN: Record<PhaseName, string> = {
   terminalSwing: 'terminal_swing',
 };
 
-/** Key values in the order of CycleKeyValues, with their CSV column names (units in the name). */
-const KEY_VALUE_COLUMNS: readonly [keyof CycleKeyValues, string][] = [
-  ['hipAtInitialContact', 'hip_at_initial_contact_deg'],
-  ['peakHipExtension', 'peak_hip_extension_deg'],
-  ['peakHipExtensionAtPercent', 'peak_hip_extension_at_pct'],
-  ['peakHipFlexion', 'peak_hip_flexion_deg'],
-  ['kneeAtInitialContact', 'knee_at_initial_contact_deg'],
-  ['loadingResponseKneePeak', 'loading_response_knee_peak_deg'],
-  ['kneeAtToeOff', 'knee_at_toe_off_deg'],
-  ['peakSwingKneeFlexion', 'peak_swing_knee_flexion_deg'],
-  ['peakSwingKneeFlexionAtPercent', 'peak_swing_knee_flexion_at_pct'],
-  ['terminalSwingKneeMin', 'terminal_swing_knee_min_deg'],
-  ['peakSwingKneeExtensionVelocity', 'peak_swing_knee_extension_velocity_deg_s'],
-  ['minStanceKneeFlexion', 'min_stance_knee_flexion_deg'],
-  ['hipRange', 'hip_range_deg'],
-  ['kneeRange', 'knee_range_deg'],
-  ['meanTrunkLean', 'mean_trunk_lean_deg'],
-  ['stepReachLegLengths', 'step_reach_leg_lengths'],
-];
+/** Key values with their CSV column names (units in the name), from the key-number registry. */
+const KEY_VALUE_COLUMNS: readonly [keyof CycleKeyValues, string][] = KEY_NUMBERS.map((k) => [k.id, k.csvColumn]);
 
 /** Hip (thigh vs vertical) and knee ranges within each phase: what the phase-range chart shows. */
 const PHASE_ANGLE_COLUMNS: readonly ['hipFlexion' | 'kneeFlexion', string][] = [

@@ -1,7 +1,7 @@
 import type { FlagId } from '../format/report';
 
 /**
- * Plain-language guidance per flag (facts from DESIGN.md section 9: the roles of the hamstrings and
+ * Plain-language guidance per flag (facts from docs/design.md, section 8: the roles of the hamstrings and
  * glutes in gait, cues while walking, exercises, when to see a professional). Not a diagnosis.
  */
 export interface Guidance {

@@ -77,7 +77,12 @@ export interface PoseTrackSource {
 
 export interface GaitPoseTrack {
   format: 'gait-pose-track';
-  version: 1;
+  /**
+   * 1: the 17 COCO keypoints in MoveNet's order (every MoveNet track). 2: any named layout that
+   * includes both hips, knees and ankles (e.g. BlazePose's 33 landmarks with heels and toes); the
+   * analysis looks points up by name (src/core/format/bodyPoints.ts).
+   */
+  version: 1 | 2;
   /** Nominal frame rate; the frames' `t` values are authoritative. */
   fps: number;
   width: number;
@@ -88,4 +93,7 @@ export interface GaitPoseTrack {
 }
 
 export const POSE_TRACK_FORMAT = 'gait-pose-track';
+/** The version written for COCO-17 (MoveNet) tracks. */
 export const POSE_TRACK_VERSION = 1;
+/** The version for any other named layout. */
+export const POSE_TRACK_VERSION_NAMED = 2;

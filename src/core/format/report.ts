@@ -51,8 +51,14 @@ export interface CycleKeyValues {
   peakSwingKneeFlexionAtPercent: number | null;
   /** Smallest knee flexion in terminal swing (negative = the knee snaps past straight). */
   terminalSwingKneeMin: number | null;
-  /** Fastest knee extension between toe off and the next contact, deg/s (a "flicking" swing shows here). */
+  /** Fastest knee extension between toe off and the next contact, deg/s. */
   peakSwingKneeExtensionVelocity: number | null;
+  /**
+   * Knee extension still to come at 88 % of the cycle: knee flexion there minus the straightest knee
+   * of terminal swing (deg). A swing that holds the knee bent and whips it straight at the last
+   * moment (a "flicking" swing) shows here.
+   */
+  lateSwingKneeExtension: number | null;
   /** Smallest knee flexion during stance (crouch shows here). */
   minStanceKneeFlexion: number | null;
   hipRange: number | null;
@@ -98,6 +104,8 @@ export interface SideResult {
   phaseAngles: Record<PhaseName, PhaseAngles>;
   /** Mean over cycles of the key values. */
   keyValues: CycleKeyValues;
+  /** Standard uncertainty of each mean key value (spread over cycles and the pose model's error). */
+  keyValueUncertainty: KeyValueUncertainty;
   /** Mean phase boundaries in % of the cycle (stance ends, pre-swing ends = toe off, swing ends). */
   phaseBoundariesPercent: { oppositeHeelStrike: number; toeOff: number; shankVertical: number } | null;
 }
@@ -144,6 +152,36 @@ export interface Summary {
   /** Share of the analysed walking time that was backward walking, %. */
   backwardPercent: number;
   keyValues: Record<Side, CycleKeyValues>;
+  keyValueUncertainty: Record<Side, KeyValueUncertainty>;
+  /** Standard uncertainty of the numbers above (same units). */
+  uncertainty: SummaryUncertainty;
+}
+
+export type KeyValueUncertainty = Record<keyof CycleKeyValues, number | null>;
+
+export interface SummaryUncertainty {
+  cadence: number | null;
+  strideTime: number | null;
+  stepTime: Record<Side, number | null>;
+  stancePercent: Record<Side, number | null>;
+  swingPercent: Record<Side, number | null>;
+  doubleSupportPercent: number | null;
+  symmetry: Record<keyof Summary['symmetry'], number | null>;
+  /** Which pose model's measured error went into the uncertainties, and its source. */
+  poseModel: { id: string; source: string };
+}
+
+/** A pattern whose measure is past its limit by less than its uncertainty: not flagged, and why. */
+export interface Borderline {
+  id: FlagId;
+  side: Side | 'both';
+  title: string;
+  measure: string;
+  value: number;
+  uncertainty: number;
+  limit: number;
+  /** What would settle it (more steps, a better camera angle, the accurate model). */
+  message: string;
 }
 
 export interface Quality {
@@ -174,20 +212,26 @@ export interface Quality {
     variableFrameRate: boolean;
   };
   passes: number;
+  /** The gait-event detector used (the best one the track's body points allow) and the method it follows. */
+  eventDetector: { id: string; reference: string };
   warnings: string[];
 }
 
-export type FlagId =
-  | 'limited-push-off'
-  | 'anterior-pelvic-tilt'
-  | 'forward-trunk-lean'
-  | 'flicking-swing'
-  | 'stiff-knee-swing'
-  | 'crouch'
-  | 'overstriding'
-  | 'asymmetry'
-  | 'cadence-low'
-  | 'cadence-high';
+export const FLAG_IDS = [
+  'limited-push-off',
+  'anterior-pelvic-tilt',
+  'forward-trunk-lean',
+  'flicking-swing',
+  'stiff-knee-swing',
+  'crouch',
+  'overstriding',
+  'asymmetry',
+  'cadence-low',
+  'cadence-high',
+] as const;
+
+/** A pattern the analysis can flag: declared once here; guidance (flags/guidance.ts) and the schema follow. */
+export type FlagId = (typeof FLAG_IDS)[number];
 
 export type Severity = 'mild' | 'moderate' | 'marked';
 
@@ -195,6 +239,8 @@ export interface Evidence {
   measure: string;
   value: number;
   unit: string;
+  /** Standard uncertainty of the value, same unit. */
+  uncertainty?: number;
   /** Reference range the value was held against, with its source. */
   reference: { low: number | null; high: number | null; source: string };
 }
@@ -248,7 +294,36 @@ export interface GaitReport {
   sides: Record<Side, SideResult>;
   summary: Summary;
   flags: Flag[];
+  /** Patterns past their limit by less than the measurement's uncertainty: said, not flagged. */
+  borderline: Borderline[];
+  /**
+   * Each kind of walking in the recording, analysed on its own (never pooled). `sides`, `summary`,
+   * `flags` and `borderline` above are those of forward walking when it has cycles, else backward.
+   */
+  byWalking: Partial<Record<Walking, WalkingKindResult>>;
   options: AnalysisOptions;
+}
+
+export const WALKING_KINDS: readonly Walking[] = ['forward', 'backward'];
+
+/** One kind of walking (forward or backward) analysed on its own passes. */
+export interface WalkingKindResult {
+  walking: Walking;
+  /** 'not-enough-steps': passes of this kind hold no complete gait cycle. */
+  status: 'analysed' | 'not-enough-steps';
+  /** Why it was not analysed (null when analysed). */
+  message: string | null;
+  /** Indices into `passes`. */
+  passes: number[];
+  /** Walking time of this kind, seconds, and its share of all walking time, %. */
+  seconds: number;
+  percentOfWalking: number;
+  usableCycles: Record<Side, number>;
+  sides: Record<Side, SideResult> | null;
+  summary: Summary | null;
+  /** Forward walking only: patterns are judged against forward-walking references. */
+  flags: Flag[];
+  borderline: Borderline[];
 }
 
 export const REPORT_FORMAT = 'gait-report';

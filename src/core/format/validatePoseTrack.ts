@@ -1,5 +1,5 @@
 /**
- * Reading a gait-pose-track v1 file (docs/formats.md) from an untrusted source: a file the user
+ * Reading a gait-pose-track v1 or v2 file (docs/formats.md) from an untrusted source: a file the user
  * picked, an import from another tool, a paste. It never throws; on failure it says what is wrong
  * and where, in words a user can act on. Frames and keypoints are counted from 0, as in the JSON
  * arrays ("frame 12" is frames[12]).
@@ -14,11 +14,13 @@ import {
   KEYPOINT_NAMES,
   POSE_TRACK_FORMAT,
   POSE_TRACK_VERSION,
+  POSE_TRACK_VERSION_NAMED,
 } from './poseTrack';
+import { POINT_NAMES, REQUIRED_POINTS } from './bodyPoints';
 
 /**
  * The shortest track worth analysing: one full stride. A stride takes about 1.0-1.2 s at normal
- * cadence (100-120 steps/min, DESIGN.md section 5), so anything under 1 s cannot hold one.
+ * cadence (100-120 steps/min, docs/design.md, section 5), so anything under 1 s cannot hold one.
  */
 export const MIN_TRACK_DURATION_S = 1.0;
 /** And at least this many frames (a 1 s track at 8 fps would be too coarse for events). */
@@ -81,10 +83,10 @@ function parseUnsafe(input: unknown): ParsePoseTrackResult {
   if (typeof doc.version !== 'number') {
     return fail(`"version" must be the number ${POSE_TRACK_VERSION}, found ${preview(doc.version)}`);
   }
-  if (doc.version !== POSE_TRACK_VERSION) {
-    const newer = doc.version > POSE_TRACK_VERSION ? ' (written by a newer version of the app?)' : '';
+  if (doc.version !== POSE_TRACK_VERSION && doc.version !== POSE_TRACK_VERSION_NAMED) {
+    const newer = doc.version > POSE_TRACK_VERSION_NAMED ? ' (written by a newer version of the app?)' : '';
     return fail(
-      `unsupported version ${preview(doc.version)} of ${POSE_TRACK_FORMAT}: this app reads version ${POSE_TRACK_VERSION}${newer}`,
+      `unsupported version ${preview(doc.version)} of ${POSE_TRACK_FORMAT}: this app reads versions ${POSE_TRACK_VERSION} and ${POSE_TRACK_VERSION_NAMED}${newer}`,
     );
   }
 
@@ -104,8 +106,10 @@ function parseUnsafe(input: unknown): ParsePoseTrackResult {
   const sourceError = checkSource(doc.source);
   if (sourceError) return fail(sourceError);
 
-  const namesError = checkKeypointNames(doc.keypointNames);
+  const namesError = doc.version === POSE_TRACK_VERSION ? checkKeypointNames(doc.keypointNames) : checkNamedLayout(doc.keypointNames);
   if (namesError) return fail(namesError);
+  const names = doc.keypointNames as string[];
+  const count = names.length;
 
   const frames = doc.frames;
   if (frames === undefined) return fail('missing "frames" (an array of {"t": seconds, "keypoints": [...]})');
@@ -129,33 +133,33 @@ function parseUnsafe(input: unknown): ParsePoseTrackResult {
 
     const keypoints = frame.keypoints;
     if (!Array.isArray(keypoints)) {
-      return fail(`frame ${i} has no "keypoints" array (${KEYPOINT_COUNT} entries of [x, y, score])`);
+      return fail(`frame ${i} has no "keypoints" array (${count} entries of [x, y, score])`);
     }
-    if (keypoints.length !== KEYPOINT_COUNT) {
-      return fail(`frame ${i} has ${keypoints.length} keypoints, expected ${KEYPOINT_COUNT}`);
+    if (keypoints.length !== count) {
+      return fail(`frame ${i} has ${keypoints.length} keypoints, expected ${count}`);
     }
-    for (let k = 0; k < KEYPOINT_COUNT; k++) {
+    for (let k = 0; k < count; k++) {
       const kp: unknown = keypoints[k];
-      if (!Array.isArray(kp) || kp.length !== 3) return fail(`${where(i, k)}: ${KEYPOINT_SHAPE}; found ${preview(kp)}`);
+      if (!Array.isArray(kp) || kp.length !== 3) return fail(`${where(i, k, names)}: ${KEYPOINT_SHAPE}; found ${preview(kp)}`);
       const x: unknown = kp[0];
       const y: unknown = kp[1];
       const score: unknown = kp[2];
-      if (typeof score !== 'number') return fail(`${where(i, k)}: ${KEYPOINT_SHAPE}; found ${preview(kp)}`);
-      if (!Number.isFinite(score)) return fail(`${where(i, k)}: the score ${String(score)} is not a finite number`);
-      if (score < 0 || score > 1) return fail(`${where(i, k)}: score ${String(score)} is outside 0-1`);
+      if (typeof score !== 'number') return fail(`${where(i, k, names)}: ${KEYPOINT_SHAPE}; found ${preview(kp)}`);
+      if (!Number.isFinite(score)) return fail(`${where(i, k, names)}: the score ${String(score)} is not a finite number`);
+      if (score < 0 || score > 1) return fail(`${where(i, k, names)}: score ${String(score)} is outside 0-1`);
       if (x === null && y === null) {
         if (score !== 0) {
           return fail(
-            `${where(i, k)}: x and y are null but the score is ${String(score)}; a keypoint that was not detected is [null, null, 0]`,
+            `${where(i, k, names)}: x and y are null but the score is ${String(score)}; a keypoint that was not detected is [null, null, 0]`,
           );
         }
         continue;
       }
       if (typeof x !== 'number' || typeof y !== 'number') {
-        return fail(`${where(i, k)}: ${KEYPOINT_SHAPE}; found ${preview(kp)}`);
+        return fail(`${where(i, k, names)}: ${KEYPOINT_SHAPE}; found ${preview(kp)}`);
       }
       if (!Number.isFinite(x) || !Number.isFinite(y)) {
-        return fail(`${where(i, k)}: ${String(Number.isFinite(x) ? y : x)} is not a finite number`);
+        return fail(`${where(i, k, names)}: ${String(Number.isFinite(x) ? y : x)} is not a finite number`);
       }
       if (score > 0) anyDetected = true;
     }
@@ -176,8 +180,8 @@ function parseUnsafe(input: unknown): ParsePoseTrackResult {
 }
 
 /** Where a keypoint is, for messages (built only when one is needed). */
-function where(frame: number, keypoint: number): string {
-  return `frame ${frame}, keypoint ${keypoint} (${KEYPOINT_NAMES[keypoint]})`;
+function where(frame: number, keypoint: number, names: readonly string[]): string {
+  return `frame ${frame}, keypoint ${keypoint} (${names[keypoint]})`;
 }
 
 function checkSource(source: unknown): string | null {
@@ -208,6 +212,24 @@ function checkKeypointNames(names: unknown): string | null {
   if (names.length !== KEYPOINT_COUNT) {
     return `keypointNames has ${names.length} names, expected ${expected}`;
   }
+  return null;
+}
+
+/** Version 2: any layout of unique names that includes both hips, knees and ankles. */
+function checkNamedLayout(names: unknown): string | null {
+  const required = REQUIRED_POINTS.map((p) => POINT_NAMES[p][0]);
+  const expected = `an array of unique keypoint names that includes ${required.join(', ')}`;
+  if (names === undefined) return `missing "keypointNames": expected ${expected}`;
+  if (!Array.isArray(names)) return `"keypointNames" must be ${expected}; found ${describe(names)}`;
+  const seen = new Set<string>();
+  for (let k = 0; k < names.length; k++) {
+    const name: unknown = names[k];
+    if (typeof name !== 'string' || name === '') return `keypointNames[${k}] must be a non-empty string, found ${preview(name)}`;
+    if (seen.has(name)) return `keypointNames[${k}] "${name}" appears twice: each keypoint needs its own name`;
+    seen.add(name);
+  }
+  const missing = required.filter((n) => !seen.has(n));
+  if (missing.length) return `keypointNames lacks ${missing.join(', ')}: a gait analysis needs both hips, knees and ankles`;
   return null;
 }
 

@@ -5,32 +5,19 @@ import {
   type AngleSummary,
   type CycleKeyValues,
   type GaitCycle,
+  type KeyValueUncertainty,
   type MeanCurve,
   type PhaseAngles,
   type SideResult,
 } from '../format/report';
 import { NORMALIZED_POINTS } from './cycleMetrics';
+import { KEY_NUMBERS } from './keyNumbers';
+import { meanUncertainty, type PoseModelError } from './uncertainty';
 import { mean, roundOrNull, roundTime, sd } from '../util/stats';
 
 const CURVE_KEYS: (AngleName | 'trunkLean')[] = [...ANGLE_NAMES, 'trunkLean'];
-export const KEY_VALUE_NAMES: (keyof CycleKeyValues)[] = [
-  'hipAtInitialContact',
-  'peakHipExtension',
-  'peakHipExtensionAtPercent',
-  'peakHipFlexion',
-  'kneeAtInitialContact',
-  'loadingResponseKneePeak',
-  'kneeAtToeOff',
-  'peakSwingKneeFlexion',
-  'peakSwingKneeFlexionAtPercent',
-  'terminalSwingKneeMin',
-  'peakSwingKneeExtensionVelocity',
-  'minStanceKneeFlexion',
-  'hipRange',
-  'kneeRange',
-  'meanTrunkLean',
-  'stepReachLegLengths',
-];
+/** Every key number, in the registry's order (src/core/metrics/keyNumbers.ts). */
+export const KEY_VALUE_NAMES: (keyof CycleKeyValues)[] = KEY_NUMBERS.map((k) => k.id);
 
 function numbers(values: (number | null | undefined)[]): number[] {
   return values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
@@ -60,7 +47,17 @@ export function meanKeyValues(list: CycleKeyValues[]): CycleKeyValues {
   return out;
 }
 
-export function aggregateSide(heelStrikes: number[], toeOffs: number[], cycles: GaitCycle[]): SideResult {
+/** Standard uncertainty of each mean key value: spread over the cycles and the pose model's error. */
+export function keyValueUncertainty(list: CycleKeyValues[], model: PoseModelError): KeyValueUncertainty {
+  const out = {} as KeyValueUncertainty;
+  for (const spec of KEY_NUMBERS) {
+    const values = numbers(list.map((k) => k[spec.id]));
+    out[spec.id] = roundOrNull(meanUncertainty(values, spec.modelError(model), spec.typicalSd), spec.id === 'stepReachLegLengths' ? 3 : 2);
+  }
+  return out;
+}
+
+export function aggregateSide(heelStrikes: number[], toeOffs: number[], cycles: GaitCycle[], model: PoseModelError): SideResult {
   const normalized = {} as SideResult['normalized'];
   for (const key of CURVE_KEYS) normalized[key] = meanCurve(cycles.map((c) => c.normalized[key]));
   const phaseAngles = {} as SideResult['phaseAngles'];
@@ -78,6 +75,7 @@ export function aggregateSide(heelStrikes: number[], toeOffs: number[], cycles: 
     normalized,
     phaseAngles,
     keyValues: meanKeyValues(cycles.map((c) => c.keyValues)),
+    keyValueUncertainty: keyValueUncertainty(cycles.map((c) => c.keyValues), model),
     phaseBoundariesPercent: cycles.length
       ? {
           oppositeHeelStrike: percent((c) => c.oppositeHeelStrike),

@@ -14,6 +14,13 @@ import { lowerBound, roundOrNull, roundTime, valueAt } from '../util/stats';
 export const NORMALIZED_POINTS = 101;
 /** Loading response: the first ~12 % of the cycle (Perry); its knee peak is looked for up to 20 %. */
 const LOADING_RESPONSE_END_PERCENT = 20;
+/**
+ * Where the late-swing extension is measured from (% of the cycle). Healthy knees are within
+ * ~15-25 deg of straight here (Perry; the 12 healthy calibration walks: 6-27 deg) and the rest
+ * of the extension is braked by the hamstrings; a flicking swing still has ~40 deg to go.
+ */
+const LATE_SWING_PERCENT = 88;
+const TERMINAL_SWING_FROM_PERCENT = 80;
 
 /** Angle samples over [a, b]: the interpolated ends plus every frame in between. */
 function samplesWithin(t: Float64Array, values: Float64Array, a: number, b: number): number[] {
@@ -135,6 +142,7 @@ export function cycleMetrics(timing: CycleTiming, inputs: CycleInputs): GaitCycl
     peakSwingKneeFlexionAtPercent: roundOrNull(swingKnee.at, 0),
     terminalSwingKneeMin: phaseAngles.terminalSwing.kneeFlexion?.min ?? null,
     peakSwingKneeExtensionVelocity: roundOrNull(peakExtensionVelocity(t, side.kneeFlexion, timing.toeOff, end), 0),
+    lateSwingKneeExtension: roundOrNull(curves.kneeFlexion[LATE_SWING_PERCENT] - extremeIn(curves.kneeFlexion, TERMINAL_SWING_FROM_PERCENT, 100, 'min').value),
     minStanceKneeFlexion: roundOrNull(extremeIn(curves.kneeFlexion, 0, toePercent, 'min').value),
     hipRange: roundOrNull(rangeOf(curves.hipFlexion)),
     kneeRange: roundOrNull(rangeOf(curves.kneeFlexion)),

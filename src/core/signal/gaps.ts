@@ -3,7 +3,7 @@
  *
  * A gap is a run of missing samples (null, undefined or NaN). Its duration is the time from the
  * last good sample before it to the first good sample after it. Gaps up to `maxGapS` (0.15 s by
- * default, DESIGN.md section 4: about 1/8 of a stride, short enough that a limb does not reverse
+ * default, docs/design.md, section 4: about 1/8 of a stride, short enough that a limb does not reverse
  * twice inside it) are filled; longer gaps and missing runs at the start or end are left empty,
  * because there is nothing trustworthy to interpolate from.
  *

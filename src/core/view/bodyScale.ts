@@ -1,4 +1,4 @@
-import { SIDE_KEYPOINTS } from '../format/poseTrack';
+import { SIDE_POINTS } from '../format/bodyPoints';
 import type { TrackColumns } from '../clean/columns';
 import { median } from '../util/stats';
 
@@ -9,7 +9,7 @@ import { median } from '../util/stats';
  */
 export function legLengthPx(c: TrackColumns): number {
   const lengths: number[] = [];
-  const legs = [SIDE_KEYPOINTS.left, SIDE_KEYPOINTS.right];
+  const legs = [SIDE_POINTS.left, SIDE_POINTS.right];
   for (let i = 0; i < c.t.length; i++) {
     for (const { hip: h, knee: k, ankle: a } of legs) {
       const thigh = Math.hypot(c.x[k][i] - c.x[h][i], c.y[k][i] - c.y[h][i]);

@@ -1,4 +1,4 @@
-import { KP, LEG_KEYPOINTS, SIDE_KEYPOINTS } from '../format/poseTrack';
+import { LEG_POINTS, P, SIDE_POINTS } from '../format/bodyPoints';
 import type { Direction, Setting, Walking } from '../format/report';
 import type { TrackColumns } from '../clean/columns';
 import { midpoint } from './bodyScale';
@@ -42,8 +42,8 @@ const TREADMILL_MAX_TRAVEL_LEG_LENGTHS = 1.0;
 const SPEED_WINDOW_S = 1.0;
 /** Slower than this (leg lengths per second) counts as standing or turning. Slow walking is ~0.6. */
 const MIN_WALKING_SPEED = 0.25;
-/** Pass ends slower than this share of the pass's median speed are acceleration or deceleration. */
-const STEADY_SPEED_FRACTION = 0.8;
+/** Pass ends slower than this share of the pass's median speed are turning on the spot or standing. */
+const PASS_END_SPEED_FRACTION = 0.75;
 /** A pass must last at least this long (about one stride) to be analysed. */
 const MIN_PASS_S = 0.8;
 /** Runs of the same direction separated by less than this are one pass (a stumble, a dropout). */
@@ -70,7 +70,7 @@ export function facingSign(c: TrackColumns, i0: number, i1: number): 1 | -1 {
   let knee = 0;
   let count = 0;
   for (let i = i0; i <= i1; i++) {
-    for (const { hip: h, knee: k, ankle: a } of [SIDE_KEYPOINTS.left, SIDE_KEYPOINTS.right]) {
+    for (const { hip: h, knee: k, ankle: a } of [SIDE_POINTS.left, SIDE_POINTS.right]) {
       const ux = c.x[k][i] - c.x[h][i];
       const uy = c.y[k][i] - c.y[h][i];
       const vx = c.x[a][i] - c.x[k][i];
@@ -85,9 +85,9 @@ export function facingSign(c: TrackColumns, i0: number, i1: number): 1 | -1 {
   const kneeMean = count ? knee / count : 0;
   if (Math.abs(kneeMean) >= 0.05) return sign(kneeMean);
   let head = 0;
-  const ears = midpoint(c.x[KP.leftEar].subarray(i0, i1 + 1), c.x[KP.rightEar].subarray(i0, i1 + 1));
+  const ears = midpoint(c.x[P.leftEar].subarray(i0, i1 + 1), c.x[P.rightEar].subarray(i0, i1 + 1));
   for (let i = i0; i <= i1; i++) {
-    const d = c.x[KP.nose][i] - ears[i - i0];
+    const d = c.x[P.nose][i] - ears[i - i0];
     if (Number.isFinite(d)) head += d;
   }
   return head !== 0 ? sign(head) : sign(kneeMean);
@@ -101,7 +101,7 @@ export function facingSign(c: TrackColumns, i0: number, i1: number): 1 | -1 {
  */
 function travelFromAnkles(c: TrackColumns, pelvisX: Float64Array, i0: number, i1: number): 1 | -1 {
   const v: number[] = [];
-  for (const a of [KP.leftAnkle, KP.rightAnkle]) {
+  for (const a of [P.leftAnkle, P.rightAnkle]) {
     for (let i = i0 + 1; i <= i1; i++) {
       const d = (c.x[a][i] - pelvisX[i] - (c.x[a][i - 1] - pelvisX[i - 1])) / (c.t[i] - c.t[i - 1]);
       if (Number.isFinite(d)) v.push(d);
@@ -124,11 +124,11 @@ function pelvisVelocity(t: Float64Array, pelvisX: Float64Array, legLength: numbe
 }
 
 function hipGapAt(c: TrackColumns, i: number, legLength: number): number {
-  return Math.abs(c.x[KP.leftHip][i] - c.x[KP.rightHip][i]) / legLength;
+  return Math.abs(c.x[P.leftHip][i] - c.x[P.rightHip][i]) / legLength;
 }
 
 function legsVisible(c: TrackColumns, i: number): boolean {
-  for (const k of LEG_KEYPOINTS) {
+  for (const k of LEG_POINTS) {
     if (!Number.isNaN(c.x[k][i])) return true;
   }
   return false;
@@ -155,14 +155,18 @@ function overgroundRuns(c: TrackColumns, pelvisX: Float64Array, legLength: numbe
       runs.push(current);
     }
   }
-  // Steady walking only: trim the slowing down into a turn or stop and the speeding up out of it
-  // (gait labs discard these steps too; their events are not those of a steady stride).
+  // Trim the ends of a pass where the walker has slowed (into a turn or a stop). On the calibration
+  // walks the first and last labelled contacts come at 85-103 % of the pass's median speed (one-
+  // second window), so 75 % keeps them with some room (the old limit was 80 %); the synthetic turn (the walker stepping round on the spot) needs at least 75 % to keep its turning
+  // steps out. Real walks that start from standing in view were not in the calibration set: the
+  // detector's own defences cover them (extrema.ts drops stand and stop wobbles; cycles.ts keeps
+  // strides that do not fit their neighbours out of the statistics).
   for (const r of runs) {
     const speeds: number[] = [];
     for (let i = r.i0; i <= r.i1; i++) speeds.push(Math.abs(v[i]));
-    const steady = STEADY_SPEED_FRACTION * median(speeds);
-    while (r.i0 < r.i1 && !(Math.abs(v[r.i0]) >= steady)) r.i0++;
-    while (r.i1 > r.i0 && !(Math.abs(v[r.i1]) >= steady)) r.i1--;
+    const moving = PASS_END_SPEED_FRACTION * median(speeds);
+    while (r.i0 < r.i1 && !(Math.abs(v[r.i0]) >= moving)) r.i0++;
+    while (r.i1 > r.i0 && !(Math.abs(v[r.i1]) >= moving)) r.i1--;
   }
   return runs.filter((r) => t[r.i1] - t[r.i0] >= MIN_PASS_S);
 }
@@ -184,7 +188,7 @@ export function checkSideView(c: TrackColumns, passes: PassSpan[], pelvisX: Floa
   const excursions: number[] = [];
   for (const p of passes) {
     for (let i = p.i0; i <= p.i1; i++) gaps.push(hipGapAt(c, i, legLength));
-    for (const a of [KP.leftAnkle, KP.rightAnkle]) {
+    for (const a of [P.leftAnkle, P.rightAnkle]) {
       const rel: number[] = [];
       for (let i = p.i0; i <= p.i1; i++) rel.push((c.x[a][i] - pelvisX[i]) / legLength);
       const e = quantile(rel, 0.95) - quantile(rel, 0.05);
@@ -207,8 +211,8 @@ export function checkSideView(c: TrackColumns, passes: PassSpan[], pelvisX: Floa
 }
 
 export function detectView(c: TrackColumns, legLength: number, settingOverride?: Setting): ViewResult {
-  const pelvisX = midpoint(c.x[KP.leftHip], c.x[KP.rightHip]);
-  const pelvisY = midpoint(c.y[KP.leftHip], c.y[KP.rightHip]);
+  const pelvisX = midpoint(c.x[P.leftHip], c.x[P.rightHip]);
+  const pelvisY = midpoint(c.y[P.leftHip], c.y[P.rightHip]);
   const travelRange = (quantile(pelvisX, 0.95) - quantile(pelvisX, 0.05)) / legLength;
   const setting: Setting =
     settingOverride ?? (travelRange < TREADMILL_MAX_TRAVEL_LEG_LENGTHS ? 'treadmill' : 'overground');
@@ -229,6 +233,6 @@ export function detectView(c: TrackColumns, legLength: number, settingOverride?:
       walking: facing === r.travel ? 'forward' : 'backward',
     };
   });
-  const trunkVisible = [KP.leftShoulder, KP.rightShoulder].some((k) => c.x[k].some((v) => !Number.isNaN(v)));
+  const trunkVisible = [P.leftShoulder, P.rightShoulder].some((k) => c.x[k].some((v) => !Number.isNaN(v)));
   return { setting, passes, sideView: checkSideView(c, passes, pelvisX, legLength), trunkVisible, pelvisX, pelvisY };
 }

@@ -1,6 +1,6 @@
 /**
  * Colours of the drawn person and scene. MoveNet needs to see a body (measured, see
- * TOOLCHAIN.md "MoveNet on synthetic figures"): skin-coloured head and hands, a shirt and trousers
+ * docs/toolchain.md "MoveNet on synthetic figures"): skin-coloured head and hands, a shirt and trousers
  * in contrasting colours, sleeves that contrast with the shirt, shoes. The far side of the body is
  * drawn darker, as it is in real side-view footage, so that left and right limbs differ.
  */

@@ -7,6 +7,7 @@ import { formatDate } from './historyView';
 import { routeHash } from './router';
 
 const SEVERITY_TEXT = { mild: 'mild', moderate: 'moderate', marked: 'marked' } as const;
+const VERDICT_WORDS = { increase: 'yes: a real increase', decrease: 'yes: a real decrease', 'within-noise': 'no: within measurement noise', unknown: '–' } as const;
 
 /** Two saved sessions side by side: key numbers with the change from A to B, and both sets of flags. */
 @customElement('gait-compare')
@@ -23,6 +24,7 @@ export class GaitCompare extends LitElement {
       table { min-width: 30rem; background: var(--gait-surface); }
       caption { text-align: left; font-weight: 700; font-size: 1.1rem; padding-bottom: var(--gait-space-2); }
       .change-new { color: var(--gait-danger); font-weight: 600; }
+      .real-change { font-weight: 600; }
       .change-gone { color: var(--gait-ok); font-weight: 600; }
       .actions { margin-top: var(--gait-space-3); }
       @media (max-width: 640px) { .pair { grid-template-columns: 1fr; } table { min-width: 0; font-size: 0.92rem; } th, td { padding: 0.4rem 0.35rem; } }
@@ -87,7 +89,7 @@ export class GaitCompare extends LitElement {
         <table data-testid="compare-numbers">
           <caption>Key numbers</caption>
           <thead>
-            <tr><th scope="col">Measure</th><th scope="col" class="num">A</th><th scope="col" class="num">B</th><th scope="col" class="num">B − A</th></tr>
+            <tr><th scope="col">Measure</th><th scope="col" class="num">A</th><th scope="col" class="num">B</th><th scope="col" class="num">B − A</th><th scope="col">Real change?</th></tr>
           </thead>
           <tbody>
             ${rows.map(
@@ -96,6 +98,7 @@ export class GaitCompare extends LitElement {
                 <td class="num">${formatNumber(r.a, r.decimals)}</td>
                 <td class="num">${formatNumber(r.b, r.decimals)}</td>
                 <td class="num">${formatDifference(r.difference, r.decimals)}</td>
+                <td data-verdict=${r.verdict} class=${r.verdict === 'increase' || r.verdict === 'decrease' ? 'real-change' : 'muted'}>${VERDICT_WORDS[r.verdict]}${r.mdc !== null ? html`<br /><span class="muted small-text">noise up to ± ${formatNumber(r.mdc, r.decimals)}</span>` : ''}</td>
               </tr>`,
             )}
           </tbody>
@@ -123,7 +126,10 @@ export class GaitCompare extends LitElement {
           </tbody>
         </table>
       </div>
-      <p class="muted small-text">Differences are B minus A. Small changes (a few degrees, a few steps per minute) are within the usual variation between recordings.</p>
+      <p class="muted small-text">
+        Differences are B minus A. A change counts as real only when it exceeds the minimal detectable change (95 %) made from both sessions'
+        uncertainties (1.96 × √(u<sub>A</sub>² + u<sub>B</sub>²)); smaller changes are what measurement noise alone can explain.
+      </p>
       <div class="actions"><a class="btn" href="#/history">Back to the history</a></div>
     `;
   }

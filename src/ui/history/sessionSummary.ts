@@ -4,6 +4,7 @@
  * runs (and is tested) in Node.
  */
 import type { FlagId, GaitReport, Severity, Side, Walking } from '../../core/format/report';
+import { changeBetween, type ChangeVerdict } from '../../core/metrics/change';
 
 /** The numbers a history list shows and a comparison lines up; null where the report has none. */
 export interface SessionKeyNumbers {
@@ -21,6 +22,11 @@ export interface SessionKeyNumbers {
   /** Seconds of analysed walking, forward and backward. */
   forwardSeconds: number;
   backwardSeconds: number;
+  /**
+   * Standard uncertainty of the numbers above, by compare-row key (e.g. 'cadence',
+   * 'peakHipExtension.left'); absent in sessions saved before reports carried uncertainties.
+   */
+  uncertainty?: Record<string, number | null>;
 }
 
 export function keyNumbers(report: GaitReport): SessionKeyNumbers {
@@ -32,6 +38,20 @@ export function keyNumbers(report: GaitReport): SessionKeyNumbers {
     else forwardSeconds += seconds;
   }
   const kv = report.summary.keyValues;
+  const su = report.summary.uncertainty;
+  const ku = report.summary.keyValueUncertainty;
+  const uncertainty: Record<string, number | null> | undefined = su && ku
+    ? {
+        cadence: su.cadence,
+        strideTime: su.strideTime,
+        'stancePercent.left': su.stancePercent.left,
+        'stancePercent.right': su.stancePercent.right,
+        'peakHipExtension.left': ku.left.peakHipExtension,
+        'peakHipExtension.right': ku.right.peakHipExtension,
+        'peakSwingKneeFlexion.left': ku.left.peakSwingKneeFlexion,
+        'peakSwingKneeFlexion.right': ku.right.peakSwingKneeFlexion,
+      }
+    : undefined;
   return {
     cadence: report.summary.cadence,
     strideTime: report.summary.strideTime?.mean ?? null,
@@ -42,12 +62,13 @@ export function keyNumbers(report: GaitReport): SessionKeyNumbers {
     walking: report.walking,
     forwardSeconds: round(forwardSeconds, 2),
     backwardSeconds: round(backwardSeconds, 2),
+    ...(uncertainty ? { uncertainty } : {}),
   };
 }
 
 /**
  * Walking backwards lengthens the hamstrings, calves and hip flexors; it is suggested for
- * 10-25 % of the time spent walking forwards (../shared/DESIGN.md section 9).
+ * 10-25 % of the time spent walking forwards (docs/design.md, section 8).
  */
 export const SUGGESTED_BACKWARD_PERCENT_OF_FORWARD = { low: 10, high: 25 } as const;
 
@@ -82,6 +103,10 @@ export interface CompareRow {
   difference: number | null;
   /** Decimals to show. */
   decimals: number;
+  /** Minimal detectable change (95 %) from both sessions' uncertainties; null when unknown. */
+  mdc: number | null;
+  /** Whether B - A exceeds what measurement noise explains. */
+  verdict: ChangeVerdict;
 }
 
 interface RowSpec {
@@ -128,7 +153,9 @@ export function compareRows(a: SessionKeyNumbers, b: SessionKeyNumbers): Compare
     const va = spec.get(a);
     const vb = spec.get(b);
     const difference = va === null || vb === null ? null : round(vb - va, spec.decimals);
-    return { key: spec.key, label: spec.label, unit: spec.unit, a: va, b: vb, difference, decimals: spec.decimals };
+    const change = changeBetween(va, a.uncertainty?.[spec.key], vb, b.uncertainty?.[spec.key]);
+    const mdc = change.mdc === null ? null : round(change.mdc, spec.decimals);
+    return { key: spec.key, label: spec.label, unit: spec.unit, a: va, b: vb, difference, decimals: spec.decimals, mdc, verdict: change.verdict };
   });
 }
 

@@ -14,7 +14,7 @@ function evidence(flag: Flag) {
   return html`<ul class="evidence">
     ${flag.evidence.map(
       (e) => html`<li>
-        <strong>${e.measure.charAt(0).toUpperCase() + e.measure.slice(1)}:</strong> ${evidenceValue(e.value, e.unit)}
+        <strong>${e.measure.charAt(0).toUpperCase() + e.measure.slice(1)}:</strong> ${evidenceValue(e.value, e.unit)}${typeof e.uncertainty === 'number' ? html` ± ${fmt(e.uncertainty, 1)}` : ''}
         <span class="muted">— healthy ${fmtRange(e.reference.low, e.reference.high, e.unit)} (${e.reference.source})</span>
       </li>`,
     )}
@@ -67,6 +67,19 @@ export function renderFlags(report: GaitReport) {
             behind you, and let each leg swing through relaxed.
           </p>`
         : report.flags.map(card)}
+      ${(report.borderline ?? []).length
+        ? html`<div class="panel borderline" data-testid="borderline">
+            <h3>Borderline: not flagged</h3>
+            <p class="muted">These measures are past a healthy limit by less than the measurement can tell apart. They are not alarms.</p>
+            <ul>
+              ${(report.borderline ?? []).map(
+                (b) => html`<li data-flag-id=${b.id}>
+                  <strong>${b.title}</strong> (${sideWords(b.side)}): ${b.measure} ${fmt(b.value, 1)} ± ${fmt(b.uncertainty, 1)}, limit ${fmt(b.limit, 1)}. ${b.message}
+                </li>`,
+              )}
+            </ul>
+          </div>`
+        : ''}
     </section>
   `;
 }

@@ -4,7 +4,7 @@ import { fmt, fmtRange } from './format';
 import { metricRows, STATUS_WORDS, type MetricCell, type MetricRow } from './metrics';
 
 /** On phones the badges say less, so three columns fit. */
-const SHORT_WORDS = { ok: 'ok', low: 'low', high: 'high', none: '' } as const;
+const SHORT_WORDS = { ok: 'ok', low: 'low', high: 'high', 'borderline-low': 'border', 'borderline-high': 'border', none: '' } as const;
 
 function cell(c: MetricCell, row: MetricRow, colspan = 1) {
   const unit = row.unit === '°' ? '°' : '';
@@ -12,7 +12,7 @@ function cell(c: MetricCell, row: MetricRow, colspan = 1) {
   return html`<td class=${colspan > 1 ? 'both' : 'num'} colspan=${colspan}>
     <span class="value">${fmt(c.value, row.decimals)}${c.value === null ? '' : unit}${c.extra ? html` <span class="muted">${c.extra}</span>` : ''}</span>
     ${c.status === 'none' ? '' : html`<br /><span class="status ${c.status}"
-          >${c.status === 'ok' ? '✓ ' : '! '}<span class="long">${STATUS_WORDS[c.status]}</span><span class="short">${SHORT_WORDS[c.status]}</span></span
+          >${c.status === 'ok' ? '✓ ' : c.status.startsWith('borderline') ? '~ ' : '! '}<span class="long">${STATUS_WORDS[c.status]}</span><span class="short">${SHORT_WORDS[c.status]}</span></span
         >`}
   </td>`;
 }

@@ -191,7 +191,11 @@ export class GaitPhaseTimeline extends LitElement {
     const events = SIDES.flatMap((s) => [...report.sides[s].heelStrikes, ...report.sides[s].toeOffs]).sort((a, b) => a - b);
     const eps = 1e-3;
     const next = event.key === 'ArrowRight' ? events.find((t) => t > this.time + eps) : [...events].reverse().find((t) => t < this.time - eps);
-    if (next !== undefined) this.dispatchEvent(seekEvent(next));
+    if (next === undefined) return;
+    // Move on from the event just asked for even before the video reports its new time (a second
+    // key press can come before the seek lands).
+    this.time = next;
+    this.dispatchEvent(seekEvent(next));
   }
 
   override render() {

@@ -33,6 +33,8 @@ export function renderQuality(report: GaitReport, track: GaitPoseTrack | undefin
         ${item('Trunk visible', q.trunkVisible ? 'yes' : 'no (legs only: no trunk-relative angles)')}
         ${item('Smoothing', `zero-lag Butterworth, ${fmt(q.filter.cutoffHz, 1)} Hz (keypoints), ${fmt(q.filter.angleCutoffHz, 1)} Hz (angles), ${fmt(q.filter.sampleRateHz, 0)} frames/s${q.filter.variableFrameRate ? ', variable frame rate' : ''}`)}
         ${item('Pose model', backend ? `${model} on ${backend}` : model)}
+        ${q.eventDetector ? item('Gait events', html`${q.eventDetector.id} <span class="muted">(${q.eventDetector.reference})</span>`) : ''}
+        ${report.summary.uncertainty ? item('Uncertainties (±)', html`spread over the cycles combined with the measured error of ${report.summary.uncertainty.poseModel.id} <span class="muted">(${report.summary.uncertainty.poseModel.source})</span>`) : ''}
       </dl>
       ${q.warnings.length > 0
         ? html`<h4>Warnings</h4>

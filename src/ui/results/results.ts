@@ -29,7 +29,7 @@ const CYCLE_CHARTS: readonly [CycleAngle, Side][] = [
   ['kneeFlexion', 'right'],
 ];
 
-/** Suggested share of walking time spent walking backwards (DESIGN.md section 9). */
+/** Suggested share of walking time spent walking backwards (docs/design.md, section 8). */
 const BACKWARD_SUGGESTED = '10-25 %';
 
 /**

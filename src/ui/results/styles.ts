@@ -44,6 +44,7 @@ export const baseStyles = css`
   .status.ok { background: #dff3e4; color: #14532d; }
   .status.low, .status.high { background: #fde8d7; color: #7c2d12; }
   .status.none { background: #eef1f4; color: #56606b; }
+  .status.borderline-low, .status.borderline-high { background: #fdf6d8; color: #5c4a00; }
   @media print {
     details, button { display: none !important; }
     .panel { border: none; padding: 0; }

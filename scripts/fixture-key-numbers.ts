@@ -1,0 +1,83 @@
+/**
+ * Every key number of every rendered fixture walk next to its truth, per pose model: the truth from
+ * the walker's own angles at its own events (src/synth, via the truth file's `synth` options), the
+ * models from the same pipeline as the CLI (MoveNet in Node on the fixture video). Also the flags
+ * and borderlines each model's report raises. Not part of the tests (it takes minutes).
+ * Usage: npx tsx scripts/fixture-key-numbers.ts [--models lightning,thunder] [--walks healthy-ltr,...]
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { synthesizeWalk } from '../src/synth';
+import { cycleMetrics } from '../src/core/metrics/cycleMetrics';
+import { meanKeyValues } from '../src/core/metrics/aggregate';
+import { KEY_NUMBERS } from '../src/core/metrics/keyNumbers';
+import { judge } from '../src/core/metrics/judge';
+import type { AngleColumns, SideAngleColumns } from '../src/core/angles/angles';
+import type { CycleKeyValues, GaitReport, Side } from '../src/core/format/report';
+import type { CycleTiming } from '../src/core/cycles/cycles';
+import { runVideoCommand } from '../src/cli/video';
+import type { FixtureTruth } from './fixtureTruth';
+
+const root = join(import.meta.dirname, '..');
+const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const models = (arg('--models') ?? 'lightning,thunder').split(',') as ('lightning' | 'thunder')[];
+const manifest = JSON.parse(readFileSync(join(root, 'fixtures/manifest.json'), 'utf8')) as { walks: { name: string }[] };
+const walks = arg('--walks')?.split(',') ?? manifest.walks.map((w) => w.name);
+const SIDES: Side[] = ['left', 'right'];
+
+const column = (values: (number | null)[]) => Float64Array.from(values, (v) => (v === null ? NaN : v));
+
+/** Key numbers of the walker's truth: its angles at its events, averaged like the report does. */
+function truthKeyValues(truth: FixtureTruth): Record<Side, CycleKeyValues> {
+  const walk = synthesizeWalk(truth.synth);
+  const a = walk.truth.angles;
+  const t = Float64Array.from(walk.track.frames, (fr) => fr.t);
+  const side = (s: Side): SideAngleColumns => ({
+    hipFlexion: column(a[s].hipFlexion),
+    hipFlexionTrunk: column(a[s].hipFlexionTrunk),
+    kneeFlexion: column(a[s].kneeFlexion),
+    shank: new Float64Array(t.length).fill(NaN),
+  });
+  const angles: AngleColumns = { left: side('left'), right: side('right'), trunkLean: column(a.trunkLean) };
+  const reach = new Float64Array(t.length).fill(NaN);
+  const out = {} as Record<Side, CycleKeyValues>;
+  for (const s of SIDES) {
+    const cycles = walk.truth.cycles[s].map((c) => {
+      const timing: CycleTiming = { side: s, pass: c.pass, start: c.start, end: c.end, oppositeToeOff: NaN, oppositeHeelStrike: c.oppositeHeelStrike, toeOff: c.toeOff, shankVertical: c.shankVertical };
+      return cycleMetrics(timing, { t, angles, reach, legLength: 1 }).keyValues;
+    });
+    out[s] = meanKeyValues(cycles);
+  }
+  return out;
+}
+
+const f = (v: number | null | undefined, d: number) => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(d) : '–');
+const MARK = { ok: '', low: ' LOW', high: ' HIGH', 'borderline-low': ' ~', 'borderline-high': ' ~', none: '' } as const;
+
+for (const name of walks) {
+  const truth = JSON.parse(readFileSync(join(root, 'fixtures/walks', `${name}.truth.json`), 'utf8')) as FixtureTruth;
+  const expected = truthKeyValues(truth);
+  const reports: Record<string, GaitReport> = {};
+  for (const model of models) {
+    const result = await runVideoCommand(join(root, 'fixtures/walks', `${name}.mp4`), { model, analysis: {}, progress: false }, () => {});
+    reports[model] = result.report;
+  }
+  console.log(`\n## ${name} (${truth.walking}, ${truth.direction}, ${truth.setting}${Object.keys(truth.pathology ?? {}).length ? `; pathology ${JSON.stringify(truth.pathology)}` : ''})`);
+  console.log(`| key number | side | truth | ${models.map((m) => `${m} ± u`).join(' | ')} |`);
+  console.log(`|---|---|---|${models.map(() => '---').join('|')}|`);
+  for (const k of KEY_NUMBERS.filter((x) => x.shown && x.id !== 'stepReachLegLengths')) {
+    for (const s of SIDES) {
+      const cells = models.map((m) => {
+        const r = reports[m];
+        const v = r.summary.keyValues[s][k.id];
+        const u = r.summary.keyValueUncertainty[s][k.id];
+        return `${f(v, k.decimals)} ± ${f(u, k.decimals)}${MARK[judge(v, u, k.reference)]}`;
+      });
+      console.log(`| ${k.label} | ${s} | ${f(expected[s][k.id], k.decimals)}${MARK[judge(expected[s][k.id], 0, k.reference)]} | ${cells.join(' | ')} |`);
+    }
+  }
+  for (const m of models) {
+    const r = reports[m];
+    console.log(`${m}: flags [${r.flags.map((x) => `${x.id} ${x.side}`).join(', ')}]; borderline [${r.borderline.map((b) => `${b.id} ${b.side} ${b.value}±${b.uncertainty} vs ${b.limit}`).join(', ')}]`);
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * The key numbers of a gait cycle, each declared once: label, unit, CSV column, display decimals,
+ * healthy range (src/core/reference.ts) and how its uncertainty is made. The report, the CSV
+ * columns, the results table and the CLI summary all derive from this list: a new measure is one
+ * entry here plus its per-cycle extractor in cycleMetrics.ts.
+ */
+import type { CycleKeyValues } from '../format/report';
+import { REFERENCE, type ReferenceRange } from '../reference';
+import type { PoseModelError } from './uncertainty';
+
+export type KeyNumberId = keyof CycleKeyValues;
+
+export interface KeyNumberSpec {
+  id: KeyNumberId;
+  /** Plain words for the results table and the CLI. */
+  label: string;
+  /** Column of the per-cycle CSV. */
+  csvColumn: string;
+  unit: string;
+  decimals: number;
+  /** Healthy range the value is judged against; null = described, not judged. */
+  reference: ReferenceRange | null;
+  note?: string;
+  /** Shown in the results table (the rest are in the exports and the evidence of flags). */
+  shown: boolean;
+  /** The pose model's error for this number (the part more cycles do not shrink). */
+  modelError: (e: PoseModelError) => number;
+  /** A healthy cycle-to-cycle SD, used when a side has a single cycle. */
+  typicalSd: number;
+}
+
+/**
+ * Event timing errors move a value by the angle's speed at the event: the knee flexes at ~100 deg/s
+ * around initial contact and ~350 deg/s around toe off (Winter 2009, normal walking).
+ */
+const KNEE_SPEED_AT_CONTACT = 100;
+const KNEE_SPEED_AT_TOE_OFF = 350;
+/** Differences within one swing (ranges, late extension): a keypoint's offset mostly cancels. */
+const SAME_CURVE_FACTOR = 0.6;
+
+const hip = (e: PoseModelError) => e.hipDeg;
+const knee = (e: PoseModelError) => e.kneeDeg;
+
+export const KEY_NUMBERS: readonly KeyNumberSpec[] = [
+  { id: 'hipAtInitialContact', label: 'Hip at heel strike', csvColumn: 'hip_at_initial_contact_deg', unit: '°', decimals: 1, reference: REFERENCE.hipAtInitialContact, shown: true, modelError: hip, typicalSd: 2 },
+  { id: 'peakHipExtension', label: 'Peak hip extension (end of stance)', csvColumn: 'peak_hip_extension_deg', unit: '°', decimals: 1, reference: REFERENCE.peakHipExtension, note: 'negative = behind the body', shown: true, modelError: hip, typicalSd: 2 },
+  { id: 'peakHipExtensionAtPercent', label: 'Peak hip extension at', csvColumn: 'peak_hip_extension_at_pct', unit: '% of cycle', decimals: 0, reference: null, shown: false, modelError: () => 2, typicalSd: 1.5 },
+  { id: 'peakHipFlexion', label: 'Peak hip flexion', csvColumn: 'peak_hip_flexion_deg', unit: '°', decimals: 1, reference: null, shown: false, modelError: hip, typicalSd: 2 },
+  { id: 'kneeAtInitialContact', label: 'Knee at heel strike', csvColumn: 'knee_at_initial_contact_deg', unit: '°', decimals: 1, reference: REFERENCE.kneeAtInitialContact, shown: true, modelError: (e) => Math.hypot(e.kneeDeg, KNEE_SPEED_AT_CONTACT * e.eventS), typicalSd: 3 },
+  { id: 'loadingResponseKneePeak', label: 'Knee bend after heel strike (loading)', csvColumn: 'loading_response_knee_peak_deg', unit: '°', decimals: 1, reference: REFERENCE.loadingResponseKneePeak, shown: true, modelError: knee, typicalSd: 3 },
+  { id: 'kneeAtToeOff', label: 'Knee at toe off', csvColumn: 'knee_at_toe_off_deg', unit: '°', decimals: 1, reference: REFERENCE.kneeAtToeOff, shown: true, modelError: (e) => Math.hypot(e.kneeDeg, KNEE_SPEED_AT_TOE_OFF * e.eventS), typicalSd: 4 },
+  { id: 'peakSwingKneeFlexion', label: 'Peak knee bend in swing', csvColumn: 'peak_swing_knee_flexion_deg', unit: '°', decimals: 1, reference: REFERENCE.peakSwingKneeFlexion, shown: true, modelError: knee, typicalSd: 2.5 },
+  { id: 'peakSwingKneeFlexionAtPercent', label: 'Peak knee bend in swing at', csvColumn: 'peak_swing_knee_flexion_at_pct', unit: '% of cycle', decimals: 0, reference: null, shown: false, modelError: () => 2, typicalSd: 1.5 },
+  { id: 'terminalSwingKneeMin', label: 'Knee before heel strike (straightest)', csvColumn: 'terminal_swing_knee_min_deg', unit: '°', decimals: 1, reference: REFERENCE.terminalSwingKneeMin, note: 'negative = past straight', shown: true, modelError: knee, typicalSd: 3 },
+  { id: 'peakSwingKneeExtensionVelocity', label: 'Fastest knee extension in swing', csvColumn: 'peak_swing_knee_extension_velocity_deg_s', unit: '°/s', decimals: 0, reference: null, shown: false, modelError: () => 40, typicalSd: 30 },
+  { id: 'lateSwingKneeExtension', label: 'Knee extension left for the last 12 % of swing', csvColumn: 'late_swing_knee_extension_deg', unit: '°', decimals: 1, reference: REFERENCE.lateSwingKneeExtension, shown: true, modelError: (e) => SAME_CURVE_FACTOR * e.kneeDeg, typicalSd: 3 },
+  { id: 'minStanceKneeFlexion', label: 'Straightest knee in stance', csvColumn: 'min_stance_knee_flexion_deg', unit: '°', decimals: 1, reference: REFERENCE.minStanceKneeFlexion, shown: true, modelError: knee, typicalSd: 2.5 },
+  { id: 'hipRange', label: 'Hip range of motion', csvColumn: 'hip_range_deg', unit: '°', decimals: 1, reference: null, shown: true, modelError: (e) => SAME_CURVE_FACTOR * e.hipDeg, typicalSd: 2 },
+  { id: 'kneeRange', label: 'Knee range of motion', csvColumn: 'knee_range_deg', unit: '°', decimals: 1, reference: null, shown: true, modelError: (e) => SAME_CURVE_FACTOR * e.kneeDeg, typicalSd: 2.5 },
+  { id: 'meanTrunkLean', label: 'Trunk lean (mean)', csvColumn: 'mean_trunk_lean_deg', unit: '°', decimals: 1, reference: REFERENCE.trunkLean, note: '+ = forward', shown: true, modelError: (e) => e.trunkDeg, typicalSd: 1 },
+  { id: 'stepReachLegLengths', label: 'Foot ahead of hip at heel strike', csvColumn: 'step_reach_leg_lengths', unit: 'leg lengths', decimals: 2, reference: REFERENCE.stepReachLegLengths, shown: true, modelError: () => 0.04, typicalSd: 0.02 },
+];
+
+export const KEY_NUMBER_IDS: readonly KeyNumberId[] = KEY_NUMBERS.map((k) => k.id);
+
+export function keyNumber(id: KeyNumberId): KeyNumberSpec {
+  const spec = KEY_NUMBERS.find((k) => k.id === id);
+  if (!spec) throw new Error(`unknown key number ${id}`);
+  return spec;
+}

@@ -1,0 +1,70 @@
+/**
+ * How far to trust a number: the standard uncertainty of a mean over gait cycles, from
+ *   - the spread over cycles (SD / sqrt(n): the random part, which more steps shrink), and
+ *   - the measured error of the pose model in use (the part that more steps do not shrink: a
+ *     keypoint placed off the joint centre, events read a little early or late),
+ * combined in quadrature (JCGM 100:2008, "GUM", sec. 5.1). With a single cycle the spread is
+ * unknown, so a typical healthy cycle-to-cycle SD stands in for it.
+ *
+ * A value is judged against a limit only when it clears the limit by more than this uncertainty;
+ * closer than that it is "borderline" (src/core/metrics/judge.ts).
+ */
+import type { GaitPoseTrack } from '../format/poseTrack';
+
+/** Measured error of one pose source: per-frame joint-angle error (deg) and event timing error (s). */
+export interface PoseModelError {
+  id: string;
+  hipDeg: number;
+  kneeDeg: number;
+  trunkDeg: number;
+  eventS: number;
+  source: string;
+}
+
+/**
+ * Per pose model. MoveNet figures: median per-frame angle errors on the rendered fixture walks
+ * (fixtures/README.md: Lightning hip 1.3-4.6, knee 1.9-6.5 deg, with biases up to +6 deg on the
+ * near knee; Thunder under 4 deg in the e2e walks), rounded up to cover the bias, and the event
+ * error of the ankle-based detector on the 12 healthy motion-capture walks at 30 fps with
+ * MoveNet-like noise (mean |error| 18-22 ms). Tracks from elsewhere get the 2D-video errors of
+ * Stenum et al. 2021 (OpenPose vs markers: hip 4.0, knee 5.6 deg MAE). Motion capture projected to
+ * a side view is nearly exact in its angles; its events come from the same ankle-based detector.
+ */
+export const POSE_MODEL_ERRORS: Record<string, PoseModelError> = {
+  'movenet-lightning': { id: 'movenet-lightning', hipDeg: 3.5, kneeDeg: 5, trunkDeg: 3, eventS: 0.022, source: 'MoveNet Lightning on the rendered fixture walks (angles) and on 12 healthy motion-capture walks with MoveNet-like noise (events)' },
+  'movenet-thunder': { id: 'movenet-thunder', hipDeg: 3, kneeDeg: 4, trunkDeg: 2.5, eventS: 0.02, source: 'MoveNet Thunder on the rendered fixture walks (angles) and on 12 healthy motion-capture walks with MoveNet-like noise (events)' },
+  mocap: { id: 'mocap', hipDeg: 1, kneeDeg: 1, trunkDeg: 1, eventS: 0.018, source: 'motion capture projected to a side view; ankle-based events on 12 healthy walks at 30 fps (mean |error| 13-20 ms)' },
+  'video-2d': { id: 'video-2d', hipDeg: 4, kneeDeg: 5.6, trunkDeg: 3, eventS: 0.025, source: 'Stenum et al. 2021 (2D video vs markers: hip 4.0, knee 5.6 deg MAE; step times within ~0.02 s)' },
+};
+
+export function poseModelError(source: GaitPoseTrack['source'] | undefined): PoseModelError {
+  const model = source?.model ?? '';
+  if (POSE_MODEL_ERRORS[model]) return POSE_MODEL_ERRORS[model];
+  if (/thunder/i.test(model)) return POSE_MODEL_ERRORS['movenet-thunder'];
+  if (/movenet|lightning/i.test(model)) return POSE_MODEL_ERRORS['movenet-lightning'];
+  if (source?.kind === 'mocap' || source?.kind === 'synthetic') return POSE_MODEL_ERRORS.mocap;
+  return POSE_MODEL_ERRORS['video-2d'];
+}
+
+/**
+ * Standard uncertainty of the mean of `values` (one per cycle).
+ * @param modelU the pose model's error for this number (same unit)
+ * @param typicalSd a healthy cycle-to-cycle SD for this number, used when only one cycle is known
+ */
+export function meanUncertainty(values: number[], modelU: number, typicalSd: number): number {
+  const n = values.length;
+  if (n === 0) return NaN;
+  let sd = typicalSd;
+  if (n >= 2) {
+    const m = values.reduce((a, b) => a + b, 0) / n;
+    const s = Math.sqrt(values.reduce((a, b) => a + (b - m) ** 2, 0) / (n - 1));
+    // Two or three cycles estimate the SD poorly: never trust a spread smaller than half the typical.
+    sd = Math.max(s, n < 4 ? typicalSd / 2 : 0);
+  }
+  return Math.hypot(sd / Math.sqrt(n), modelU);
+}
+
+/** Uncertainty of a difference or sum of independent quantities. */
+export function combined(...parts: number[]): number {
+  return Math.hypot(...parts);
+}
