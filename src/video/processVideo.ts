@@ -54,7 +54,7 @@ export function processVideoFile(file: Blob, name: string, o: ProcessVideoOption
   const helpers = takeHelpers(Math.max(1, Math.floor(o.workers ?? videoWorkerCount())) - 1);
   const spanPorts = helpers.map((helper) => {
     const channel = new MessageChannel();
-    helper.postMessage({ type: 'serve-spans', port: channel.port2 } satisfies WorkerRequest, [channel.port2]);
+    helper.postMessage({ type: 'serve-spans', port: channel.port2, model: o.model ?? 'lightning' } satisfies WorkerRequest, [channel.port2]);
     return channel.port1;
   });
   return runInWorker(

@@ -54,6 +54,8 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   }
   if (request.type === 'serve-spans') {
     serveSpans(request.port);
+    // Load the model now, while the lead worker scouts (a failure is reported with the first span).
+    loadModels(request.model).catch(() => undefined);
     return;
   }
   const job = new AbortController();

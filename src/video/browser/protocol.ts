@@ -28,6 +28,8 @@ export interface ProcessRequest {
 export interface ServeSpansRequest {
   type: 'serve-spans';
   port: MessagePort;
+  /** Loaded at once, while the lead worker scouts. */
+  model: PoseModelChoice;
 }
 
 /** On a helper's port: track one span of the file. */
