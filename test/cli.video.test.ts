@@ -90,6 +90,28 @@ describe('Node FrameSource over ffmpeg', () => {
     }
   });
 
+  it('crops from the yuv420p planes match crops from the rgb24 ffmpeg makes (and so does the whole frame)', async () => {
+    const first = async (trackingPixels: 'rgb24' | 'yuv420p') => {
+      const source = await openVideoFile(fixture('walks/healthy-ltr.mp4'), { trackingPixels });
+      for await (const frame of source.frames({ fromS: 2 })) {
+        const crop = (await frame.crop({ x: 300, y: 60, width: 400, height: 400 }, 192)) as RawImage;
+        return { crop, image: frame.image as RawImage };
+      }
+      throw new Error('no frame');
+    };
+    const rgb = await first('rgb24');
+    const yuv = await first('yuv420p');
+    const meanAbsDiff = (a: RawImage, b: RawImage) => {
+      let sum = 0;
+      for (let i = 0; i < a.data.length; i++) sum += Math.abs(a.data[i] - b.data[i]);
+      return sum / a.data.length;
+    };
+    expect([yuv.image.width, yuv.image.height, yuv.image.data.length]).toEqual([960, 480, 960 * 480 * 3]);
+    // Chroma is sampled nearest rather than filtered, and rounding differs: a few levels of 255.
+    expect(meanAbsDiff(yuv.crop, rgb.crop)).toBeLessThan(4);
+    expect(meanAbsDiff(yuv.image, rgb.image)).toBeLessThan(4);
+  });
+
   it('names what is wrong with a file that is not a usable video', async () => {
     const codeOf = (path: string) => probeVideo(path).then(() => 'ok', (e) => (e instanceof VideoInputError ? e.code : e.message));
     expect(await codeOf(join(dir, 'notes.mp4'))).toBe('not-a-video');

@@ -2,7 +2,7 @@
  * The layers of src/, lowest first; a file may import its own layer and the ones below, never one
  * above (and adapters never each other, so pose and video cannot depend on each other):
  *
- *   core  <-  contracts  <-  adapters (pose models, video decoders, tracking, synth)  <-  pipeline  <-  capture  <-  cli | ui
+ *   core  <-  contracts  <-  video/shared  <-  adapters (pose models, video decoders, tracking, synth)  <-  pipeline  <-  capture  <-  cli | ui
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -32,6 +32,8 @@ function layerOf(file: string): Layer {
     case 'synth':
       return { name: top, rank: 2 };
     case 'video':
+      // Pixel helpers both decoders use (pure: cropping and colour conversion from planes).
+      if (sub === 'shared') return { name: 'video/shared', rank: 1.5 };
       return { name: `video/${sub}`, rank: 2 };
     case 'capture':
       return { name: 'capture', rank: 4 };

@@ -22,6 +22,8 @@ export interface VideoCommandOptions {
   progress: boolean | ((p: PipelineProgress) => void);
   /** Track in spans on these worker threads too (./spanPool.ts); default: this thread alone. */
   tracker?: SpanTracker;
+  /** See OpenVideoOptions (benchmarks compare the two). */
+  trackingPixels?: 'yuv420p' | 'rgb24';
 }
 
 export interface VideoCommandResult {
@@ -50,7 +52,7 @@ export async function runVideoCommand(path: string, o: VideoCommandOptions, log:
   const started = performance.now();
   const timing: VideoTiming = { frames: 0, videoS: 0, decodeS: 0, cropS: 0, scoutInferenceS: 0, trackInferenceS: 0, analysisS: 0, totalS: 0, nodeCpuS: 0 };
   const cpuStart = process.cpuUsage();
-  const source = timedSource(await openVideoFile(path), timing);
+  const source = timedSource(await openVideoFile(path, { trackingPixels: o.trackingPixels }), timing);
   timing.videoS = source.durationS;
   const { estimator, backend } = await loadEstimator(o.model, 0);
   const { estimator: scout } = await loadEstimator('multipose', scoutMaxDimension(source.width, source.height));
@@ -151,7 +153,10 @@ function timedSource(source: FrameSource, timing: VideoTiming): FrameSource {
             const frame: SourceFrame = next.value;
             yield {
               t: frame.t,
-              image: frame.image,
+              // A getter: sources may make the whole image only when it is asked for.
+              get image() {
+                return frame.image;
+              },
               release: () => frame.release(),
               crop: async (box, size) => {
                 const cropStart = performance.now();

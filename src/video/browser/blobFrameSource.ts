@@ -19,7 +19,7 @@ import {
 } from 'mediabunny';
 import type { Box, FrameRequest, FrameSource, FrameSourceInfo, RawImage, SourceFrame } from '../../contracts';
 import { placeCrop } from './cropGeometry';
-import { copyRectFor, cropFromPlanes, PLANAR_FORMATS, type FrameGeometry, type PlanarFormat } from './planarCrop';
+import { copyRectFor, cropFromPlanes, PLANAR_FORMATS, type FrameGeometry, type PlanarFormat } from '../shared/planarCrop';
 import { cancelled, corrupt, errorText, noVideoTrack, notAVideo, unsupportedCodec } from './videoErrors';
 
 /**
