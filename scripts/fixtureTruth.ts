@@ -38,6 +38,18 @@ export interface FixtureTruth {
     right: { hipFlexion: AngleSeries; kneeFlexion: AngleSeries; hipFlexionTrunk: AngleSeries };
     trunkLean: AngleSeries;
   };
+  /**
+   * Walks with feet only (synth.feet): the track carries heel and foot index keypoints; foot truth
+   * from the walker's rigid foot (see WalkTruth.feet): seconds 4 decimals, degrees 2.
+   */
+  feet?: {
+    pattern: 'heel' | 'flat' | 'forefoot';
+    keypointFootOffsetDeg: number;
+    contacts: Record<Side, { initialContacts: number[]; finalContacts: number[] }>;
+    strikes: Record<Side, Array<{ t: number; footAngleDeg: number; firstContact: 'heel' | 'forefoot' }>>;
+    /** Per frame, degrees, dorsiflexion +, null in turns. */
+    ankle: Record<Side, AngleSeries>;
+  };
   /** synthesizeWalk(synth) regenerates this truth (the fixture test checks it). */
   synth: SynthOptions;
 }
@@ -62,6 +74,7 @@ export function fixtureTruth(name: string, video: string, synth: SynthOptions, t
     Object.entries(truth.pathology).filter(([key, value]) => key !== 'side' && value !== 0 && value !== false && value !== null),
   );
   if (Object.keys(pathology).length > 0) pathology.side = truth.pathology.side;
+  const feet = synth.feet ? footTruth(truth) : undefined;
   return {
     fixture: name,
     video,
@@ -83,6 +96,28 @@ export function fixtureTruth(name: string, video: string, synth: SynthOptions, t
       right: sideAngles('right'),
       trunkLean: roundSeries(truth.angles.trunkLean),
     },
+    ...(feet ? { feet } : {}),
     synth,
+  };
+}
+
+function footTruth(truth: WalkTruth): NonNullable<FixtureTruth['feet']> {
+  const f = truth.feet;
+  const side = (s: Side) => ({
+    contacts: {
+      initialContacts: f.contacts[s].initialContacts.map((t) => round(t, 4)),
+      finalContacts: f.contacts[s].finalContacts.map((t) => round(t, 4)),
+    },
+    strikes: f.strikes[s].map((x) => ({ t: round(x.t, 4), footAngleDeg: round(x.footAngleDeg, 2), firstContact: x.firstContact })),
+    ankle: roundSeries(f.ankle[s]),
+  });
+  const left = side('left');
+  const right = side('right');
+  return {
+    pattern: f.pattern,
+    keypointFootOffsetDeg: round(f.keypointFootOffsetDeg, 2),
+    contacts: { left: left.contacts, right: right.contacts },
+    strikes: { left: left.strikes, right: right.strikes },
+    ankle: { left: left.ankle, right: right.ankle },
   };
 }

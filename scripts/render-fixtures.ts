@@ -78,6 +78,34 @@ const WALKS: WalkSpec[] = [
     // A one-sided deficit also makes the legs differ: the asymmetry flag is expected too.
     expectFlags: ['asymmetry', 'limited-push-off'],
   },
+  // Walks with feet: heel and foot index keypoints (BlazePose names) in the track, toes that bend
+  // on the floor in the video, foot truth (ankle angle, contacts from the foot, strike pattern).
+  // The walker with feet covers more ground per stride, so fewer strides fit the frame: starting
+  // just before a left heel strike (startPhase 0.97) keeps three complete cycles per side.
+  {
+    name: 'healthy-feet',
+    description: 'healthy walk with feet (heel strike), overground, left to right; ankle and foot-contact truth',
+    options: { ...BASE, seed: 21, cadence: 96, direction: 'left-to-right', feet: true, startPhase: 0.97 },
+    expectFlags: [],
+  },
+  {
+    name: 'backward-feet',
+    description: 'walking backwards with feet (lands on the forefoot), overground, travelling right to left (facing right)',
+    options: { ...BASE, seed: 22, cadence: 92, direction: 'right-to-left', walking: 'backward', feet: true },
+    expectFlags: [],
+  },
+  {
+    name: 'forefoot-feet',
+    description: 'forefoot striker with feet (lands toe first, 8 deg toe-down), overground, left to right',
+    options: { ...BASE, seed: 23, cadence: 100, direction: 'left-to-right', feet: true, strike: 'forefoot', startPhase: 0.97 },
+    expectFlags: [],
+  },
+  {
+    name: 'flatfoot-feet',
+    description: 'flat-foot (mid-foot) striker with feet, overground, right to left',
+    options: { ...BASE, seed: 24, cadence: 100, direction: 'right-to-left', feet: true, strike: 'flat', startPhase: 0.97 },
+    expectFlags: [],
+  },
 ];
 
 interface BadSpec {
@@ -193,6 +221,7 @@ async function renderAll(): Promise<void> {
       frameCount,
       completeCycles: { left: truth.cycles.left.length, right: truth.cycles.right.length },
       expectFlags: spec.expectFlags,
+      ...(options.feet ? { keypoints: track.keypointNames.length, strike: truth.feet.pattern } : {}),
       ...videoRecord,
     });
   }

@@ -48,9 +48,19 @@ function mp4Boxes(bytes: Buffer): string[] {
 }
 
 describe('fixtures/manifest.json', () => {
-  it('lists the five walks and the five bad inputs the issue asks for', () => {
+  it('lists the nine walks (four with feet) and the five bad inputs the issues ask for', () => {
     expect(manifest.format).toBe('gait-fixtures');
-    expect(manifest.walks.map((w) => w.name).sort()).toEqual(['backward', 'healthy-ltr', 'healthy-rtl', 'limited-pushoff', 'treadmill']);
+    expect(manifest.walks.map((w) => w.name).sort()).toEqual([
+      'backward',
+      'backward-feet',
+      'flatfoot-feet',
+      'forefoot-feet',
+      'healthy-feet',
+      'healthy-ltr',
+      'healthy-rtl',
+      'limited-pushoff',
+      'treadmill',
+    ]);
     expect(manifest.bad.map((b) => b.file).sort()).toEqual(['bad/frontal.mp4', 'bad/hevc.mp4', 'bad/nobody.mp4', 'bad/one-second.mp4', 'bad/theora.ogv']);
   });
 
@@ -134,6 +144,30 @@ describe.each(manifest.walks.map((w) => [w.name, w] as const))('fixture walk %s'
     const report = analyzeTrack(track);
     expect(report.flags.map((f) => f.id).sort()).toEqual([...entry.expectFlags].sort());
     expect([report.direction, report.walking, report.setting]).toEqual([truth.direction, truth.walking, truth.setting]);
+  });
+});
+
+describe('fixture walks with feet (issue 10 item 6)', () => {
+  const feetWalks = manifest.walks.filter((w) => readTruth(w).synth.feet);
+  it('healthy, backward and a forefoot striker (and a flat-foot one), each with foot truth and a track with heel and foot index', () => {
+    const seen = feetWalks.map((w) => {
+      const truth = readTruth(w);
+      return `${truth.walking} ${truth.feet?.pattern}`;
+    });
+    expect(seen.sort()).toEqual(['backward forefoot', 'forward flat', 'forward forefoot', 'forward heel']);
+    for (const w of feetWalks) {
+      const truth = readTruth(w);
+      const { track } = synthesizeWalk(truth.synth);
+      expect(track.keypointNames.slice(17)).toEqual(['left_heel', 'right_heel', 'left_foot_index', 'right_foot_index']);
+      expect(truth.feet!.ankle.left).toHaveLength(truth.frameCount);
+      for (const side of ['left', 'right'] as const) {
+        expect(truth.feet!.contacts[side].initialContacts.length).toBeGreaterThanOrEqual(3);
+        expect(truth.feet!.strikes[side].length).toBe(truth.feet!.contacts[side].initialContacts.length);
+      }
+    }
+  });
+  it('walks without feet keep a MoveNet-17 truth (no foot block)', () => {
+    for (const w of manifest.walks.filter((x) => !readTruth(x).synth.feet)) expect(readTruth(w).feet).toBeUndefined();
   });
 });
 

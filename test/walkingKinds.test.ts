@@ -8,6 +8,10 @@ import { analyzeTrack } from '../src/core/analyze';
 import { MOVENET_LIKE_NOISE, synthesizeWalk, type SynthOptions } from '../src/synth';
 import type { GaitReport, Side } from '../src/core/format/report';
 import { composeWalks } from './helpers/composeWalks';
+import { CYCLES_CSV_HEADER, cyclesCsvRows } from '../src/core/export/cyclesCsv';
+import { NUMBERS_CSV_HEADER, numbersCsvRows } from '../src/core/export/numbersCsv';
+import { KEY_NUMBERS, referenceFor } from '../src/core/metrics/keyNumbers';
+import { BACKWARD_REFERENCE_CURVES, REFERENCE_CURVES } from '../src/core/reference';
 
 const SIDES: Side[] = ['left', 'right'];
 const WIDTH = 2600;
@@ -101,5 +105,64 @@ describe('one kind of walking, or too few steps of one', () => {
     expect(back.percentOfWalking).toBeGreaterThan(10);
     expect(r.quality.warnings.join(' ')).toMatch(/Not enough steps of backward walking/);
     expect(r.flags).toEqual([]);
+  });
+});
+
+describe('each kind judged and exported as what it is', () => {
+  const composed = composeWalks([{ ...common(21), ...FORWARD }, { ...common(22), ...BACKWARD }], 1.5, 2, 21);
+  const report = analyzeTrack(composed.track);
+
+  it('the cycles CSV keeps the kinds apart, row for row', () => {
+    const rows = cyclesCsvRows(report);
+    const walkingCol = CYCLES_CSV_HEADER.indexOf('walking');
+    for (const kind of ['forward', 'backward'] as const) {
+      const n = report.byWalking[kind]!.usableCycles.left + report.byWalking[kind]!.usableCycles.right;
+      expect(rows.filter((r) => r[walkingCol] === kind)).toHaveLength(n);
+    }
+  });
+
+  it('backward knee numbers are judged against backward references (time reversal), not forward ones', () => {
+    const back = report.byWalking.backward!.summary!;
+    const spec = KEY_NUMBERS.find((k) => k.id === 'kneeAtInitialContact')!;
+    // Backward walking lands on a bent knee: out of the forward range, inside the backward one.
+    expect(back.keyValues.left.kneeAtInitialContact!).toBeGreaterThan(spec.reference!.high!);
+    const backRef = referenceFor(spec, 'backward')!;
+    expect(back.keyValues.left.kneeAtInitialContact!).toBeGreaterThanOrEqual(backRef.low!);
+    expect(back.keyValues.left.kneeAtInitialContact!).toBeLessThanOrEqual(backRef.high!);
+    expect(referenceFor(KEY_NUMBERS.find((k) => k.id === 'lateSwingKneeExtension')!, 'backward')).toBeNull();
+  });
+
+  it('the backward band is the forward band reversed in time, and the backward walker follows it', () => {
+    const rms = (a: (number | null)[], b: number[]) => Math.sqrt(a.reduce<number>((s, v, i) => s + (v === null ? 0 : (v - b[i]) ** 2), 0) / a.length);
+    for (const side of SIDES) {
+      const back = report.byWalking.backward!.sides![side].normalized.kneeFlexion.mean;
+      const fwd = report.byWalking.forward!.sides![side].normalized.kneeFlexion.mean;
+      // The figure's backward contacts are read ~2.5 % of the stride late (its foot, see
+      // test/helpers/synthetic.ts), which shifts the curve against the band: within 13 deg RMS, and
+      // far closer than the forward band is.
+      expect(rms(back, BACKWARD_REFERENCE_CURVES.kneeFlexion.mean), side).toBeLessThan(13);
+      expect(rms(back, BACKWARD_REFERENCE_CURVES.kneeFlexion.mean)).toBeLessThan(0.6 * rms(back, REFERENCE_CURVES.kneeFlexion.mean));
+      expect(rms(fwd, REFERENCE_CURVES.kneeFlexion.mean), side).toBeLessThan(10);
+    }
+  });
+});
+
+describe('the key-numbers CSV', () => {
+  it('gives every number with its uncertainty, range and verdict, per kind of walking and side', () => {
+    const composed = composeWalks([{ ...common(31), ...FORWARD }, { ...common(32), ...BACKWARD }], 1.5, 2, 31);
+    const report = analyzeTrack(composed.track);
+    const rows = numbersCsvRows(report);
+    const col = (name: string) => NUMBERS_CSV_HEADER.indexOf(name);
+    const find = (walking: string, measure: string, side: string) => rows.find((r) => r[col('walking')] === walking && r[col('measure')] === measure && r[col('side')] === side)!;
+    const fwdKnee = find('forward', 'Knee at heel strike', 'left');
+    expect(fwdKnee[col('value')]).toBe(report.byWalking.forward!.summary!.keyValues.left.kneeAtInitialContact);
+    expect(fwdKnee[col('uncertainty')]).toBe(report.byWalking.forward!.summary!.keyValueUncertainty.left.kneeAtInitialContact);
+    expect(fwdKnee[col('healthy_high')]).toBe(20);
+    const backKnee = find('backward', 'Knee at heel strike', 'left');
+    // Backward initial contact is judged against the forward toe-off range (time reversal).
+    expect(backKnee[col('healthy_low')]).toBe(25);
+    expect(['ok', 'borderline-low', 'borderline-high']).toContain(backKnee[col('verdict')]);
+    expect(find('backward', 'stance', 'left')[col('verdict')]).toBe('none');
+    expect(rows.every((r) => r.length === NUMBERS_CSV_HEADER.length)).toBe(true);
   });
 });

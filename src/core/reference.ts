@@ -90,3 +90,38 @@ export const REFERENCE_CURVES = {
   hipFlexion: curve(HIP_KEYS, 5),
   kneeFlexion: curve(KNEE_KEYS, 6),
 };
+
+/**
+ * Backward walking: hip and knee angles of backward walking are almost those of forward walking
+ * reversed in time (Winter, Pluck & Yang 1989; Lee et al. 2013, Gait & Posture 38:674), so its
+ * band is the forward band reversed, with backward initial contact at the forward toe off (62 %).
+ */
+const BACKWARD_SOURCE = 'forward curves reversed in time (Winter, Pluck & Yang 1989; Lee et al. 2013: backward walking angles almost identical to forward walking reversed in time)';
+const FORWARD_TOE_OFF_PERCENT = 62;
+
+function reversed(forward: ReferenceCurve): ReferenceCurve {
+  const n = forward.mean.length - 1;
+  return {
+    mean: forward.mean.map((_, q) => forward.mean[(((FORWARD_TOE_OFF_PERCENT - q) % n) + n) % n]),
+    sd: forward.sd,
+    source: BACKWARD_SOURCE,
+  };
+}
+
+export const BACKWARD_REFERENCE_CURVES = {
+  hipFlexion: reversed(REFERENCE_CURVES.hipFlexion),
+  kneeFlexion: reversed(REFERENCE_CURVES.kneeFlexion),
+};
+
+/** Healthy ranges for backward walking where time reversal maps a forward measure onto it. */
+const BACKWARD_NOTE = `${BACKWARD_SOURCE}; cadence unchanged from forward walking (Laufer 2005, J Gerontol 60A:627)`;
+export const BACKWARD_REFERENCE: Partial<Record<ReferenceName, ReferenceRange>> = {
+  // Backward initial contact (on the forefoot) is the forward toe off reversed, and vice versa.
+  kneeAtInitialContact: { ...REFERENCE.kneeAtToeOff, source: `forward knee at toe off; ${BACKWARD_NOTE}` },
+  kneeAtToeOff: { ...REFERENCE.kneeAtInitialContact, source: `forward knee at initial contact; ${BACKWARD_NOTE}` },
+  // Extremes and ranges are the same either way round in time.
+  peakHipExtension: { ...REFERENCE.peakHipExtension, source: `as forward; ${BACKWARD_NOTE}` },
+  peakSwingKneeFlexion: { ...REFERENCE.peakSwingKneeFlexion, source: `as forward; ${BACKWARD_NOTE}` },
+  minStanceKneeFlexion: { ...REFERENCE.minStanceKneeFlexion, source: `as forward; ${BACKWARD_NOTE}` },
+  cadence: { ...REFERENCE.cadence, source: `as forward; ${BACKWARD_NOTE}` },
+};

@@ -159,7 +159,8 @@ class MoveNetPoseEstimator implements PoseEstimator {
   }
 }
 
-function isRawImage(frame: PoseInput): frame is RawImage {
+/** True for raw pixels (RawImage), which tfjs needs as a tensor (rawImageToTensor). */
+export function isRawImage(frame: PoseInput): frame is RawImage {
   const candidate = frame as Partial<RawImage>;
   return (
     !(frame instanceof tf.Tensor) &&
@@ -168,7 +169,8 @@ function isRawImage(frame: PoseInput): frame is RawImage {
   );
 }
 
-function rawImageToTensor({ data, width, height, channels }: RawImage): tf.Tensor3D {
+/** Raw RGB(A) pixels as the int32 [height, width, 3] tensor pose-detection takes; the caller disposes it. */
+export function rawImageToTensor({ data, width, height, channels }: RawImage): tf.Tensor3D {
   if (data.length !== width * height * channels) {
     throw new Error(`RawImage of ${width}x${height}x${channels} needs ${width * height * channels} bytes, got ${data.length}.`);
   }

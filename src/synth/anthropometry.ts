@@ -19,6 +19,14 @@ export interface BodyDimensions {
    * of the metatarsal heads keeps the stance foot's roll-over realistic.
    */
   toeFront: number;
+  /** Forefoot contact point (about the metatarsal heads) to the tip of the toes (the foot index). */
+  toeLength: number;
+  /**
+   * Where a pose model's "heel" keypoint sits on the shoe relative to the heel contact point:
+   * this far further back along the sole, and this far up from it (the back of the heel).
+   */
+  heelKeypointBack: number;
+  heelKeypointUp: number;
   /** Hip joint centre to shoulder centre (0.818 H - 0.530 H). */
   trunk: number;
   upperArm: number;
@@ -49,6 +57,10 @@ export function bodyDimensions(h: number): BodyDimensions {
     heelBack: 0.25 * footLength,
     // Contact point at ~80 % of the foot length from the heel (ball of the foot plus part of the toes).
     toeFront: 0.55 * footLength,
+    // The rest of Winter's foot length: the toes, which bend at the metatarsal heads.
+    toeLength: 0.2 * footLength,
+    heelKeypointBack: 0.01 * h,
+    heelKeypointUp: 0.012 * h,
     trunk: 0.288 * h,
     upperArm: 0.186 * h,
     forearm: 0.146 * h,

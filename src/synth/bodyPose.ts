@@ -18,7 +18,13 @@ export interface BodyPoint {
 export interface BodyPose {
   /** The 17 keypoints in MoveNet order. */
   keypoints: BodyPoint[];
-  feet: Record<Side, { heel: BodyPoint; toe: BodyPoint }>;
+  /**
+   * Per foot: the heel and forefoot sole points (contact points of the rigid foot), the back of the
+   * heel (a pose model's "heel" keypoint) and the tip of the toes (its "foot_index"). The toes bend
+   * at the forefoot point where the rigid foot would push them through the floor (push-off, a
+   * forefoot landing), so the toe tip never goes below the floor.
+   */
+  feet: Record<Side, { heel: BodyPoint; toe: BodyPoint; heelKeypoint: BodyPoint; toeTip: BodyPoint }>;
   /** Hip joint centre height above the floor. */
   hipHeight: number;
 }
@@ -89,7 +95,17 @@ export function bodyPose(angles: BodyAngles, dims: BodyDimensions): BodyPose {
     keypoints[isLeft ? KP.leftHip : KP.rightHip] = lift(hip, legLateral);
     keypoints[isLeft ? KP.leftKnee : KP.rightKnee] = lift(leg.knee, legLateral);
     keypoints[isLeft ? KP.leftAnkle : KP.rightAnkle] = lift(leg.ankle, legLateral);
-    feet[side] = { heel: lift(leg.heel, legLateral), toe: lift(leg.toe, legLateral) };
+    const toe = lift(leg.toe, legLateral);
+    feet[side] = { heel: lift(leg.heel, legLateral), toe, heelKeypoint: lift(leg.heelKeypoint, legLateral), toeTip: toeTip(toe, leg.footDirection, dims.toeLength) };
   }
   return { keypoints, feet, hipHeight };
+}
+
+/** Tip of the toes: along the foot from the forefoot point, bent up at it just enough to stay on or above the floor. */
+function toeTip(forefoot: BodyPoint, direction: Point2, length: number): BodyPoint {
+  const rigidUp = forefoot.up + length * direction.up;
+  if (rigidUp >= 0) return { forward: forefoot.forward + length * direction.forward, up: rigidUp, lateral: forefoot.lateral };
+  const h = Math.min(length, Math.max(0, forefoot.up));
+  const reach = Math.sqrt(length * length - h * h);
+  return { forward: forefoot.forward + Math.sign(direction.forward || 1) * reach, up: 0, lateral: forefoot.lateral };
 }

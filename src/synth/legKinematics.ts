@@ -15,6 +15,10 @@ export interface LegPose {
   ankle: Point2;
   heel: Point2;
   toe: Point2;
+  /** The back of the heel, where pose models put their "heel" keypoint (rigid with the foot). */
+  heelKeypoint: Point2;
+  /** Unit vector along the sole, heel -> toe. */
+  footDirection: Point2;
 }
 
 export interface LegAngles {
@@ -52,6 +56,8 @@ export function legPose(angles: LegAngles, dims: BodyDimensions): LegPose {
     ankle,
     heel: rotate(-dims.heelBack, -dims.ankleHeight),
     toe: rotate(dims.toeFront, -dims.ankleHeight),
+    heelKeypoint: rotate(-dims.heelBack - dims.heelKeypointBack, -dims.ankleHeight + dims.heelKeypointUp),
+    footDirection: { forward: c, up: s },
   };
 }
 

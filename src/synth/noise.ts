@@ -64,12 +64,15 @@ const LEG_KEYPOINTS: Record<Side, readonly number[]> = {
 /**
  * @param clean the noise-free frames (not modified)
  * @param nearSide per frame, the side facing the camera (the far leg drops out more often)
+ * @param footKeypoints indices of each foot's keypoints (heel, foot index) when the track has
+ *   them: they swap with their leg and drop out with its ankle
  */
 export function applyNoise(
   clean: readonly PoseFrame[],
   noise: ResolvedNoise,
   bodyHeightPx: number,
   nearSide: readonly Side[],
+  footKeypoints?: Record<Side, readonly number[]>,
 ): NoisyTrack {
   const uniform = mulberry32(noise.seed);
   const gaussian = gaussianSource(uniform);
@@ -103,9 +106,11 @@ export function applyNoise(
     if (!swapped[i]) continue;
     swappedFrames.push(i);
     const kp = frames[i].keypoints;
+    const feetPairs = footKeypoints ? footKeypoints.left.map((k, j) => [k, footKeypoints.right[j]] as const) : [];
     for (const [a, b] of [
       [KP.leftKnee, KP.rightKnee],
       [KP.leftAnkle, KP.rightAnkle],
+      ...feetPairs,
     ] as const) {
       [kp[a], kp[b]] = [kp[b], kp[a]];
       kp[a][2] *= 0.85;
@@ -129,6 +134,12 @@ export function applyNoise(
         kp[index][2] *= 0.9;
       }
       for (const index of lost) kp[index] = [null, null, 0];
+      // A foot goes with its ankle.
+      if (footKeypoints) {
+        for (const side of ['left', 'right'] as const) {
+          if (lost.includes(LEG_KEYPOINTS[side][1])) for (const index of footKeypoints[side]) kp[index] = [null, null, 0];
+        }
+      }
     }
   }
   for (let i = 0; i < n; i++) if (dropped[i]) droppedFrames.push(i);

@@ -17,9 +17,11 @@ import type { Side, Walking } from '../core/format/report';
 import { bodyDimensions, type BodyDimensions } from './anthropometry';
 import { healthyCurves, TOE_OFF_PHASE, type JointCurves } from './gaitCurves';
 import { cyclePhase, stepTiming, strideTimeAtPhase, type StepTiming } from './gaitTiming';
+import { footContactCorrection } from './footContact';
 import { footDepth, legPose, type LegAngles, type LegPose } from './legKinematics';
 import { affectsSide, applyLegPathology, pathologyTrunkLean, type ResolvedPathology } from './pathology';
 import { wrapPhase } from './periodicSpline';
+import { applyStrikePattern, type StrikePattern } from './strikePattern';
 
 /** Normal trunk lean: a few degrees forward with a small oscillation twice per stride. */
 const BASE_TRUNK_LEAN_DEG = 3;
@@ -46,7 +48,7 @@ function fillUnknownPeriodic(values: Float64Array, known: Uint8Array): void {
 /** Samples per stride for the stride analysis. */
 const SAMPLES = 720;
 /** A sole point counts as on the floor below this height (fraction of body height). */
-const GROUND_TOLERANCE = 0.003;
+export const GROUND_TOLERANCE = 0.003;
 /** Wanted minimum swing-foot clearance (fraction of body height); the ankle is adjusted to keep it. */
 const MIN_SWING_CLEARANCE = 0.008;
 
@@ -95,13 +97,18 @@ export interface StrideModel {
 
 const SIDES: readonly Side[] = ['left', 'right'];
 
-export function buildStrideModel(pathology: ResolvedPathology, walking: Walking): StrideModel {
+/**
+ * `strike` changes how the foot lands (strikePattern.ts; forward walking only); `exactContact` puts
+ * the feet exactly on the floor with the rockers (footContact.ts; the walker with feet uses it).
+ */
+export function buildStrideModel(pathology: ResolvedPathology, walking: Walking, strike: StrikePattern = 'heel', exactContact = false): StrideModel {
+  if (strike !== 'heel' && walking !== 'forward') throw new Error(`strike "${strike}" needs forward walking (backward walking lands on the forefoot by nature)`);
   const dims = bodyDimensions(1);
   const timing = stepTiming(pathology.stepTimeAsymmetry, pathology.side);
   const healthy = healthyCurves();
   const curves: Record<Side, JointCurves> = {
-    left: applyLegPathology(healthy, pathology, affectsSide(pathology, 'left')),
-    right: applyLegPathology(healthy, pathology, affectsSide(pathology, 'right')),
+    left: applyStrikePattern(applyLegPathology(healthy, pathology, affectsSide(pathology, 'left')), strike),
+    right: applyStrikePattern(applyLegPathology(healthy, pathology, affectsSide(pathology, 'right')), strike),
   };
   // Backward gait is forward gait reversed in time (Thorstensson 1986; Grasso et al. 1998): the
   // backward cycle starts at the reversed forward toe off (first contact, by the forefoot).
@@ -117,9 +124,27 @@ export function buildStrideModel(pathology: ResolvedPathology, walking: Walking)
     left: swingClearanceGuard('left', baseAngles, phaseOf, dims),
     right: swingClearanceGuard('right', baseAngles, phaseOf, dims),
   };
-  const legAngles = (side: Side, u: number): LegAngles => {
+  const guardedAngles = (side: Side, u: number): LegAngles => {
     const a = baseAngles(side, u);
     a.ankle += sampleTable(ankleGuard[side], u);
+    return a;
+  };
+  const contact = exactContact
+    ? footContactCorrection({
+        samples: SAMPLES,
+        angles: (side, k) => guardedAngles(side, k / SAMPLES),
+        phase: (side, k) => phaseOf(side, k / SAMPLES),
+        curvePhase,
+        toeOffPhase: TOE_OFF_PHASE,
+        dims,
+      })
+    : null;
+  const legAngles = (side: Side, u: number): LegAngles => {
+    const a = guardedAngles(side, u);
+    if (contact) {
+      a.knee += sampleTable(contact.knee[side], u);
+      a.ankle += sampleTable(contact.ankle[side], u);
+    }
     return a;
   };
 

@@ -13,7 +13,8 @@
  * if it still does not fit, or `bodyHeightPx` was given, the image is made WIDER (rounded up to a
  * multiple of 16 px). `truth.fit` and `track.width` say what happened.
  */
-import { KEYPOINT_NAMES, KP, type Keypoint, type PoseFrame } from '../core/format/poseTrack';
+import { FOOT_KEYPOINT_NAMES, FOOT_KEYPOINTS } from '../core/format/footKeypoints';
+import { KEYPOINT_NAMES, KP, POSE_TRACK_VERSION, POSE_TRACK_VERSION_NAMED, type Keypoint, type PoseFrame } from '../core/format/poseTrack';
 import type { Direction, Side, SideAngles } from '../core/format/report';
 import { LEG_LENGTH_FRACTION } from './anthropometry';
 import { bodyPose, type BodyPoint } from './bodyPose';
@@ -23,8 +24,9 @@ import { applyNoise, resolveNoise } from './noise';
 import { resolvePathology } from './pathology';
 import { deriveSeed, mulberry32 } from './random';
 import { buildStrideModel, type StrideModel } from './strideModel';
+import type { StrikePattern } from './strikePattern';
 import { frameAngles } from './truthAngles';
-import type { SynthOptions, SyntheticWalk, TruthCycle, TruthPass, WalkTruth } from './types';
+import type { FootTruth, SynthOptions, SyntheticWalk, TruthCycle, TruthPass, WalkTruth } from './types';
 
 const SIDES: readonly Side[] = ['left', 'right'];
 
@@ -48,6 +50,19 @@ const SIDE_VIEW_SCORES: Record<string, [number, number]> = {
   hip: [0.85, 0.7],
   knee: [0.87, 0.68],
   ankle: [0.85, 0.62],
+  heel: [0.8, 0.55],
+  foot_index: [0.8, 0.55],
+};
+/**
+ * A sole point touches the floor within this height (fraction of body height: 0.26 px for a 264 px
+ * walker). The walker with feet puts its stance feet exactly on the floor (footContact.ts), so
+ * contact begins and ends within a fraction of a millisecond of where the tolerance is set.
+ */
+const FOOT_CONTACT_TOLERANCE = 0.001;
+/** Index of each foot keypoint in a track with feet (after the 17 MoveNet keypoints). */
+const FOOT_INDEX: Record<Side, { heel: number; footIndex: number }> = {
+  left: { heel: KEYPOINT_NAMES.length + FOOT_KEYPOINT_NAMES.indexOf(FOOT_KEYPOINTS.left.heel), footIndex: KEYPOINT_NAMES.length + FOOT_KEYPOINT_NAMES.indexOf(FOOT_KEYPOINTS.left.footIndex) },
+  right: { heel: KEYPOINT_NAMES.length + FOOT_KEYPOINT_NAMES.indexOf(FOOT_KEYPOINTS.right.heel), footIndex: KEYPOINT_NAMES.length + FOOT_KEYPOINT_NAMES.indexOf(FOOT_KEYPOINTS.right.footIndex) },
 };
 const UPPER_BODY = [
   KP.nose,
@@ -91,6 +106,8 @@ export function synthesizeWalk(options: SynthOptions = {}): SyntheticWalk {
   const seed = options.seed ?? 1;
   const strideTime = 120 / cadence;
   const startPhase = options.startPhase ?? 0.25;
+  const withFeet = options.feet ?? false;
+  const strike: StrikePattern = options.strike ?? 'heel';
 
   let passDuration: number;
   if (options.durationS !== undefined) {
@@ -104,7 +121,7 @@ export function synthesizeWalk(options: SynthOptions = {}): SyntheticWalk {
   const totalDuration = turn ? 2 * passDuration + turnDuration : passDuration;
 
   const pathology = resolvePathology(options.pathology);
-  const model = buildStrideModel(pathology, walking);
+  const model = buildStrideModel(pathology, walking, strike, withFeet);
   const strideLength = Math.abs(model.strideLength); // body heights per stride
 
   // Directions: travel sign in the image and the way the person faces.
@@ -129,10 +146,10 @@ export function synthesizeWalk(options: SynthOptions = {}): SyntheticWalk {
 
   const n = times.length;
   const cleanFrames: PoseFrame[] = new Array(n);
-  const feet: WalkTruth['clean']['feet'] = {
-    left: { heel: new Array(n), toe: new Array(n) },
-    right: { heel: new Array(n), toe: new Array(n) },
-  };
+  const emptyFoot = () => ({ heel: new Array(n), toe: new Array(n), toeTip: new Array(n), heelKeypoint: new Array(n) });
+  const feet: WalkTruth['clean']['feet'] = { left: emptyFoot(), right: emptyFoot() };
+  const ankleTruth: FootTruth['ankle'] = { left: new Array(n), right: new Array(n) };
+  const footAngleTruth: FootTruth['footAngle'] = { left: new Array(n), right: new Array(n) };
   const emptySide = (): SideAngles => ({ hipFlexion: new Array(n), hipFlexionTrunk: new Array(n), kneeFlexion: new Array(n) });
   const angles = { left: emptySide(), right: emptySide(), trunkLean: new Array<number | null>(n) };
   const phase: WalkTruth['phase'] = { left: new Array(n), right: new Array(n) };
@@ -181,14 +198,23 @@ export function synthesizeWalk(options: SynthOptions = {}): SyntheticWalk {
     const keypoints: Keypoint[] = pose.keypoints.map((p, k) => {
       const side = keypointSide(k);
       const [x, y] = project(p, side);
-      return [x, y, score(k, side, near, visibility, scoreNoise)];
+      return [x, y, score(KEYPOINT_CLASS[k], side, near, visibility, scoreNoise)];
     });
     if (!withTrunk) for (const k of UPPER_BODY) keypoints[k] = [null, null, 0];
-    cleanFrames[i] = { t, keypoints };
     for (const side of SIDES) {
       feet[side].heel[i] = project(pose.feet[side].heel, side);
       feet[side].toe[i] = project(pose.feet[side].toe, side);
+      feet[side].toeTip[i] = project(pose.feet[side].toeTip, side);
+      feet[side].heelKeypoint[i] = project(pose.feet[side].heelKeypoint, side);
     }
+    if (withFeet) {
+      for (const name of FOOT_KEYPOINT_NAMES) {
+        const side: Side = name.startsWith('left') ? 'left' : 'right';
+        const [x, y] = name === FOOT_KEYPOINTS[side].heel ? feet[side].heelKeypoint[i] : feet[side].toeTip[i];
+        keypoints.push([x, y, score(name.slice(name.indexOf('_') + 1), side, near, visibility, scoreNoise)]);
+      }
+    }
+    cleanFrames[i] = { t, keypoints };
 
     if (segment.kind === 'pass') {
       const a = frameAngles(keypoints, segment.facing, withTrunk);
@@ -197,6 +223,9 @@ export function synthesizeWalk(options: SynthOptions = {}): SyntheticWalk {
         angles[side].hipFlexionTrunk[i] = a[side].hipFlexionTrunk;
         angles[side].kneeFlexion[i] = a[side].kneeFlexion;
         phase[side][i] = model.cyclePhase(side, u);
+        const leg = legAngles(side);
+        ankleTruth[side][i] = leg.ankle;
+        footAngleTruth[side][i] = leg.hip - leg.knee + leg.ankle;
       }
       angles.trunkLean[i] = a.trunkLean;
     } else {
@@ -205,6 +234,8 @@ export function synthesizeWalk(options: SynthOptions = {}): SyntheticWalk {
         angles[side].hipFlexionTrunk[i] = null;
         angles[side].kneeFlexion[i] = null;
         phase[side][i] = null;
+        ankleTruth[side][i] = null;
+        footAngleTruth[side][i] = null;
       }
       angles.trunkLean[i] = null;
     }
@@ -224,7 +255,16 @@ export function synthesizeWalk(options: SynthOptions = {}): SyntheticWalk {
 
   const noiseOptions = options.noise;
   const noise = noiseOptions ? resolveNoise(noiseOptions, deriveSeed(seed, 'noise')) : null;
-  const noisy = noise ? applyNoise(cleanFrames, noise, H, nearSide) : null;
+  const footKeypoints = withFeet ? { left: [FOOT_INDEX.left.heel, FOOT_INDEX.left.footIndex], right: [FOOT_INDEX.right.heel, FOOT_INDEX.right.footIndex] } : undefined;
+  const noisy = noise ? applyNoise(cleanFrames, noise, H, nearSide, footKeypoints) : null;
+  const footTruth: FootTruth = {
+    ankle: ankleTruth,
+    footAngle: footAngleTruth,
+    ...footContacts(model, passes, u0, strideTime, totalDuration),
+    pattern: walking === 'backward' ? 'forefoot' : strike,
+    contactToleranceFrac: FOOT_CONTACT_TOLERANCE,
+    keypointFootOffsetDeg: keypointFootOffset(model),
+  };
   const frames = noisy ? noisy.frames : cleanFrames.map((f) => ({ t: f.t, keypoints: f.keypoints.map((k) => [...k] as Keypoint) }));
 
   const rightStep = model.timing.rightOffset * strideTime;
@@ -255,18 +295,20 @@ export function synthesizeWalk(options: SynthOptions = {}): SyntheticWalk {
     pathology,
     noise,
     consistency: model.consistency,
+    feet: footTruth,
     clean: { frames: cleanFrames, feet },
   };
   return {
     track: {
       format: 'gait-pose-track',
-      version: 1,
+      // Version 2 (a named layout) when the track carries the feet.
+      version: withFeet ? POSE_TRACK_VERSION_NAMED : POSE_TRACK_VERSION,
       fps,
       width,
       height,
       // No hints about direction, setting or events here: the analysis must find them in the data.
       source: { kind: 'synthetic', name: 'synthetic-walker', model: 'synthetic', seed },
-      keypointNames: [...KEYPOINT_NAMES],
+      keypointNames: withFeet ? [...KEYPOINT_NAMES, ...FOOT_KEYPOINT_NAMES] : [...KEYPOINT_NAMES],
       frames,
     },
     truth,
@@ -280,10 +322,10 @@ function keypointSide(k: number): Side | null {
 
 const KEYPOINT_CLASS = ['nose', 'eye', 'eye', 'ear', 'ear', 'shoulder', 'shoulder', 'elbow', 'elbow', 'wrist', 'wrist', 'hip', 'hip', 'knee', 'knee', 'ankle', 'ankle'];
 
-function score(k: number, side: Side | null, near: Side, visibility: number, uniform: () => number): number {
+function score(keypointClass: string, side: Side | null, near: Side, visibility: number, uniform: () => number): number {
   const jitter = (uniform() - 0.5) * 0.06;
   if (side === null) return clampScore(0.85 + jitter);
-  const [nearScore, farScore] = SIDE_VIEW_SCORES[KEYPOINT_CLASS[k]];
+  const [nearScore, farScore] = SIDE_VIEW_SCORES[keypointClass];
   const sideView = side === near ? nearScore : farScore;
   return clampScore(FRONT_SCORE + (sideView - FRONT_SCORE) * visibility + jitter);
 }
@@ -445,4 +487,81 @@ function truthEvents(
     }
   }
   return { events, cycles };
+}
+
+/** The keypoint foot line (heel keypoint -> toe tip) against the sole of the unbent foot, degrees (+ heel keypoint higher). */
+function keypointFootOffset(model: StrideModel): number {
+  const d = model.dims;
+  const along = d.heelBack + d.heelKeypointBack + d.toeFront + d.toeLength;
+  return (Math.atan2(d.heelKeypointUp, along) * 180) / Math.PI;
+}
+
+/**
+ * Contact events from the foot itself: around each of the curves' contact times (0 % and final
+ * contact), the instant the leg's lowest sole point crosses the contact tolerance, found by a
+ * 1 ms scan and bisection on the model's continuous pose. Straight passes only.
+ */
+function footContacts(
+  model: StrideModel,
+  passes: TruthPass[],
+  u0: number,
+  strideTime: number,
+  totalDuration: number,
+): Pick<FootTruth, 'contacts' | 'strikes'> {
+  const heights = (side: Side, t: number) => {
+    const u = u0 + t / strideTime;
+    const pose = bodyPose({ legs: { left: model.legAngles('left', u), right: model.legAngles('right', u) }, trunkLean: 0 }, model.dims);
+    return { heel: pose.feet[side].heel.up, toe: pose.feet[side].toe.up };
+  };
+  const onFloor = (side: Side, t: number) => {
+    const h = heights(side, t);
+    return Math.min(h.heel, h.toe) <= FOOT_CONTACT_TOLERANCE;
+  };
+  const inPass = (t: number) => passes.some((p) => t >= p.start && t <= p.end);
+  const crossing = (side: Side, a: number, b: number): number => {
+    // onFloor differs at a and b: bisect to 0.01 ms.
+    const atA = onFloor(side, a);
+    for (let k = 0; k < 20; k++) {
+      const mid = (a + b) / 2;
+      if (onFloor(side, mid) === atA) a = mid;
+      else b = mid;
+    }
+    return (a + b) / 2;
+  };
+  const contacts: FootTruth['contacts'] = { left: { initialContacts: [], finalContacts: [] }, right: { initialContacts: [], finalContacts: [] } };
+  const strikes: FootTruth['strikes'] = { left: [], right: [] };
+  const step = 0.001;
+  const window = 0.15 * strideTime;
+  for (const side of SIDES) {
+    for (let k = Math.floor(model.cyclePhase(side, u0)) - 1; ; k++) {
+      const curveContact = (strideTimeAtPhase(model.timing, side, k) - u0) * strideTime;
+      if (curveContact - window > totalDuration) break;
+      const curveFinal = (strideTimeAtPhase(model.timing, side, k + model.toeOffPhase) - u0) * strideTime;
+      // Initial contact: the first off -> on change after the curve contact - window.
+      let found: number | null = null;
+      for (let t = curveContact - window; t < curveContact + window; t += step) {
+        if (!onFloor(side, t) && onFloor(side, t + step)) {
+          found = crossing(side, t, t + step);
+          break;
+        }
+      }
+      if (found !== null && inPass(found)) {
+        contacts[side].initialContacts.push(found);
+        const h = heights(side, found);
+        const u = u0 + found / strideTime;
+        const leg = model.legAngles(side, u);
+        strikes[side].push({ t: found, footAngleDeg: leg.hip - leg.knee + leg.ankle, firstContact: h.heel <= h.toe ? 'heel' : 'forefoot' });
+      }
+      // Final contact: the first on -> off change after the curve final contact - window.
+      found = null;
+      for (let t = curveFinal - window; t < curveFinal + window; t += step) {
+        if (onFloor(side, t) && !onFloor(side, t + step)) {
+          found = crossing(side, t, t + step);
+          break;
+        }
+      }
+      if (found !== null && inPass(found)) contacts[side].finalContacts.push(found);
+    }
+  }
+  return { contacts, strikes };
 }

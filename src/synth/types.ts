@@ -6,6 +6,7 @@ import type { AngleSeries, Direction, Setting, Side, SideAngles, Walking } from 
 import type { NoiseOptions, ResolvedNoise } from './noise';
 import type { PathologyOptions, ResolvedPathology } from './pathology';
 import type { StrideConsistency } from './strideModel';
+import type { StrikePattern } from './strikePattern';
 
 export type Framing = 'full' | 'legs-only';
 
@@ -52,6 +53,14 @@ export interface SynthOptions {
   /** Where in the stride the walk starts: the left leg's cycle fraction at t = 0 (default 0.25). */
   startPhase?: number;
   pathology?: PathologyOptions;
+  /**
+   * Foot keypoints in the track, named as BlazePose names them (`left_heel`, `right_heel`,
+   * `left_foot_index`, `right_foot_index`, after the 17 MoveNet ones), and toes that bend on the
+   * floor in the rendered figure. Default false: the track has the 17 MoveNet keypoints only.
+   */
+  feet?: boolean;
+  /** How the foot lands in forward walking (default 'heel'; see strikePattern.ts). */
+  strike?: StrikePattern;
   /** MoveNet-like noise on the output track (the truth always comes from the clean track). */
   noise?: NoiseOptions;
 }
@@ -78,6 +87,35 @@ export interface TruthCycle {
   toeOff: number;
   /** Shank passes the vertical in swing: start of terminal swing. */
   shankVertical: number;
+}
+
+/** Foot truth, from the rigid foot of the model (every walk has it; fixtures keep it for walks with feet). */
+export interface FootTruth {
+  /**
+   * Ankle angle per frame, degrees, dorsiflexion + / plantarflexion -: the rigid foot's sole line
+   * against the perpendicular to the shank (knee -> ankle), 0 when the sole is at right angles to
+   * the shank (standing). The gait-lab definition (Winter 1991; Perry & Burnfield 2010); null in turns.
+   */
+  ankle: Record<Side, AngleSeries>;
+  /** The sole line against the floor per frame, degrees, + toe up; null in turns. */
+  footAngle: Record<Side, AngleSeries>;
+  /**
+   * Foot-floor contact from the foot itself, seconds, inside straight passes: initial contact =
+   * the first sole point (heel or forefoot) comes within `contactToleranceFrac` body heights of
+   * the floor; final contact = the last one leaves it.
+   */
+  contacts: Record<Side, { initialContacts: number[]; finalContacts: number[] }>;
+  /** Per initial contact: the foot's angle to the floor (deg, + toe up) and which point touched first. */
+  strikes: Record<Side, Array<{ t: number; footAngleDeg: number; firstContact: 'heel' | 'forefoot' }>>;
+  /** The strike-pattern knob ('forefoot' for backward walking, which lands on the toes by nature). */
+  pattern: StrikePattern;
+  contactToleranceFrac: number;
+  /**
+   * Angle of the keypoint foot line (heel keypoint -> foot index) against the sole when the toes
+   * are not bent, degrees, + when the heel keypoint sits higher than the toe tip: the foot's
+   * neutral offset an ankle angle from keypoints has to remove.
+   */
+  keypointFootOffsetDeg: number;
 }
 
 export interface WalkTruth {
@@ -126,10 +164,21 @@ export interface WalkTruth {
   noise: ResolvedNoise | null;
   /** Physical consistency of the model's stride, in fractions of body height. */
   consistency: StrideConsistency;
+  feet: FootTruth;
   /** The noise-free track and the sole points (not keypoints; for debugging and rendering). */
   clean: {
     frames: PoseFrame[];
-    feet: Record<Side, { heel: Array<[number, number]>; toe: Array<[number, number]> }>;
+    feet: Record<
+      Side,
+      {
+        heel: Array<[number, number]>;
+        toe: Array<[number, number]>;
+        /** Tip of the (bent) toes: the foot index. */
+        toeTip: Array<[number, number]>;
+        /** Back of the heel: the heel keypoint. */
+        heelKeypoint: Array<[number, number]>;
+      }
+    >;
   };
 }
 

@@ -61,4 +61,9 @@ test('healthy walk: no flags, charts and timeline drawn', async ({ page }) => {
   await expect(page.getByTestId('no-flags')).toBeVisible();
   await expect(page.getByTestId('flag')).toHaveCount(0);
   await expect(page.getByTestId('walking-direction')).toContainText('forward, left to right');
+  // The healthy walk's truth has no number out of its healthy range, so neither does the table
+  // (borderlines are allowed: they say the measurement cannot tell), and every number has its ±.
+  const table = page.getByTestId('metrics-table');
+  await expect(table.locator('.status.high, .status.low')).toHaveCount(0);
+  expect(await table.locator('td', { hasText: '±' }).count()).toBeGreaterThan(20);
 });

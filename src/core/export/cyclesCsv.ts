@@ -5,6 +5,8 @@ import {
   type GaitCycle,
   type GaitReport,
   type PhaseName,
+  type Walking,
+  WALKING_KINDS,
 } from '../format/report';
 import { KEY_NUMBERS } from '../metrics/keyNumbers';
 
@@ -25,6 +27,7 @@ const PHASE_ANGLE_COLUMNS: readonly ['hipFlexion' | 'kneeFlexion', string][] = [
 ];
 
 export const CYCLES_CSV_HEADER: readonly string[] = [
+  'walking',
   'side',
   'pass',
   'cycle',
@@ -42,8 +45,9 @@ export const CYCLES_CSV_HEADER: readonly string[] = [
   ),
 ];
 
-function cycleRow(cycle: GaitCycle, index: number): (number | string | null)[] {
+function cycleRow(cycle: GaitCycle, index: number, walking: Walking): (number | string | null)[] {
   return [
+    walking,
     cycle.side,
     cycle.pass,
     index,
@@ -65,7 +69,17 @@ function cycleRow(cycle: GaitCycle, index: number): (number | string | null)[] {
   ];
 }
 
-/** One row per gait cycle, left side first, each side's cycles in time order (`cycle` counts per side from 0). */
+/**
+ * One row per gait cycle: forward walking first, then backward walking (each kind analysed on its
+ * own, never pooled), left side first, each side's cycles in time order (`cycle` counts per kind and
+ * side from 0).
+ */
 export function cyclesCsvRows(report: GaitReport): (number | string | null)[][] {
-  return SIDES.flatMap((side) => report.sides[side].cycles.map((c, i) => cycleRow(c, i)));
+  const kinds = WALKING_KINDS.flatMap((k) => {
+    const section = report.byWalking?.[k];
+    return section?.status === 'analysed' && section.sides ? [{ walking: k, sides: section.sides }] : [];
+  });
+  // Reports saved before kinds were analysed apart hold one set of sides.
+  const sections = kinds.length ? kinds : [{ walking: report.walking, sides: report.sides }];
+  return sections.flatMap(({ walking, sides }) => SIDES.flatMap((side) => sides[side].cycles.map((c, i) => cycleRow(c, i, walking))));
 }

@@ -1,11 +1,12 @@
 import type { GaitReport } from '../format/report';
 
-export type ExportKind = 'report-json' | 'frames-csv' | 'cycles-csv' | 'track-json' | 'charts-png';
+export type ExportKind = 'report-json' | 'frames-csv' | 'cycles-csv' | 'numbers-csv' | 'track-json' | 'charts-png';
 
 const SUFFIX: Record<ExportKind, string> = {
   'report-json': 'report.json',
   'frames-csv': 'frames.csv',
   'cycles-csv': 'cycles.csv',
+  'numbers-csv': 'key-numbers.csv',
   'track-json': 'pose-track.json',
   'charts-png': 'charts.png',
 };

@@ -7,10 +7,12 @@ import type { GaitReport } from '../format/report';
 import { toCsv } from './csv';
 import { CYCLES_CSV_HEADER, cyclesCsvRows } from './cyclesCsv';
 import { FRAMES_CSV_HEADER, framesCsvRows } from './framesCsv';
+import { NUMBERS_CSV_HEADER, numbersCsvRows } from './numbersCsv';
 
 export { csvField, toCsv, type CsvValue } from './csv';
 export { CYCLES_CSV_HEADER, cyclesCsvRows } from './cyclesCsv';
 export { FRAMES_CSV_HEADER, framesCsvRows } from './framesCsv';
+export { NUMBERS_CSV_HEADER, numbersCsvRows } from './numbersCsv';
 export { exportFileName, sourceStem, type ExportKind } from './fileNames';
 
 export const MIME = {
@@ -25,6 +27,11 @@ export function framesCsv(report: GaitReport): string {
 
 export function cyclesCsv(report: GaitReport): string {
   return toCsv(CYCLES_CSV_HEADER, cyclesCsvRows(report));
+}
+
+/** The key numbers with their uncertainty, healthy range and verdict, per kind of walking and side. */
+export function numbersCsv(report: GaitReport): string {
+  return toCsv(NUMBERS_CSV_HEADER, numbersCsvRows(report));
 }
 
 /** The report as JSON (gait-report v1). */

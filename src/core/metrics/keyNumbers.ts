@@ -5,7 +5,8 @@
  * entry here plus its per-cycle extractor in cycleMetrics.ts.
  */
 import type { CycleKeyValues } from '../format/report';
-import { REFERENCE, type ReferenceRange } from '../reference';
+import { BACKWARD_REFERENCE, REFERENCE, type ReferenceRange } from '../reference';
+import type { Walking } from '../format/report';
 import type { PoseModelError } from './uncertainty';
 
 export type KeyNumberId = keyof CycleKeyValues;
@@ -67,4 +68,15 @@ export function keyNumber(id: KeyNumberId): KeyNumberSpec {
   const spec = KEY_NUMBERS.find((k) => k.id === id);
   if (!spec) throw new Error(`unknown key number ${id}`);
   return spec;
+}
+
+/**
+ * The range a key number is judged against for a kind of walking: forward walking against the
+ * forward ranges; backward walking only where time reversal maps a forward measure onto it
+ * (src/core/reference.ts, BACKWARD_REFERENCE), otherwise described, not judged.
+ */
+export function referenceFor(spec: KeyNumberSpec, walking: Walking): ReferenceRange | null {
+  if (walking === 'forward') return spec.reference;
+  const backward = BACKWARD_REFERENCE[spec.id as keyof typeof BACKWARD_REFERENCE];
+  return backward ?? null;
 }

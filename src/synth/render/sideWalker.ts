@@ -3,7 +3,7 @@
  * capsule limbs, a shirted trunk, a head with hair, eye and nose, shoes. Back to front: far arm,
  * far leg, pelvis, trunk, head, near leg, near arm; the far limbs are shaded darker.
  */
-import { KP, type Keypoint } from '../../core/format/poseTrack';
+import { KEYPOINT_COUNT, KP, type Keypoint } from '../../core/format/poseTrack';
 import type { Side } from '../../core/format/report';
 import type { WalkTruth } from '../types';
 import { FAR_SIDE_SHADE, PALETTE } from './palette';
@@ -12,8 +12,12 @@ import { drawCapsule, shade, type Point, type Raster, type Rgb } from './raster'
 export interface SideViewFigure {
   /** 17 keypoints in MoveNet order, image pixels (scores ignored). */
   keypoints: readonly Keypoint[];
-  /** Heel and forefoot sole points per side, image pixels. */
-  feet: Record<Side, { heel: Point; toe: Point }>;
+  /**
+   * Heel and forefoot sole points per side, image pixels, and where the walk has foot keypoints
+   * the tip of the toes (which bend at the forefoot point on the floor); without it the shoe is
+   * drawn rigid.
+   */
+  feet: Record<Side, { heel: Point; toe: Point; toeTip?: Point }>;
   /** Standing body height in pixels: sets the thickness of limbs, trunk and head. */
   bodyHeightPx: number;
 }
@@ -42,7 +46,13 @@ const SIZE = {
 export function sideFigureAt(truth: WalkTruth, i: number): SideViewFigure {
   const frame = truth.clean.frames[i];
   if (!frame) throw new Error(`no frame ${i} (the walk has ${truth.clean.frames.length})`);
-  const foot = (side: Side) => ({ heel: truth.clean.feet[side].heel[i], toe: truth.clean.feet[side].toe[i] });
+  // Walks with foot keypoints get toes that bend; the MoveNet-only walks keep their rigid shoes.
+  const withToes = frame.keypoints.length > KEYPOINT_COUNT;
+  const foot = (side: Side) => ({
+    heel: truth.clean.feet[side].heel[i],
+    toe: truth.clean.feet[side].toe[i],
+    ...(withToes ? { toeTip: truth.clean.feet[side].toeTip[i] } : {}),
+  });
   return { keypoints: frame.keypoints, feet: { left: foot('left'), right: foot('right') }, bodyHeightPx: truth.bodyHeightPx };
 }
 
@@ -102,7 +112,7 @@ interface SideColours {
   sole: Rgb;
 }
 
-function drawLeg(raster: Raster, keypoints: readonly Keypoint[], foot: { heel: Point; toe: Point }, side: Side, facing: 1 | -1, H: number, c: SideColours): void {
+function drawLeg(raster: Raster, keypoints: readonly Keypoint[], foot: { heel: Point; toe: Point; toeTip?: Point }, side: Side, facing: 1 | -1, H: number, c: SideColours): void {
   const [hipK, kneeK, ankleK] = side === 'left' ? [KP.leftHip, KP.leftKnee, KP.leftAnkle] : [KP.rightHip, KP.rightKnee, KP.rightAnkle];
   const hip = at(keypoints, hipK);
   const knee = at(keypoints, kneeK);
@@ -135,11 +145,23 @@ function drawLeg(raster: Raster, keypoints: readonly Keypoint[], foot: { heel: P
   let normal: Point = [along_[1], -along_[0]];
   if (normal[0] * (ankle[0] - heel[0]) + normal[1] * (ankle[1] - heel[1]) < 0) normal = [-normal[0], -normal[1]];
   const soleR = SIZE.sole * H;
-  const toeTip = along(toe, along_, SIZE.toeCap * H);
-  drawCapsule(raster, along(heel, normal, soleR), along(toeTip, normal, soleR), soleR, c.sole);
   const upperR = SIZE.shoeUpper * H;
+  let upperToe: Point;
+  if (foot.toeTip) {
+    // Toes bent at the forefoot point: the sole in two parts, the toe cap along the toes.
+    const toeAlong = unit([foot.toeTip[0] - toe[0], foot.toeTip[1] - toe[1]]);
+    let toeNormal: Point = [toeAlong[1], -toeAlong[0]];
+    if (toeNormal[0] * normal[0] + toeNormal[1] * normal[1] < 0) toeNormal = [-toeNormal[0], -toeNormal[1]];
+    drawCapsule(raster, along(heel, normal, soleR), along(toe, normal, soleR), soleR, c.sole);
+    drawCapsule(raster, along(toe, toeNormal, soleR), along(foot.toeTip, toeNormal, soleR), soleR, c.sole);
+    upperToe = along(along(foot.toeTip, toeNormal, 2 * soleR), toeAlong, -0.3 * upperR);
+    drawCapsule(raster, along(toe, normal, 2 * soleR), along(upperToe, toeNormal, 0.1 * upperR), 0.8 * upperR, c.shoe);
+  } else {
+    const toeTip = along(toe, along_, SIZE.toeCap * H);
+    drawCapsule(raster, along(heel, normal, soleR), along(toeTip, normal, soleR), soleR, c.sole);
+    upperToe = along(along(toeTip, normal, 2 * soleR), along_, -0.3 * upperR);
+  }
   const upperHeel = along(along(heel, normal, 2 * soleR + 0.2 * upperR), along_, 0.5 * upperR);
-  const upperToe = along(along(toeTip, normal, 2 * soleR), along_, -0.3 * upperR);
   drawCapsule(raster, upperHeel, along(upperToe, normal, 0.1 * upperR), 0.8 * upperR, c.shoe);
   // The collar sits at the ankle joint, not above it (MoveNet puts the ankle where trousers meet shoe).
   const collar = along(ankle, normal, -0.45 * upperR);

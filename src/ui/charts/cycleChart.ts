@@ -5,7 +5,7 @@
  */
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import type { GaitReport, PhaseName, Side } from '../../core/format/report';
-import { REFERENCE_CURVES } from '../../core/reference';
+import { BACKWARD_REFERENCE_CURVES, REFERENCE_CURVES } from '../../core/reference';
 import { PHASE_SHADE, REFERENCE_FILL, REFERENCE_LINE, SIDE_COLOR, SIDE_FILL, SIDE_LABEL } from './palette';
 import type { PhaseBand } from './plugins';
 
@@ -61,7 +61,8 @@ const round1 = (v: number) => Math.round(v * 10) / 10;
 
 export function cycleChartModel(report: GaitReport, side: Side, angle: CycleAngle): CycleChartModel {
   const curve = report.sides[side].normalized[angle];
-  const reference = REFERENCE_CURVES[angle];
+  // The healthy band of the kind of walking shown (backward: the forward band reversed in time).
+  const reference = (report.walking === 'backward' ? BACKWARD_REFERENCE_CURVES : REFERENCE_CURVES)[angle];
   const rows: CycleChartRow[] = reference.mean.map((ref, p) => {
     const mean = curve.mean[p] ?? null;
     const sd = curve.sd[p] ?? null;

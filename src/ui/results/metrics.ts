@@ -6,7 +6,8 @@
 import type { GaitReport, Side } from '../../core/format/report';
 import { REFERENCE, type ReferenceRange } from '../../core/reference';
 import { judge, type Judgement } from '../../core/metrics/judge';
-import { KEY_NUMBERS } from '../../core/metrics/keyNumbers';
+import { KEY_NUMBERS, referenceFor } from '../../core/metrics/keyNumbers';
+import { BACKWARD_REFERENCE } from '../../core/reference';
 
 export type RangeStatus = Judgement;
 
@@ -43,7 +44,10 @@ export const STATUS_WORDS: Record<RangeStatus, string> = {
 
 /** "± u" in the row's decimals (reports saved before uncertainties existed have none). */
 export function plusMinus(u: number | null | undefined, decimals: number): string | undefined {
-  return typeof u === 'number' && Number.isFinite(u) ? `± ${u.toFixed(decimals)}` : undefined;
+  if (typeof u !== 'number' || !Number.isFinite(u)) return undefined;
+  // At least one significant digit: a cadence of 96 ± 0.3 must not read "96 ± 0".
+  const needed = u > 0 ? Math.min(3, Math.max(decimals, Math.ceil(-Math.log10(u)))) : decimals;
+  return `± ${u.toFixed(needed)}`;
 }
 
 const swingReference: ReferenceRange = {
@@ -70,12 +74,17 @@ function perSide(
 export function metricRows(report: GaitReport): MetricRow[] {
   const s = report.summary;
   const u = s.uncertainty;
+  // Backward walking is judged only against backward references (stance and swing are not mapped).
+  const backward = report.walking === 'backward';
+  const cadenceRef = backward ? (BACKWARD_REFERENCE.cadence ?? null) : REFERENCE.cadence;
+  const stanceRef = backward ? null : REFERENCE.stancePercent;
+  const swingRef = backward ? null : swingReference;
   const rows: MetricRow[] = [
-    { group: 'Timing', label: 'Cadence', unit: 'steps/min', decimals: 0, cells: both(s.cadence, REFERENCE.cadence, u?.cadence, 0), reference: REFERENCE.cadence },
+    { group: 'Timing', label: 'Cadence', unit: 'steps/min', decimals: 0, cells: both(s.cadence, cadenceRef, u?.cadence, 0), reference: cadenceRef },
     { group: 'Timing', label: 'Stride time', unit: 's', decimals: 2, cells: both(s.strideTime?.mean ?? null, null, u?.strideTime, 2), reference: null, note: s.strideTime ? `SD ${s.strideTime.sd.toFixed(2)} s over ${s.strideTime.n} strides` : undefined },
     { group: 'Timing', label: 'Step time', unit: 's', decimals: 2, cells: perSide((side) => s.stepTime[side]?.mean ?? null, null, (side) => u?.stepTime[side], 2), reference: null },
-    { group: 'Timing', label: 'Stance', unit: '% of cycle', decimals: 1, cells: perSide((side) => s.stancePercent[side], REFERENCE.stancePercent, (side) => u?.stancePercent[side], 1), reference: REFERENCE.stancePercent },
-    { group: 'Timing', label: 'Swing', unit: '% of cycle', decimals: 1, cells: perSide((side) => s.swingPercent[side], swingReference, (side) => u?.swingPercent[side], 1), reference: swingReference },
+    { group: 'Timing', label: 'Stance', unit: '% of cycle', decimals: 1, cells: perSide((side) => s.stancePercent[side], stanceRef, (side) => u?.stancePercent[side], 1), reference: stanceRef },
+    { group: 'Timing', label: 'Swing', unit: '% of cycle', decimals: 1, cells: perSide((side) => s.swingPercent[side], swingRef, (side) => u?.swingPercent[side], 1), reference: swingRef },
     { group: 'Timing', label: 'Double support', unit: '% of cycle', decimals: 1, cells: both(s.doubleSupportPercent, null, u?.doubleSupportPercent, 1), reference: null },
     { group: 'Timing', label: 'Stride-to-stride variability (CV)', unit: '%', decimals: 1, cells: both(s.strideTimeCv, null, null, 1), reference: null },
   ];
@@ -91,20 +100,25 @@ export function metricRows(report: GaitReport): MetricRow[] {
     });
   }
   if (s.speedMps !== null) rows.push({ group: 'Timing', label: 'Walking speed', unit: 'm/s', decimals: 2, cells: both(s.speedMps, null, null, 2), reference: null });
-  const symmetry: [keyof GaitReport['summary']['symmetry'], string][] = [
-    ['stepTime', 'Step time'],
-    ['stanceTime', 'Stance time'],
-    ['hipRange', 'Hip range'],
-    ['peakSwingKneeFlexion', 'Peak swing knee bend'],
+  // Timing differences are judged against the healthy 0-10 %; angle differences are only described
+  // here, because one side camera reads the far leg differently from the near one: the asymmetry
+  // rule judges them in degrees with that allowed for (src/core/flags/rules.ts).
+  const symmetry: [keyof GaitReport['summary']['symmetry'], string, boolean][] = [
+    ['stepTime', 'Step time', true],
+    ['stanceTime', 'Stance time', true],
+    ['hipRange', 'Hip range', false],
+    ['peakSwingKneeFlexion', 'Peak swing knee bend', false],
   ];
-  for (const [key, label] of symmetry) {
+  for (const [key, label, judged] of symmetry) {
+    const reference = judged ? REFERENCE.symmetryIndex : null;
     rows.push({
       group: 'Symmetry',
       label: `${label}: left-right difference`,
       unit: '%',
       decimals: 1,
-      cells: both(s.symmetry[key], REFERENCE.symmetryIndex, u?.symmetry[key], 1),
-      reference: REFERENCE.symmetryIndex,
+      cells: both(s.symmetry[key], reference, u?.symmetry[key], 1),
+      reference,
+      note: judged ? undefined : 'the far leg reads differently on camera: judged by the asymmetry check, which allows for that',
     });
   }
   for (const k of KEY_NUMBERS.filter((x) => x.shown)) {
@@ -113,8 +127,8 @@ export function metricRows(report: GaitReport): MetricRow[] {
       label: k.label,
       unit: k.unit,
       decimals: k.decimals,
-      cells: perSide((side) => s.keyValues[side][k.id] ?? null, k.reference, (side) => s.keyValueUncertainty?.[side]?.[k.id], k.decimals),
-      reference: k.reference,
+      cells: perSide((side) => s.keyValues[side][k.id] ?? null, referenceFor(k, report.walking), (side) => s.keyValueUncertainty?.[side]?.[k.id], k.decimals),
+      reference: referenceFor(k, report.walking),
       note: k.note,
     });
   }

@@ -18,6 +18,9 @@ const HEIGHT = PASS_H + 2 * ROW_H + ROW_GAP + AXIS_H + 8;
  * colour, heel strikes (|) and toe offs (▲) marked, passes above, and the video cursor. Click to
  * seek; with focus, the arrow keys jump to the previous or next gait event.
  */
+/** How close the shown time must be to the event the keys last moved to, to count as being at it (one frame at 20 fps). */
+const KEY_SNAP_S = 0.05;
+
 @customElement('gait-phase-timeline')
 export class GaitPhaseTimeline extends LitElement {
   static override styles = [
@@ -37,6 +40,8 @@ export class GaitPhaseTimeline extends LitElement {
 
   @query('canvas') private canvas?: HTMLCanvasElement;
   private time = 0;
+  /** The event the arrow keys last moved to (null until they are used). */
+  private keyTarget: number | null = null;
   private resizeObserver = new ResizeObserver(() => this.draw());
 
   get timelineCanvas(): HTMLCanvasElement | null {
@@ -190,11 +195,12 @@ export class GaitPhaseTimeline extends LitElement {
     event.preventDefault();
     const events = SIDES.flatMap((s) => [...report.sides[s].heelStrikes, ...report.sides[s].toeOffs]).sort((a, b) => a - b);
     const eps = 1e-3;
-    const next = event.key === 'ArrowRight' ? events.find((t) => t > this.time + eps) : [...events].reverse().find((t) => t < this.time - eps);
+    // The video reports the time of the frame it shows, which can be just before the event a key
+    // sought: step on from that event, not back to it.
+    const from = this.keyTarget !== null && Math.abs(this.time - this.keyTarget) < KEY_SNAP_S ? this.keyTarget : this.time;
+    const next = event.key === 'ArrowRight' ? events.find((t) => t > from + eps) : [...events].reverse().find((t) => t < from - eps);
     if (next === undefined) return;
-    // Move on from the event just asked for even before the video reports its new time (a second
-    // key press can come before the seek lands).
-    this.time = next;
+    this.keyTarget = next;
     this.dispatchEvent(seekEvent(next));
   }
 
@@ -209,7 +215,7 @@ export class GaitPhaseTimeline extends LitElement {
           <canvas
             tabindex="0"
             role="img"
-            aria-label="Phase timeline of the left and right leg over the ${fmt(this.span[1] - this.span[0])} second recording, ${cycles.length} gait cycles. Click to move the video there; the left and right arrow keys jump to the previous or next heel strike or toe off."
+            aria-label="Phase timeline of the left and right leg over the ${fmt(this.span[1] - this.span[0])} second recording, ${cycles.length} gait cycles; ${report.passes.map((p) => `pass ${p.index + 1}: ${p.walking}, ${directionWords(p.direction)}`).join('; ')}. Click to move the video there; the left and right arrow keys jump to the previous or next heel strike or toe off."
             @click=${this.onClick}
             @keydown=${this.onKey}
           ></canvas>

@@ -1,8 +1,8 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { cyclesCsv, exportFileName, framesCsv, MIME, reportJson, trackJson, type ExportKind } from '../../core/export';
+import { cyclesCsv, exportFileName, framesCsv, MIME, numbersCsv, reportJson, trackJson, type ExportKind } from '../../core/export';
 import type { GaitPoseTrack } from '../../core/format/poseTrack';
-import { SIDES, type GaitReport, type Side } from '../../core/format/report';
+import { SIDES, WALKING_KINDS, type GaitReport, type Side, type Walking } from '../../core/format/report';
 import type { CycleAngle } from '../charts/cycleChart';
 import { SIDE_LABEL } from '../charts/palette';
 import './cycleChart';
@@ -88,6 +88,9 @@ export class GaitResults extends LitElement {
       .trust.fair { background: #fff8e1; }
       .trust.poor { background: #fdecea; }
       .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; }
+      .kinds p { margin: 0 0 0.5rem; }
+      .kind-switch { display: flex; flex-wrap: wrap; gap: 0.5rem; }
+      .kind-switch button[aria-pressed='true'] { background: #0b4fc4; color: #fff; border-color: #0b4fc4; }
       .actions button.primary { background: #0b4fc4; color: #fff; border-color: #0b4fc4; }
       .actions button.primary:hover { background: #0a43a6; }
       @container (max-width: 760px) {
@@ -147,6 +150,80 @@ export class GaitResults extends LitElement {
   @property({ attribute: false }) videoUrl: string | null = null;
 
   @state() private exportStatus = '';
+  /** The kind of walking shown when the recording holds both (null: the report's headline kind). */
+  @state() private kind: Walking | null = null;
+
+  protected override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('report')) this.kind = null;
+  }
+
+  /** The kinds of walking in the recording, with their sections. */
+  private get kinds() {
+    const by = this.report?.byWalking ?? {};
+    return WALKING_KINDS.flatMap((k) => (by[k] ? [by[k]!] : []));
+  }
+
+  /**
+   * The report as the parts below show it: the chosen kind's sides, summary and verdict in place of
+   * the headline kind's (forward and backward walking are never pooled).
+   */
+  private get shown(): GaitReport | undefined {
+    const report = this.report;
+    const section = this.kind ? report?.byWalking?.[this.kind] : undefined;
+    if (!report || !section || section.status !== 'analysed' || this.kind === report.walking) return report;
+    return { ...report, walking: section.walking, sides: section.sides!, summary: section.summary!, flags: section.flags, borderline: section.borderline };
+  }
+
+  /** The timeline shows every pass with its events and cycles, whichever kind the rest shows. */
+  private get timelineReport(): GaitReport | undefined {
+    const report = this.report;
+    const analysed = this.kinds.filter((k) => k.status === 'analysed');
+    if (!report || analysed.length < 2) return this.shown;
+    const sides = Object.fromEntries(
+      SIDES.map((side) => {
+        const all = analysed.map((k) => k.sides![side]);
+        const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+        return [
+          side,
+          {
+            ...report.sides[side],
+            heelStrikes: sorted(all.flatMap((x) => x.heelStrikes)),
+            toeOffs: sorted(all.flatMap((x) => x.toeOffs)),
+            cycles: all.flatMap((x) => x.cycles).sort((a, b) => a.start - b.start),
+          },
+        ];
+      }),
+    ) as GaitReport['sides'];
+    return { ...report, sides };
+  }
+
+  private renderKinds(report: GaitReport) {
+    const kinds = this.kinds;
+    if (kinds.length < 2) return nothing;
+    const current = this.kind ?? report.walking;
+    const words = (w: Walking) => (w === 'forward' ? 'Forward walking' : 'Backward walking');
+    return html`<div class="kinds panel" data-testid="walking-kinds">
+      <p>
+        This recording holds forward and backward walking:
+        ${kinds.map((k, i) => html`${i ? ', ' : ''}${k.walking} ${fmt(k.percentOfWalking, 0)} %`)} of the walking time. Each is analysed and
+        judged on its own${kinds.some((k) => k.walking === 'backward') ? ' (backward walking against backward-walking references, never flagged against forward ones)' : ''}.
+      </p>
+      <div class="kind-switch" role="group" aria-label="Kind of walking shown">
+        ${kinds.map(
+          (k) => html`<button
+            type="button"
+            data-testid=${`kind-${k.walking}`}
+            aria-pressed=${current === k.walking ? 'true' : 'false'}
+            ?disabled=${k.status !== 'analysed'}
+            @click=${() => (this.kind = k.walking)}
+          >
+            ${words(k.walking)}${k.status === 'analysed' ? '' : ': not enough steps'}
+          </button>`,
+        )}
+      </div>
+      ${kinds.filter((k) => k.status !== 'analysed').map((k) => html`<p class="muted" data-testid=${`kind-${k.walking}-message`}>${k.message}</p>`)}
+    </div>`;
+  }
 
   private onTime = (event: Event) => {
     const t = (event as CustomEvent<TimeDetail>).detail.time;
@@ -180,6 +257,8 @@ export class GaitResults extends LitElement {
         return downloadText(framesCsv(report), MIME.csv, this.exportName(kind));
       case 'cycles-csv':
         return downloadText(cyclesCsv(report), MIME.csv, this.exportName(kind));
+      case 'numbers-csv':
+        return downloadText(numbersCsv(report), MIME.csv, this.exportName(kind));
       case 'track-json':
         if (this.track) downloadText(trackJson(this.track), MIME.json, this.exportName(kind));
         return;
@@ -251,8 +330,8 @@ export class GaitResults extends LitElement {
   }
 
   override render() {
-    const report = this.report;
-    if (!report) return nothing;
+    const report = this.shown;
+    if (!report || !this.report) return nothing;
     const exportButton = (id: string, kind: ExportKind | 'print', label: string, disabled = false) =>
       html`<button type="button" data-testid=${id} ?disabled=${disabled} @click=${() => void this.export(kind)}>${label}</button>`;
     return html`
@@ -266,13 +345,14 @@ export class GaitResults extends LitElement {
           why you walk the way you do; if walking hurts or something worries you, see a physical therapist or another qualified professional.
         </p>
         ${this.renderBackward(report)}
+        ${this.renderKinds(this.report)}
         <div class="top">
           ${this.track
             ? html`<gait-video-overlay .track=${this.track} .report=${report} .videoUrl=${this.videoUrl}></gait-video-overlay>`
             : html`<p class="muted">No pose track: the skeleton view is not available.</p>`}
           ${this.renderKeyNumbers(report)}
         </div>
-        <gait-phase-timeline .report=${report}></gait-phase-timeline>
+        <gait-phase-timeline .report=${this.timelineReport}></gait-phase-timeline>
         <section aria-labelledby="cycle-heading">
           <h2 id="cycle-heading">Hip and knee over the gait cycle</h2>
           <p class="chart-intro muted">
@@ -294,6 +374,7 @@ export class GaitResults extends LitElement {
             ${exportButton('export-report-json', 'report-json', 'Report (JSON)')}
             ${exportButton('export-frames-csv', 'frames-csv', 'Angles per frame (CSV)')}
             ${exportButton('export-cycles-csv', 'cycles-csv', 'Gait cycles (CSV)')}
+            ${exportButton('export-numbers-csv', 'numbers-csv', 'Key numbers ± uncertainty (CSV)')}
             ${exportButton('export-track-json', 'track-json', 'Pose track (JSON, can be opened again)', !this.track)}
             ${exportButton('export-charts-png', 'charts-png', 'Charts (PNG)')}
             ${exportButton('print', 'print', 'Print or save as PDF')}

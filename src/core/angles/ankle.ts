@@ -1,0 +1,195 @@
+/**
+ * Sagittal ankle angle from 2D keypoints: knee, ankle, heel and foot index (tip of the toes).
+ *
+ * Definition (Winter, The Biomechanics and Motor Control of Human Gait, 1991; Perry & Burnfield,
+ * Gait Analysis, 2010): the angle between the shank (knee -> ankle) and the foot, minus 90 deg;
+ * dorsiflexion + (toes towards the shin), plantarflexion -; 0 when the foot is at right angles to
+ * the shank. Healthy walking: about 0 at initial contact, -5 in loading response, +10 in terminal
+ * stance, -15 to -20 at toe off, back to about 0 in swing (Perry & Burnfield, fig. 4-5; Winter 1991).
+ *
+ * The foot's neutral offset. A gait lab's foot segment is defined so that the foot's long axis is
+ * parallel to the floor when the subject stands (Plug-in Gait / Davis et al. 1991 with the "foot
+ * flat" option: the static trial's foot is taken as flat, its measured tilt becomes the offset). A
+ * pose model's heel keypoint sits on the back of the heel, above the sole, and its foot index at
+ * the tip of the toes, on the floor: the line heel -> foot index slopes down towards the toes by a
+ * few degrees when the sole is flat. That slope is the offset removed here:
+ *
+ *   ankle = foot line against the horizontal (+ toe up) + footOffsetDeg - shank against the vertical
+ *         (+ ankle ahead of the knee)  =  90 deg - angle(shank, foot) + footOffsetDeg
+ *
+ * A walking video has no static trial; `footFlatOffset` takes its place with the walking
+ * equivalent of the foot-flat assumption: in mid-stance both heel and toes rest on the floor, so the
+ * foot line's slope against the floor in those frames is the offset. The floor's direction in the
+ * image comes from the same frames (the line the flat feet move along: footprints overground, the
+ * belt on a treadmill), so a camera that is not level does not bias it.
+ *
+ * The foot index is the toe TIP: at push-off the toes bend at the metatarsal heads and stay on the
+ * floor, so the line heel -> foot index plantarflexes less than the rear foot does. Lab models put
+ * the toe marker on the metatarsal heads and do not see this; a keypoint model cannot avoid it.
+ *
+ * Measured (scripts/eval-feet.ts, synthetic walker with feet, 30 fps): with the true offset the
+ * median error is 0.2-0.7 deg clean (max 10-12 deg at push-off, the bent toes), 1.4-2.1 deg with
+ * 0.5 % body-height jitter, 2.3-3.7 deg with 1 % jitter and drop-outs; footFlatOffset finds the
+ * offset within 0.1 deg clean overground and on the treadmill (backward walking 1.3 deg off).
+ * BlazePose full on the rendered walks (scripts/eval-feet-video.ts): median 3.3 deg on the healthy
+ * walk, 6.5-7.5 deg on the backward, forefoot and flat-foot ones, where the foot-flat frames it picks
+ * give an offset a few degrees off.
+ */
+import { median, quantile } from '../util/stats';
+
+export interface Point2 {
+  x: number;
+  y: number;
+}
+
+const RAD = 180 / Math.PI;
+
+/**
+ * Ankle angle in degrees (dorsiflexion +), or null when a point is missing. Image coordinates
+ * (y down); `facingSign` +1 for a person facing right in the image, -1 facing left (the angle is
+ * the same either way: no mirrored signs). `footOffsetDeg`: the keypoint foot line's slope against
+ * the sole (+ heel keypoint higher than the toe tip), from `footFlatOffset` or a known layout.
+ */
+export function ankleAngle(
+  knee: Point2 | null,
+  ankle: Point2 | null,
+  heel: Point2 | null,
+  toe: Point2 | null,
+  facingSign: 1 | -1,
+  footOffsetDeg = 0,
+): number | null {
+  if (!knee || !ankle || !heel || !toe) return null;
+  const values = [knee.x, knee.y, ankle.x, ankle.y, heel.x, heel.y, toe.x, toe.y];
+  if (!values.every(Number.isFinite)) return null;
+  // Shank against the downward vertical, + when the ankle is ahead of the knee (angles.ts's convention).
+  const shank = Math.atan2(facingSign * (ankle.x - knee.x), ankle.y - knee.y) * RAD;
+  return footAngleToFloor(heel, toe, facingSign) + footOffsetDeg - shank;
+}
+
+/**
+ * The foot line's angle against a floor direction, degrees, + toe up, for a person facing
+ * `facingSign` (+1 right in the image, -1 left). `floorAngleDeg`: the floor's slope in the image
+ * (0 = level; + when the floor rises towards +x in the image, i.e. y decreases).
+ */
+export function footAngleToFloor(heel: Point2, toe: Point2, facingSign: 1 | -1, floorAngleDeg = 0): number {
+  // Rotate into floor coordinates (x along the floor, up = -y), then measure toe-up in the facing direction.
+  const a = floorAngleDeg / RAD;
+  const dx = toe.x - heel.x;
+  const dUp = -(toe.y - heel.y);
+  const along = dx * Math.cos(a) + dUp * Math.sin(a);
+  const up = -dx * Math.sin(a) + dUp * Math.cos(a);
+  return Math.atan2(up, facingSign * along) * RAD;
+}
+
+export interface FootSeries {
+  heelX: ArrayLike<number>;
+  heelY: ArrayLike<number>;
+  toeX: ArrayLike<number>;
+  toeY: ArrayLike<number>;
+}
+
+export interface FootFlatOffset {
+  /** Offset to pass to ankleAngle, degrees (+ heel keypoint higher than the toe tip on a flat foot). */
+  footOffsetDeg: number;
+  /** Floor slope in the image, degrees (see footAngleToFloor), from the feet's lowest points; 0 if it could not be measured. */
+  floorAngleDeg: number;
+  /** Per foot given, the frames taken as foot flat. */
+  frames: number[][];
+}
+
+/**
+ * Both points within this share of the foot length of their floor level count as foot flat (wide
+ * enough for a pose model's few pixels of jitter; the median over the frames then picks the flat
+ * foot out of the few heel-rocker and heel-rise frames let in).
+ */
+const FLAT_TOLERANCE = 0.1;
+/** A point's floor level: this quantile of its height (robust to a few frames placed too low). */
+const FLOOR_QUANTILE = 0.1;
+/** Fewer foot-flat frames than this: no estimate. */
+const MIN_FLAT_FRAMES = 5;
+
+/**
+ * The feet's neutral offset from the foot-flat frames of a walk: one foot or both (the same pose
+ * model puts heel and foot index the same way on either foot, so pooling both feet's frames
+ * steadies the estimate; NaN marks a missing sample). Foot flat: heel and foot index both within
+ * FLAT_TOLERANCE x foot length of their own floor level (FLOOR_QUANTILE of their height above the
+ * floor line). The offset is the median slope over those frames. Null with too few such frames.
+ */
+export function footFlatOffset(feet: readonly FootSeries[], facingSign: 1 | -1): FootFlatOffset | null {
+  const finiteFrames = feet.map((foot) => {
+    const idx: number[] = [];
+    for (let i = 0; i < foot.heelX.length; i++) {
+      if (Number.isFinite(foot.heelX[i]) && Number.isFinite(foot.heelY[i]) && Number.isFinite(foot.toeX[i]) && Number.isFinite(foot.toeY[i])) idx.push(i);
+    }
+    return idx;
+  });
+  const lengths = feet.flatMap((foot, f) => finiteFrames[f].map((i) => Math.hypot(foot.toeX[i] - foot.heelX[i], foot.toeY[i] - foot.heelY[i])));
+  if (lengths.length < MIN_FLAT_FRAMES) return null;
+  const length = median(lengths);
+  if (!(length > 0)) return null;
+
+  // The floor's direction first (a tilted camera), then heights measured from it.
+  const toes = feet.flatMap((foot, f) => finiteFrames[f].map((i) => ({ x: foot.toeX[i], y: foot.toeY[i] })));
+  const floorAngleDeg = floorSlope(toes, length);
+  const a = floorAngleDeg / RAD;
+  // Height above a line through the origin with slope a (image y down, floor up = -y).
+  const height = (x: number, y: number) => -x * Math.sin(a) - y * Math.cos(a);
+  const tol = FLAT_TOLERANCE * length;
+  const slopes: number[] = [];
+  const frames = feet.map((foot, f) => {
+    const idx = finiteFrames[f];
+    const heelH = idx.map((i) => height(foot.heelX[i], foot.heelY[i]));
+    const toeH = idx.map((i) => height(foot.toeX[i], foot.toeY[i]));
+    const heelFloor = quantile(heelH, FLOOR_QUANTILE);
+    const toeFloor = quantile(toeH, FLOOR_QUANTILE);
+    const flat: number[] = [];
+    idx.forEach((i, k) => {
+      if (Math.abs(heelH[k] - heelFloor) <= tol && Math.abs(toeH[k] - toeFloor) <= tol) {
+        flat.push(i);
+        slopes.push(-footAngleToFloor({ x: foot.heelX[i], y: foot.heelY[i] }, { x: foot.toeX[i], y: foot.toeY[i] }, facingSign, floorAngleDeg));
+      }
+    });
+    return flat;
+  });
+  if (slopes.length < MIN_FLAT_FRAMES) return null;
+  return { footOffsetDeg: median(slopes), floorAngleDeg, frames };
+}
+
+/**
+ * The floor's slope in the image from where the toe tips rest: the lowest toe sample of each
+ * foot-length-wide strip of x across the clip (the footprints, and higher points where a foot only
+ * swung through), and the line through two of them that has no point below it and the most points
+ * on it (within 5 % of the foot length): the floor as the lower envelope. 0 when the toes span less
+ * than two foot lengths in x or no line has three points on it.
+ */
+function floorSlope(toes: ReadonlyArray<{ x: number; y: number }>, length: number): number {
+  if (toes.length === 0) return 0;
+  const xs = toes.map((p) => p.x);
+  const span = Math.max(...xs) - Math.min(...xs);
+  if (!(span > 2 * length)) return 0;
+  const bins = new Map<number, { x: number; y: number }>();
+  for (const toe of toes) {
+    const b = Math.floor(toe.x / length);
+    const p = bins.get(b);
+    if (!p || toe.y > p.y) bins.set(b, toe);
+  }
+  const pts = [...bins.values()];
+  const tol = 0.05 * length;
+  let best = { support: 0, span: 0, m: 0 };
+  for (let a = 0; a < pts.length; a++) {
+    for (let b = a + 1; b < pts.length; b++) {
+      const dx = pts[b].x - pts[a].x;
+      if (Math.abs(dx) < length) continue;
+      const m = (pts[b].y - pts[a].y) / dx;
+      const c = pts[a].y - m * pts[a].x;
+      // Image y down: a point below the floor line has a larger y.
+      if (pts.some((p) => p.y > m * p.x + c + tol)) continue;
+      const on = pts.filter((p) => Math.abs(p.y - (m * p.x + c)) <= tol);
+      const onSpan = Math.max(...on.map((p) => p.x)) - Math.min(...on.map((p) => p.x));
+      if (on.length > best.support || (on.length === best.support && onSpan > best.span)) best = { support: on.length, span: onSpan, m };
+    }
+  }
+  if (best.support < 3) return 0;
+  // Image y down: a floor rising towards +x has negative dy/dx.
+  return Math.atan(-best.m) * RAD;
+}

@@ -1,0 +1,101 @@
+/**
+ * Stage tests for cleaning and the view, each on its own against known truth: leg-swap detection
+ * and repair on a walk whose swapped frames are known, hip fusion, and the view (direction,
+ * forward/backward, treadmill/overground, passes around a turn, the side-view check).
+ */
+import { describe, expect, it } from 'vitest';
+import { toColumns, cloneColumns } from '../src/core/clean/columns';
+import { detectLegSwaps, repairLegSwaps } from '../src/core/clean/legSwaps';
+import { fuseHips } from '../src/core/clean/fuseHips';
+import { gateByConfidence } from '../src/core/clean/gate';
+import { legLengthPx } from '../src/core/view/bodyScale';
+import { detectView } from '../src/core/view/view';
+import { P } from '../src/core/format/bodyPoints';
+import { synthesizeWalk, type WalkerOptions } from '../src/synth';
+
+const columnsOf = (o: WalkerOptions) => {
+  const walk = synthesizeWalk(o);
+  const c = toColumns(walk.track);
+  gateByConfidence(c);
+  return { walk, c, legLength: legLengthPx(c) };
+};
+
+describe('leg-swap repair', () => {
+  it('finds the frames whose knee and ankle labels were swapped, and puts them back', () => {
+    const { walk, c, legLength } = columnsOf({ setting: 'treadmill', seed: 4, noise: { swapFraction: 0.06, seed: 4 } });
+    const truthSwapped = new Set(walk.truth.swappedFrames);
+    expect(truthSwapped.size).toBeGreaterThan(10);
+    const swapped = detectLegSwaps(c, legLength);
+    let hit = 0;
+    let falseAlarm = 0;
+    swapped.forEach((s, i) => {
+      if (s && truthSwapped.has(i)) hit++;
+      if (s && !truthSwapped.has(i)) falseAlarm++;
+    });
+    expect(hit / truthSwapped.size).toBeGreaterThan(0.9);
+    expect(falseAlarm).toBeLessThan(0.02 * c.t.length);
+    // After the repair every frame's left knee is the clean track's left knee.
+    const clean = toColumns(synthesizeWalk({ setting: 'treadmill', seed: 4 }).track);
+    const repaired = cloneColumns(c);
+    repairLegSwaps(repaired, swapped);
+    let wrong = 0;
+    for (let i = 0; i < c.t.length; i++) {
+      if (Math.abs(repaired.x[P.leftKnee][i] - clean.x[P.leftKnee][i]) > 0.05 * legLength) wrong++;
+    }
+    expect(wrong).toBeLessThan(0.02 * c.t.length);
+  });
+});
+
+describe('hip fusion', () => {
+  it('halves independent hip jitter in a side view and leaves an oblique view alone', () => {
+    const n = 300;
+    const jitter = (i: number, k: number) => Math.sin(i * 12.9898 + k * 78.233) * 3;
+    const make = (gap: number) => {
+      const { c } = columnsOf({ setting: 'treadmill', durationS: n / 30 });
+      for (let i = 0; i < c.t.length; i++) {
+        c.x[P.leftHip][i] = 500 + gap + jitter(i, 1);
+        c.x[P.rightHip][i] = 500 + jitter(i, 2);
+      }
+      return c;
+    };
+    const side = make(2);
+    expect(fuseHips(side, 200)).toBe(true);
+    // Both hips now move as one: their gap is constant.
+    const gaps = Array.from(side.t, (_, i) => side.x[P.leftHip][i] - side.x[P.rightHip][i]);
+    expect(Math.max(...gaps) - Math.min(...gaps)).toBeLessThan(1e-9);
+    const oblique = make(60);
+    expect(fuseHips(oblique, 200)).toBe(false);
+  });
+});
+
+describe('the view', () => {
+  it.each([
+    ['left-to-right', 'forward', 'overground'],
+    ['right-to-left', 'forward', 'overground'],
+    ['right-to-left', 'backward', 'overground'],
+    ['left-to-right', 'forward', 'treadmill'],
+  ] as const)('tells %s, %s, %s from the data alone', (direction, walking, setting) => {
+    const { c, legLength } = columnsOf({ direction, walking, setting });
+    const v = detectView(c, legLength);
+    expect(v.setting).toBe(setting);
+    expect(v.passes).toHaveLength(1);
+    expect(v.passes[0].direction).toBe(direction);
+    expect(v.passes[0].walking).toBe(walking);
+    expect(v.sideView.ok).toBe(true);
+    expect(v.trunkVisible).toBe(true);
+  });
+
+  it('splits a walk with a turn into two passes that stay out of the turn', () => {
+    const { walk, c, legLength } = columnsOf({ turn: true });
+    const v = detectView(c, legLength);
+    expect(v.passes.map((p) => p.direction)).toEqual(['left-to-right', 'right-to-left']);
+    const [turnStart, turnEnd] = [walk.truth.passes[0].end, walk.truth.passes[1].start];
+    expect(c.t[v.passes[0].i1]).toBeLessThan(turnStart + 0.3);
+    expect(c.t[v.passes[1].i0]).toBeGreaterThan(turnEnd - 0.3);
+  });
+
+  it('sees legs-only framing as having no trunk', () => {
+    const { c, legLength } = columnsOf({ framing: 'legs-only' });
+    expect(detectView(c, legLength).trunkVisible).toBe(false);
+  });
+});

@@ -1,0 +1,339 @@
+/**
+ * Feet: the synthetic walker's foot keypoints and foot truth, and the pure foot units (ankle angle,
+ * heel/toe event detectors, strike pattern) against that truth.
+ */
+import { describe, expect, it } from 'vitest';
+import { ankleAngle, footAngleToFloor, footFlatOffset } from '../src/core/angles/ankle';
+import { footVelocityDetector, footVelocityEvents, heelToeZeniDetector, zeniFootEvents } from '../src/core/events/footEvents';
+import { chooseEventDetector, EVENT_DETECTORS } from '../src/core/events/registry';
+import { classifyStrike, strikePatterns } from '../src/core/events/strikePattern';
+import { resolveLayout } from '../src/core/format/bodyPoints';
+import { FOOT_KEYPOINT_NAMES } from '../src/core/format/footKeypoints';
+import { parsePoseTrack } from '../src/core/format/validatePoseTrack';
+import { KEYPOINT_NAMES } from '../src/core/format/poseTrack';
+import { evaluateFeet } from '../src/eval/feet';
+import { MOVENET_LIKE_NOISE, synthesizeWalk, type SynthOptions } from '../src/synth';
+import { expectDetectorContract } from './helpers/detectorContract';
+
+const BASE: SynthOptions = { feet: true, width: 960, height: 480, fps: 30, bodyHeightPx: 264, durationS: 4.5 };
+const FRAME_S = 1 / 30;
+const within = (errors: number[], limit: number) => errors.every((e) => Math.abs(e) <= limit + 1e-9);
+
+describe('synthetic walker with feet', () => {
+  it('adds heel and foot index keypoints named as BlazePose names them; without the option the track is MoveNet-17 and unchanged', () => {
+    const withFeet = synthesizeWalk({ ...BASE, seed: 3 });
+    const plain = synthesizeWalk({ ...BASE, seed: 3, feet: false });
+    expect(withFeet.track.keypointNames).toEqual([...KEYPOINT_NAMES, 'left_heel', 'right_heel', 'left_foot_index', 'right_foot_index']);
+    expect(FOOT_KEYPOINT_NAMES).toEqual(withFeet.track.keypointNames.slice(17));
+    expect(plain.track.keypointNames).toEqual([...KEYPOINT_NAMES]);
+    expect(plain.track.frames.every((f) => f.keypoints.length === 17)).toBe(true);
+    // Same walk: exact foot contact changes only the trailing knee in double support (up to 6 deg
+    // more flexion) and the ankle; hip flexion is the same curve.
+    for (const side of ['left', 'right'] as const) {
+      withFeet.truth.angles[side].hipFlexion.forEach((v, i) => expect(v).toBeCloseTo(plain.truth.angles[side].hipFlexion[i]!, 6));
+      withFeet.truth.angles[side].kneeFlexion.forEach((v, i) => {
+        const d = v! - plain.truth.angles[side].kneeFlexion[i]!;
+        expect(d).toBeGreaterThanOrEqual(-1e-6);
+        expect(d).toBeLessThanOrEqual(6 + 1e-6);
+      });
+    }
+  });
+
+  it('the track with feet is a valid gait-pose-track v2 whose layout has feet; without, v1', () => {
+    const withFeet = synthesizeWalk({ ...BASE, seed: 3, durationS: 2 }).track;
+    const parsed = parsePoseTrack(JSON.stringify(withFeet));
+    expect(parsed.ok, parsed.ok ? '' : parsed.error).toBe(true);
+    expect(withFeet.version).toBe(2);
+    expect(resolveLayout(withFeet.keypointNames).hasFeet).toBe(true);
+    const plain = synthesizeWalk({ ...BASE, seed: 3, durationS: 2, feet: false }).track;
+    expect(plain.version).toBe(1);
+    expect(resolveLayout(plain.keypointNames).hasFeet).toBe(false);
+  });
+
+  it('the toes bend at the forefoot and never go below the floor; the foot index is the toe tip', () => {
+    const { truth, track } = synthesizeWalk({ ...BASE, seed: 4 });
+    let bent = 0;
+    track.frames.forEach((f, i) => {
+      for (const side of ['left', 'right'] as const) {
+        const tip = truth.clean.feet[side].toeTip[i];
+        expect(tip[1]).toBeLessThanOrEqual(truth.floorY + 1e-6);
+        const k = track.keypointNames.indexOf(`${side}_foot_index`);
+        expect([f.keypoints[k][0], f.keypoints[k][1]]).toEqual(tip);
+        // Rigid toes would continue the sole line heel -> forefoot; count frames where they do not.
+        const { heel, toe } = truth.clean.feet[side];
+        const sole = Math.atan2(toe[i][1] - heel[i][1], toe[i][0] - heel[i][0]);
+        const toes = Math.atan2(tip[1] - toe[i][1], tip[0] - toe[i][0]);
+        if (Math.abs(sole - toes) > 0.05) bent++;
+      }
+    });
+    expect(bent).toBeGreaterThan(10); // push-off bends the toes on every step
+  });
+
+  it('truth ankle = the rigid foot against the shank: ankleAngle on knee, ankle and the sole points (no offset) reproduces it exactly', () => {
+    for (const options of [{ seed: 5 }, { seed: 6, direction: 'right-to-left' as const }, { seed: 7, walking: 'backward' as const }]) {
+      const { truth } = synthesizeWalk({ ...BASE, ...options });
+      const facing = truth.passes[0].facing === 'left-to-right' ? 1 : -1;
+      truth.clean.frames.forEach((f, i) => {
+        for (const side of ['left', 'right'] as const) {
+          const kp = (name: string) => {
+            const [x, y] = f.keypoints[KEYPOINT_NAMES.indexOf(name as (typeof KEYPOINT_NAMES)[number])];
+            return { x: x!, y: y! };
+          };
+          const [hx, hy] = truth.clean.feet[side].heel[i];
+          const [tx, ty] = truth.clean.feet[side].toe[i];
+          const a = ankleAngle(kp(`${side}_knee`), kp(`${side}_ankle`), { x: hx, y: hy }, { x: tx, y: ty }, facing);
+          expect(a).toBeCloseTo(truth.feet.ankle[side][i]!, 6);
+        }
+      });
+      const values = truth.feet.ankle.left.filter((v): v is number => v !== null);
+      // Perry's / Winter's range: about -20 (push-off) to +12 (terminal stance).
+      expect(Math.min(...values)).toBeLessThan(-15);
+      expect(Math.max(...values)).toBeGreaterThan(8);
+    }
+  });
+
+  it('the feet roll over the floor: heel on it at initial contact, foot flat in mid-stance, forefoot on it at final contact', () => {
+    const { truth } = synthesizeWalk({ ...BASE, seed: 18, cadence: 100 });
+    const c = truth.consistency;
+    for (const side of ['left', 'right'] as const) {
+      expect(c.initialContactHeight[side]).toBeLessThan(1e-6);
+      expect(c.finalContactHeight[side]).toBeLessThan(0.001);
+      expect(c.afterFinalContactHeight[side]).toBeGreaterThan(0.002);
+      // Mid-stance (20-28 % of the cycle): the foot lies flat.
+      truth.phase[side].forEach((p, i) => {
+        if (p !== null && p >= 0.2 && p <= 0.28) expect(Math.abs(truth.feet.footAngle[side][i]!)).toBeLessThan(0.05);
+      });
+      // Contacts from the foot agree with the curves' events within 5 ms.
+      for (const [fromFoot, curve] of [
+        [truth.feet.contacts[side].initialContacts, truth.events[side].heelStrikes],
+        [truth.feet.contacts[side].finalContacts, truth.events[side].toeOffs],
+      ]) {
+        for (const t of fromFoot) expect(Math.min(...curve.map((x) => Math.abs(x - t)))).toBeLessThan(0.005);
+      }
+    }
+  });
+
+  it('contact events come from the foot: heel strikes land heel first toe up, flat strikes flat, forefoot strikes toe first, backward on the toes', () => {
+    const cases = [
+      [{}, 'heel', 'heel'],
+      [{ strike: 'flat' }, 'flat', 'heel'],
+      [{ strike: 'forefoot' }, 'forefoot', 'forefoot'],
+      [{ walking: 'backward' }, 'forefoot', 'forefoot'],
+    ] as const;
+    for (const [options, pattern, first] of cases) {
+      const { truth } = synthesizeWalk({ ...BASE, seed: 8, ...options });
+      expect(truth.feet.pattern).toBe(pattern);
+      for (const side of ['left', 'right'] as const) {
+        const { initialContacts, finalContacts } = truth.feet.contacts[side];
+        expect(initialContacts.length).toBeGreaterThanOrEqual(3);
+        expect(finalContacts.length).toBeGreaterThanOrEqual(3);
+        for (const s of truth.feet.strikes[side]) {
+          expect(classifyStrike(s.footAngleDeg)).toBe(pattern);
+          if (pattern !== 'flat') expect(s.firstContact).toBe(first);
+        }
+        // Stance from the foot is 55-70 % of the stride (the curves' 62 %, within the contact tolerance).
+        const stance = finalContacts.map((fc) => fc - Math.max(...initialContacts.filter((ic) => ic < fc)));
+        for (const s of stance.filter(Number.isFinite)) expect(s / truth.strideTime).toBeGreaterThan(0.55);
+      }
+    }
+    expect(() => synthesizeWalk({ ...BASE, walking: 'backward', strike: 'heel' })).not.toThrow();
+    expect(() => synthesizeWalk({ ...BASE, walking: 'backward', strike: 'flat' })).toThrow(/forward walking/);
+  });
+});
+
+describe('ankle angle (ankle.ts)', () => {
+  const knee = { x: 100, y: 0 };
+  const ankle = { x: 100, y: 100 };
+  it('is 0 with the foot at right angles to a vertical shank, + dorsiflexion, - plantarflexion, the same facing either way', () => {
+    expect(ankleAngle(knee, ankle, { x: 90, y: 110 }, { x: 140, y: 110 }, 1)).toBeCloseTo(0, 9);
+    // Toes up by 10 deg: dorsiflexion +10.
+    const up = (deg: number, dir: 1 | -1) => ({ x: 90 * (dir === 1 ? 1 : 0) + (dir === 1 ? 0 : 110) + dir * 50 * Math.cos((deg * Math.PI) / 180), y: 110 - 50 * Math.sin((deg * Math.PI) / 180) });
+    expect(ankleAngle(knee, ankle, { x: 90, y: 110 }, up(10, 1), 1)).toBeCloseTo(10, 9);
+    expect(ankleAngle(knee, ankle, { x: 90, y: 110 }, up(-20, 1), 1)).toBeCloseTo(-20, 9);
+    // Mirrored (facing left): same angles.
+    expect(ankleAngle(knee, ankle, { x: 110, y: 110 }, up(10, -1), -1)).toBeCloseTo(10, 9);
+    // A shank leaning forward (knee ahead of the ankle) over a flat foot is dorsiflexion.
+    expect(ankleAngle({ x: 120, y: 0 }, ankle, { x: 90, y: 110 }, { x: 140, y: 110 }, 1)).toBeCloseTo((Math.atan(20 / 100) * 180) / Math.PI, 9);
+    expect(ankleAngle(null, ankle, { x: 90, y: 110 }, { x: 140, y: 110 }, 1)).toBeNull();
+    expect(ankleAngle(knee, ankle, { x: NaN, y: 110 }, { x: 140, y: 110 }, 1)).toBeNull();
+  });
+
+  it('the offset removes the slope of a heel keypoint above the sole', () => {
+    // Heel keypoint 5 px above the toe tip over 100 px: a flat foot reads -2.86 deg without the offset.
+    const heel = { x: 80, y: 105 };
+    const toe = { x: 180, y: 110 };
+    const slope = (Math.atan(5 / 100) * 180) / Math.PI;
+    expect(ankleAngle(knee, ankle, heel, toe, 1)).toBeCloseTo(-slope, 9);
+    expect(ankleAngle(knee, ankle, heel, toe, 1, slope)).toBeCloseTo(0, 9);
+    expect(footAngleToFloor(heel, toe, 1)).toBeCloseTo(-slope, 9);
+  });
+
+  it('footFlatOffset finds the offset and a tilted floor from the flat-foot frames of a walk', () => {
+    // A foot that steps along a floor tilted by 3 deg (rising to the right): flat for 10 frames at
+    // each footprint, lifted and rotated in between. Keypoint slope 4 deg.
+    const tilt = (3 * Math.PI) / 180;
+    const offset = 4;
+    const heelX: number[] = [];
+    const heelY: number[] = [];
+    const toeX: number[] = [];
+    const toeY: number[] = [];
+    const L = 50;
+    for (let step = 0; step < 5; step++) {
+      for (let k = 0; k < 20; k++) {
+        const flat = k < 10;
+        const lift = flat ? 0 : 15 * Math.sin((Math.PI * (k - 10)) / 10);
+        const rot = flat ? 0 : (20 * Math.sin((Math.PI * (k - 10)) / 10) * Math.PI) / 180;
+        const s = step * 120 + (flat ? 0 : (120 * (k - 10)) / 10);
+        // Along the floor s, up from it `lift`; foot line angle to the floor = rot - offset.
+        const a = rot - (offset * Math.PI) / 180;
+        const hx = s * Math.cos(tilt) - lift * Math.sin(tilt);
+        const hUp = s * Math.sin(tilt) + lift * Math.cos(tilt);
+        heelX.push(hx);
+        heelY.push(400 - hUp);
+        toeX.push(hx + L * Math.cos(tilt + a));
+        toeY.push(400 - (hUp + L * Math.sin(tilt + a)));
+      }
+    }
+    const found = footFlatOffset([{ heelX, heelY, toeX, toeY }], 1)!;
+    expect(found).not.toBeNull();
+    expect(found.floorAngleDeg).toBeCloseTo(3, 1);
+    expect(found.footOffsetDeg).toBeCloseTo(offset, 1);
+    expect(found.frames[0].length).toBeGreaterThanOrEqual(40);
+    expect(footFlatOffset([{ heelX: [1, 2], heelY: [1, 2], toeX: [3, 4], toeY: [1, 2] }], 1)).toBeNull();
+  });
+
+  it('on the walker with feet: median error under 1 deg with the true offset (clean), under 3.5 deg with MoveNet-like jitter', () => {
+    const clean = evaluateFeet(...pair(synthesizeWalk({ ...BASE, seed: 9, cadence: 96 })));
+    expect(clean.ankle.knownOffset.median).toBeLessThan(1);
+    // The toe tip stays on the floor at push-off while the rear foot plantarflexes: the keypoint
+    // ankle reads less plantarflexion there (up to ~12 deg), never more.
+    expect(clean.ankle.knownOffset.max).toBeGreaterThan(5);
+    expect(clean.ankle.knownOffset.bias).toBeGreaterThan(0);
+    const noisy = evaluateFeet(...pair(synthesizeWalk({ ...BASE, seed: 9, cadence: 96, noise: { jitterFrac: 0.01, swapFraction: 0, dropoutFraction: 0.03 } })));
+    expect(noisy.ankle.knownOffset.median).toBeLessThan(3.5);
+  });
+
+  it.each([
+    ['overground', { seed: 10, cadence: 100 }],
+    ['treadmill', { seed: 10, cadence: 108, setting: 'treadmill', durationS: 6 }],
+  ] as const)('the offset estimated from foot flat is within 0.5 deg of the keypoint layout\'s (%s, clean)', (_, options) => {
+    const e = evaluateFeet(...pair(synthesizeWalk({ ...BASE, ...options })));
+    expect(e.ankle.estimatedOffsetDeg).toHaveLength(1);
+    expect(e.ankle.estimatedOffsetDeg[0]).not.toBeNull();
+    expect(Math.abs(e.ankle.estimatedOffsetDeg[0]! - e.ankle.trueOffsetDeg)).toBeLessThan(0.5);
+    expect(e.ankle.estimatedOffset.median).toBeLessThan(1);
+  });
+});
+
+function pair(walk: ReturnType<typeof synthesizeWalk>) {
+  return [walk.track, walk.truth] as const;
+}
+
+describe('heel/toe event detectors (footEvents.ts) against the foot-contact truth', () => {
+  const walks: Array<[string, SynthOptions]> = [
+    ['forward, left to right', { seed: 11, cadence: 96 }],
+    ['forward, right to left', { seed: 12, cadence: 110, direction: 'right-to-left' }],
+    ['backward', { seed: 13, cadence: 92, walking: 'backward', direction: 'right-to-left' }],
+    ['treadmill', { seed: 14, cadence: 108, setting: 'treadmill', durationS: 6 }],
+  ];
+  // Measured (scripts/eval-feet.ts): forward, the heel is furthest ahead about 1 frame before it
+  // touches down and the toe furthest behind about 1 frame before it lifts (-30 to -40 ms at 30 fps);
+  // backward, first contact is exact and final contact (the heel) 1.5 frames late.
+  it.each(walks)('Zeni on heel and toe: every initial and final contact within 2 frames, none missed or extra (%s, clean)', (_, options) => {
+    const e = evaluateFeet(...pair(synthesizeWalk({ ...BASE, ...options })));
+    for (const kind of ['initial', 'final'] as const) {
+      const m = e.events.zeni[kind];
+      expect(m.errors.length).toBeGreaterThanOrEqual(5);
+      expect(within(m.errors, 2 * FRAME_S), `${kind}: ${m.errors.map((x) => (1000 * x).toFixed(0))} ms`).toBe(true);
+      expect(m.missed).toEqual([]);
+      expect(m.extra).toEqual([]);
+    }
+  });
+
+  it('Zeni with MoveNet-like jitter (1 % of body height) and drop-outs: within 2.5 frames', () => {
+    const e = evaluateFeet(...pair(synthesizeWalk({ ...BASE, seed: 15, cadence: 100, noise: { jitterFrac: 0.01, swapFraction: 0, dropoutFraction: 0.03 } })));
+    for (const kind of ['initial', 'final'] as const) {
+      expect(within(e.events.zeni[kind].errors, 2.5 * FRAME_S), `${kind}: ${e.events.zeni[kind].errors.map((x) => (1000 * x).toFixed(0))} ms`).toBe(true);
+      expect(e.events.zeni[kind].missed).toEqual([]);
+    }
+  });
+
+  it("O'Connor's foot velocity: initial contacts of heel strikers within 1 frame (about 23 ms late); final contacts come 3 frames early, at heel rise", () => {
+    const e = evaluateFeet(...pair(synthesizeWalk({ ...BASE, seed: 16, cadence: 110, direction: 'right-to-left' })));
+    const ic = e.events.footVelocity.initial.errors;
+    expect(ic.length).toBeGreaterThanOrEqual(5);
+    expect(within(ic, FRAME_S)).toBe(true);
+    expect(ic.reduce((s, x) => s + x, 0) / ic.length).toBeGreaterThan(0);
+    const fc = e.events.footVelocity.final.errors;
+    expect(fc.length).toBeGreaterThanOrEqual(5);
+    expect(Math.max(...fc)).toBeLessThan(-FRAME_S); // before the toe leaves: the reason Zeni is the choice
+  });
+
+  it('plain inputs: a foot stepping back and forth under a still pelvis', () => {
+    // Heel x = 40 sin(2 pi f t); toe 30 px ahead; travel +1: heel furthest ahead at the sine's peaks.
+    const t = Array.from({ length: 121 }, (_, i) => i / 30);
+    const f = 1;
+    const heelX = t.map((s) => 40 * Math.sin(2 * Math.PI * f * s));
+    const toeX = heelX.map((x) => x + 30);
+    const y = t.map(() => 400);
+    const found = zeniFootEvents({ t, heelX, heelY: y, toeX, toeY: y, pelvisX: t.map(() => 0), travel: 1, walking: 'forward' });
+    expect(found.heelStrikes.map((s) => Math.round(s * 100) / 100)).toEqual([0.25, 1.25, 2.25, 3.25]);
+    expect(found.toeOffs.map((s) => Math.round(s * 100) / 100)).toEqual([0.75, 1.75, 2.75, 3.75]);
+    // Foot velocity on a foot that only moves sideways finds nothing (no vertical motion).
+    expect(footVelocityEvents({ t, heelX, heelY: y, toeX, toeY: y, pelvisX: t.map(() => 0), travel: 1, walking: 'forward' })).toEqual({ heelStrikes: [], toeOffs: [] });
+  });
+});
+
+describe('strike pattern (strikePattern.ts)', () => {
+  it('Altman & Davis thresholds: > 8 heel, -1.6..8 flat, < -1.6 forefoot', () => {
+    expect(classifyStrike(20)).toBe('heel');
+    expect(classifyStrike(8.01)).toBe('heel');
+    expect(classifyStrike(8)).toBe('flat');
+    expect(classifyStrike(0)).toBe('flat');
+    expect(classifyStrike(-1.6)).toBe('flat');
+    expect(classifyStrike(-1.61)).toBe('forefoot');
+  });
+
+  it.each([
+    ['heel', {}],
+    ['flat', { strike: 'flat' }],
+    ['forefoot', { strike: 'forefoot' }],
+    ['forefoot', { walking: 'backward' }],
+  ] as const)('every step of a %s striker is classified so from its keypoints (%o)', (pattern, options) => {
+    const e = evaluateFeet(...pair(synthesizeWalk({ ...BASE, seed: 17, cadence: 100, ...options })));
+    expect(e.strikes.truth).toBe(pattern);
+    expect(e.strikes.found.length).toBeGreaterThanOrEqual(5);
+    expect(e.strikes.found.every((p) => p === pattern)).toBe(true);
+  });
+
+  it('backward forefoot landings are marked expected; a missing foot gives null', () => {
+    const t = [0, 0.1, 0.2];
+    const input = { t, heelX: [0, 0, NaN], heelY: [100, 100, 100], toeX: [50, 50, 50], toeY: [110, 110, 110], facing: 1 as const, footOffsetDeg: 0 };
+    const [back] = strikePatterns({ ...input, walking: 'backward' }, [0.05]);
+    expect(back.pattern).toBe('forefoot');
+    expect(back.expected).toBe(true);
+    const [fwd] = strikePatterns({ ...input, walking: 'forward' }, [0.05]);
+    expect(fwd.expected).toBe(false);
+    expect(strikePatterns({ ...input, walking: 'forward' }, [0.15])[0].pattern).toBeNull();
+  });
+});
+
+describe('the heel/toe detectors as event detectors (detector.ts contract, on walks with feet)', () => {
+  const CASES: Array<[string, SynthOptions]> = [
+    ['clean overground', { durationS: 6 }],
+    ['noisy overground', { durationS: 6, noise: { ...MOVENET_LIKE_NOISE, seed: 5 }, seed: 5 }],
+    ['backward', { durationS: 6, walking: 'backward', direction: 'right-to-left' }],
+    ['noisy treadmill', { durationS: 8, setting: 'treadmill', noise: { ...MOVENET_LIKE_NOISE, seed: 6 }, seed: 6 }],
+  ];
+  it('zeni-heel-toe declares its paper, needs heel and toe, and is picked over the ankle detector when they are there', () => {
+    expect(heelToeZeniDetector.reference).toMatch(/2008/);
+    expect(heelToeZeniDetector.needs).toEqual(['heel', 'toe']);
+    const all = [...EVENT_DETECTORS, heelToeZeniDetector, footVelocityDetector];
+    expect(chooseEventDetector(new Set(['ankle', 'heel', 'toe']), all).id).toBe('zeni-heel-toe');
+    expect(chooseEventDetector(new Set(['ankle']), all).id).toBe('zeni-ankle');
+  });
+
+  it.each(CASES)('zeni-heel-toe, %s: one list per pass and side, >= 95 %% of the true events within 2 frames, none invented', (_, o) =>
+    expectDetectorContract(heelToeZeniDetector, o),
+  );
+});
