@@ -2,7 +2,7 @@
  * End-to-end tests (test/e2e/*.spec.ts) in Debian's Chromium against the production build served
  * by `vite preview` (offline support and the service worker exist only there). Run with
  * `npm run test:e2e`, which builds first. Never `npx playwright install`: the browser is
- * /usr/bin/chromium (apt package `chromium`, installed by .ci/run).
+ * /usr/bin/chromium (apt package `chromium`; `npm test` installs it when missing: scripts/test-deps.mjs).
  */
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium';

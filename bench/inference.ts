@@ -5,7 +5,8 @@
  */
 import { pathToFileURL } from 'node:url';
 import type { BackendName } from '../src/pose/backend';
-import type { MoveNetModelName, RawImage } from '../src/pose/detector';
+import type { MoveNetModelName } from '../src/pose/detector';
+import type { RawImage } from '../src/contracts';
 import { createNodePoseEstimator } from '../src/pose/node';
 import { drawStandingPerson } from '../test/helpers/rasterPerson';
 

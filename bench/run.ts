@@ -16,6 +16,14 @@ try {
 
 console.log('');
 try {
+  const { benchmarkCli, formatCliFigures } = await import('./cli');
+  console.log(formatCliFigures(await benchmarkCli()));
+} catch (e) {
+  console.log(`CLI benchmark skipped: ${(e as Error).message}`);
+}
+
+console.log('');
+try {
   const { benchmarkBrowser, formatBrowserFigures } = await import('./browser/run');
   console.log(formatBrowserFigures(await benchmarkBrowser()));
 } catch (e) {

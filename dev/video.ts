@@ -12,7 +12,7 @@
  */
 import { analyzeTrack } from '../src/core/analyze';
 import { benchmarkDecode, processVideoFile, type ProcessVideoOptions, type ProcessVideoResult } from '../src/video/processVideo';
-import { VideoInputError, type PipelineProgress } from '../src/video/types';
+import { VideoInputError, type PipelineProgress } from '../src/contracts';
 
 interface RunSummary {
   ok: boolean;

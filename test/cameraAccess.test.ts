@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cameraError, defaultFacingMode, facingFromLabel } from '../src/capture/camera';
 import { extensionFor, pickRecorderMimeType, recordingName } from '../src/capture/recorder';
-import { VideoInputError } from '../src/video/types';
+import { VideoInputError } from '../src/contracts';
 
 /** getUserMedia rejects with DOMExceptions; only their name matters. */
 const domError = (name: string, message = '') => Object.assign(new Error(message), { name });

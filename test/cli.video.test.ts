@@ -4,13 +4,13 @@
  * clips made here with ffmpeg. Needs ffmpeg and ffprobe (CI installs them).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openVideoFile, probeVideo } from '../src/video/node/ffmpegSource';
-import { VideoInputError } from '../src/video/types';
-import type { RawImage } from '../src/pose/detector';
+import { VideoInputError } from '../src/contracts';
+import type { RawImage } from '../src/contracts';
 
 const root = join(__dirname, '..');
 const fixture = (path: string) => join(root, 'fixtures', path);
@@ -90,6 +90,28 @@ describe('Node FrameSource over ffmpeg', () => {
     }
   });
 
+  it('crops from the yuv420p planes match crops from the rgb24 ffmpeg makes (and so does the whole frame)', async () => {
+    const first = async (trackingPixels: 'rgb24' | 'yuv420p') => {
+      const source = await openVideoFile(fixture('walks/healthy-ltr.mp4'), { trackingPixels });
+      for await (const frame of source.frames({ fromS: 2 })) {
+        const crop = (await frame.crop({ x: 300, y: 60, width: 400, height: 400 }, 192)) as RawImage;
+        return { crop, image: frame.image as RawImage };
+      }
+      throw new Error('no frame');
+    };
+    const rgb = await first('rgb24');
+    const yuv = await first('yuv420p');
+    const meanAbsDiff = (a: RawImage, b: RawImage) => {
+      let sum = 0;
+      for (let i = 0; i < a.data.length; i++) sum += Math.abs(a.data[i] - b.data[i]);
+      return sum / a.data.length;
+    };
+    expect([yuv.image.width, yuv.image.height, yuv.image.data.length]).toEqual([960, 480, 960 * 480 * 3]);
+    // Chroma is sampled nearest rather than filtered, and rounding differs: a few levels of 255.
+    expect(meanAbsDiff(yuv.crop, rgb.crop)).toBeLessThan(4);
+    expect(meanAbsDiff(yuv.image, rgb.image)).toBeLessThan(4);
+  });
+
   it('names what is wrong with a file that is not a usable video', async () => {
     const codeOf = (path: string) => probeVideo(path).then(() => 'ok', (e) => (e instanceof VideoInputError ? e.code : e.message));
     expect(await codeOf(join(dir, 'notes.mp4'))).toBe('not-a-video');
@@ -152,6 +174,30 @@ describe('gait video', () => {
     const unknown = gait(['video', fixture('walks/healthy-rtl.mp4'), '--person', '99']);
     expect(unknown.status).not.toBe(0);
     expect(unknown.stderr, unknown.stderr).toMatch(/no person with id 99 in this video \(found: \d+\)/);
+  }, 300_000);
+
+  it('a folder of videos: one report per video in --out, a line per file, the rest go on after a bad one', () => {
+    const batch = join(dir, 'batch');
+    mkdirSync(batch);
+    copyFileSync(fixture('walks/healthy-ltr.mp4'), join(batch, 'a-ltr.mp4'));
+    copyFileSync(fixture('walks/healthy-rtl.mp4'), join(batch, 'b-rtl.MP4'));
+    writeFileSync(join(batch, 'c-notes.mp4'), 'not a video\n');
+    writeFileSync(join(batch, 'readme.txt'), 'not listed: not a video extension\n');
+    const out = join(dir, 'reports');
+    const run = gait(['video', batch, '--out', out, '--jobs', '2']);
+    expect(run.status, run.stderr).toBe(1); // one file failed
+    expect(readdirSync(out).sort()).toEqual(['a-ltr.report.json', 'b-rtl.report.json']);
+    expect(JSON.parse(readFileSync(join(out, 'a-ltr.report.json'), 'utf8')).direction).toBe('left-to-right');
+    expect(JSON.parse(readFileSync(join(out, 'b-rtl.report.json'), 'utf8')).direction).toBe('right-to-left');
+    expect(run.stderr).toMatch(/\[1\/3\] .*a-ltr\.mp4: 156 frames, 5\.2 s of video in [\d.]+ s \([\d.]+x real time\) -> .*a-ltr\.report\.json/);
+    expect(run.stderr).toMatch(/\[3\/3\] .*c-notes\.mp4: failed: .*not a video file/);
+    expect(run.stderr).toMatch(/2 of 3 videos analysed: .* real time, 2 workers\)/);
+    expect(run.stdout).toBe('');
+
+    const noOut = gait(['video', batch]);
+    expect(noOut.status).toBe(2);
+    expect(noOut.stderr).toMatch(/several videos need --out DIR/);
+    expect(gait(['video', batch, '--out', out, '--jobs', '0']).stderr).toMatch(/--jobs must be a whole number from 1 to 64/);
   }, 300_000);
 
   it('a walk filmed from the front is tracked but refused by the analysis as not a side view', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyRectFor, cropFromPlanes, displaySize, type FrameGeometry, type Rotation } from '../src/video/browser/planarCrop';
+import { copyRectFor, cropFromPlanes, displaySize, type FrameGeometry, type Rotation } from '../src/video/shared/planarCrop';
 import { placeCrop } from '../src/video/browser/cropGeometry';
 
 /** A picture of 2x2 blocks of distinct colours (so 4:2:0 chroma is exact), W x H, RGB. */

@@ -6,12 +6,13 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KP, KEYPOINT_COUNT, type Keypoint } from '../src/core/format/poseTrack';
-import type { DetectedPose, PoseEstimator, PoseInput, RawImage } from '../src/pose/detector';
+import type { DetectedPose, PoseEstimator } from '../src/pose/detector';
+import type { PoseInput, RawImage } from '../src/contracts';
 import { buildPoseTrack, CROP_SIZE, SCOUT_MAX_DIMENSION, scoutMaxDimension } from '../src/pose/trackBuilder';
 import { createNodePoseEstimator } from '../src/pose/node';
 import { containsPoint, frameToCrop } from '../src/tracking/geometry';
 import { cropRgb } from '../src/video/node/rgbCrop';
-import { VideoInputError, type Box, type FrameSource, type PipelineProgress, type SourceFrame } from '../src/video/types';
+import { VideoInputError, type Box, type FrameSource, type PipelineProgress, type SourceFrame } from '../src/contracts';
 import { jumpingJacks, walker, type PoseAt } from './helpers/scoutScene';
 import { drawStandingPerson } from './helpers/rasterPerson';
 

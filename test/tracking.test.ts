@@ -6,10 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { KP, type Keypoint } from '../src/core/format/poseTrack';
 import { gatherPeople, pickWalker, rankPeople, type ScoutFrame, type ScoutPose } from '../src/tracking/people';
 import { walkingMotion } from '../src/tracking/walking';
-import { chooseCropRegion, CROP_SCALE, scoutedBoxAt, SCOUT_HOLD_S } from '../src/tracking/cropRegion';
+import { chooseCropRegion, CROP_GRID_PX, CROP_SCALE, scoutedBoxAt, SCOUT_HOLD_S, snapSquare } from '../src/tracking/cropRegion';
 import { boxFromKeypoints, cropToFrame, frameToCrop, iou, squareAround } from '../src/tracking/geometry';
 import { cropRgb } from '../src/video/node/rgbCrop';
-import type { Box, PersonCandidate, PersonSample } from '../src/video/types';
+import type { Box, PersonCandidate, PersonSample } from '../src/contracts';
 import { jittered, jumpingJacks, reflection, standing, walker, type PoseAt } from './helpers/scoutScene';
 
 const STEP = 0.25;
@@ -221,7 +221,7 @@ describe('crop regions for the single-pose model', () => {
   it('follows the previous keypoints while they agree with the scouted person', () => {
     const choice = chooseCropRegion(pose, poseBox)!;
     expect(choice.from).toBe('keypoints');
-    expect(choice.region).toEqual(squareAround(poseBox, CROP_SCALE));
+    expect(choice.region).toEqual(snapSquare(squareAround(poseBox, CROP_SCALE), CROP_GRID_PX));
     expect(choice.region.width).toBe(choice.region.height);
     // The whole body is inside the crop with room to spare.
     for (const [x, y] of pose) {

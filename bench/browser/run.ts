@@ -74,6 +74,8 @@ export interface BrowserInferenceFigure {
 
 export interface BrowserVideoFigure {
   model: string;
+  /** Workers that tracked (processVideoFile's `workers`; 1 = one worker). */
+  workers: number;
   backend: string;
   fixture: string;
   durationS: number;
@@ -101,7 +103,7 @@ export interface BrowserFigures {
   videoNote?: string;
 }
 
-export async function benchmarkBrowser(options: { videoModels?: MoveNetModelName[] } = {}): Promise<BrowserFigures> {
+export async function benchmarkBrowser(options: { videoModels?: MoveNetModelName[]; inference?: boolean; looped?: boolean; rounds?: number } = {}): Promise<BrowserFigures> {
   const videoModels = options.videoModels ?? ['lightning', 'thunder'];
   const outDir = mkdtempSync(join(tmpdir(), 'gait-bench-browser-'));
   let server: PreviewServer | undefined;
@@ -119,7 +121,7 @@ export async function benchmarkBrowser(options: { videoModels?: MoveNetModelName
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: BENCH_CHROMIUM_ARGS });
     const figures: BrowserFigures = { chromium: browser.version(), inference: [], video: [] };
 
-    for (const plan of PLANS) {
+    for (const plan of options.inference === false ? [] : PLANS) {
       for (const model of plan.models) {
         const figure = await measureInference(browser, { model, backend: plan.backend, warmupFrames: plan.warmupFrames, frames: plan.frames, budgetMs: plan.budgetMs, width: 640, height: 480 });
         figures.inference.push(figure);
@@ -133,14 +135,20 @@ export async function benchmarkBrowser(options: { videoModels?: MoveNetModelName
     else {
       const clips = [
         ...videoModels.map((model) => ({ model, path: join(ROOT, VIDEO_FIXTURE), label: VIDEO_FIXTURE.split('/').pop()! })),
-        ...(videoModels.includes('lightning') ? loopedClip(outDir).map((clip) => ({ model: 'lightning' as const, ...clip })) : []),
+        ...(videoModels.includes('lightning') && options.looped !== false ? loopedClip(outDir).map((clip) => ({ model: 'lightning' as const, ...clip })) : []),
       ];
-      for (const { model, path, label } of clips) {
-        try {
-          figures.video.push(await measureVideo(browser, model, path, label));
-        } catch (error) {
-          figures.videoNote = `end-to-end ${model} failed: ${error instanceof Error ? error.message : error}`;
-          break;
+      // One worker and the default (one per core) alternate on each clip: this VM's speed jumps
+      // between two levels, so the two are measured back to back on each clip.
+      const cores = await coresSeenByPage(browser);
+      outer: for (const { model, path, label } of clips) {
+        const order = cores > 1 ? [1, cores] : [1];
+        for (const workers of Array.from({ length: options.rounds ?? 1 }, () => order).flat()) {
+          try {
+            figures.video.push(await measureVideo(browser, model, path, label, workers));
+          } catch (error) {
+            figures.videoNote = `end-to-end ${model} (${workers} workers) failed: ${error instanceof Error ? error.message : error}`;
+            break outer;
+          }
         }
       }
     }
@@ -219,7 +227,16 @@ function loopedClip(dir: string): { path: string; label: string }[] {
   }
 }
 
-async function measureVideo(browser: Browser, model: MoveNetModelName, path: string, label: string): Promise<BrowserVideoFigure> {
+async function coresSeenByPage(browser: Browser): Promise<number> {
+  const page = await openPage(browser, VIDEO_HARNESS, 'gaitDev');
+  try {
+    return await page.evaluate(() => navigator.hardwareConcurrency || 1);
+  } finally {
+    await page.context().close();
+  }
+}
+
+async function measureVideo(browser: Browser, model: MoveNetModelName, path: string, label: string, workers: number): Promise<BrowserVideoFigure> {
   const page = await openPage(browser, VIDEO_HARNESS, 'gaitDev');
   try {
     // The fixture reaches the page as if the user had picked the file: bytes, then a Blob.
@@ -228,7 +245,7 @@ async function measureVideo(browser: Browser, model: MoveNetModelName, path: str
     );
     const name = path.split('/').pop()!;
     const run: VideoRunSummary = await page.evaluate(
-      async ({ m, fileName }) => {
+      async ({ m, fileName, w }) => {
         interface Dev {
           processVideoFile(b: Blob, n: string, o?: object): Promise<{
             backend: string; model: string; info: { durationS: number }; track: { frames: unknown[] };
@@ -239,19 +256,20 @@ async function measureVideo(browser: Browser, model: MoveNetModelName, path: str
         const dev = (window as unknown as { gaitDev: Dev }).gaitDev;
         const blob = await (await fetch('/__bench_fixture__.mp4')).blob();
         const start = performance.now();
-        const r = await dev.processVideoFile(blob, fileName, { model: m });
+        const r = await dev.processVideoFile(blob, fileName, { model: m, workers: w });
         const pageWallS = (performance.now() - start) / 1000;
-        const decode = dev.benchmarkDecode ? await dev.benchmarkDecode(blob, fileName, {}) : null;
+        const decode = dev.benchmarkDecode && w === 1 ? await dev.benchmarkDecode(blob, fileName, {}) : null;
         // Only the figures cross back (the track itself is large).
         return {
           backend: r.backend, model: r.model, durationS: r.info.durationS, frames: r.track.frames.length,
           timing: r.timing, pageWallS, decodeRealTime: decode ? decode.realTimeFactor : null, tensors: r.tensors ?? null,
         };
       },
-      { m: model, fileName: name },
+      { m: model, fileName: name, w: workers },
     );
     return {
       model: run.model,
+      workers,
       backend: run.backend,
       fixture: label,
       durationS: run.durationS,
@@ -296,12 +314,13 @@ export function formatBrowserFigures(f: BrowserFigures): string {
     return lines.join('\n');
   }
   lines.push('End-to-end uploaded video in headless Chromium (processVideoFile: demux, WebCodecs decode, MultiPose scouting, tracking every frame, in a worker):');
-  const videoRows = [['model', 'backend', 'clip', 'frames', 'wall s', 'x real time', 'load s', 'scout s', 'track s', 'track fps', 'model ms/frame', 'bare inference ms', 'wall ms/frame', 'overhead', 'decode alone', 'tensors before/after (min-max during)']];
+  const videoRows = [['model', 'workers', 'backend', 'clip', 'frames', 'wall s', 'x real time', 'load s', 'scout s', 'track s', 'track fps', 'model ms/frame', 'bare inference ms', 'wall ms/frame', 'overhead', 'decode alone', 'tensors before/after (min-max during)']];
   for (const v of f.video) {
     const bare = f.inference.find((r) => r.ok && v.model.endsWith(r.model) && v.backend.startsWith(r.backend));
     const perFrameMs = (v.wallS * 1000) / v.frames;
     videoRows.push([
       v.model,
+      String(v.workers),
       v.backend,
       `${v.fixture} (${v.durationS.toFixed(1)} s, 30 fps)`,
       String(v.frames),
@@ -324,7 +343,11 @@ export function formatBrowserFigures(f: BrowserFigures): string {
   lines.push('  The bare figure is MoveNet on a whole 640x480 frame; the pipeline gives it a crop around the walker (model ms/frame), so its model time can be lower.');
   for (const v of f.video) {
     const trackingOnly = v.durationS / v.trackS;
-    lines.push(`  ${v.model}, ${v.fixture}: ${v.realTimeMultiple.toFixed(2)}x real time end to end; tracking stage alone ${trackingOnly.toFixed(2)}x; scouting (MultiPose) ${((100 * v.scoutS) / v.wallS).toFixed(0)} % of the wall time.`);
+    lines.push(`  ${v.model}, ${v.workers} worker${v.workers > 1 ? 's' : ''}, ${v.fixture}: ${v.realTimeMultiple.toFixed(2)}x real time end to end; tracking stage alone ${trackingOnly.toFixed(2)}x; scouting (MultiPose) ${((100 * v.scoutS) / v.wallS).toFixed(0)} % of the wall time.`);
+  }
+  for (const n of f.video.filter((v) => v.workers > 1)) {
+    const one = f.video.find((v) => v.workers === 1 && v.model === n.model && v.fixture === n.fixture);
+    if (one) lines.push(`  ${n.model}, ${n.fixture}: ${n.workers} workers ${n.realTimeMultiple.toFixed(2)}x vs 1 worker ${one.realTimeMultiple.toFixed(2)}x real time = ${(n.realTimeMultiple / one.realTimeMultiple).toFixed(2)}x the single-worker speed.`);
   }
   if (f.videoNote) lines.push(f.videoNote);
   return lines.join('\n');

@@ -3,7 +3,7 @@
  * (labels only appear after permission was given), and turn getUserMedia's DOMExceptions into
  * VideoInputErrors a person can act on.
  */
-import { VideoInputError } from '../video/types';
+import { VideoInputError } from '../contracts';
 
 export type FacingMode = 'user' | 'environment';
 

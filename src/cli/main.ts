@@ -5,8 +5,10 @@
  * non-zero exit code.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
+import { expandVideoInputs, VIDEO_EXTENSIONS } from './inputs';
 import { parsePoseTrack } from '../core/format/validatePoseTrack';
 import { analyzeTrack } from '../core/analyze';
 import { GaitAnalysisError } from '../core/errors';
@@ -15,12 +17,13 @@ import { motText, trcText } from '../core/export/opensim';
 import type { GaitPoseTrack } from '../core/format/poseTrack';
 import type { GaitReport } from '../core/format/report';
 import type { AnalysisOptions } from '../core/format/report';
-import { VideoInputError } from '../video/types';
+import { VideoInputError } from '../contracts';
 
 const USAGE = `Usage:
   gait analyze TRACK.json [--summary] [--treadmill-speed M_PER_S] [--height METRES] [--setting treadmill|overground]
 
-  gait video WALK.mp4 [--track OUT.json] [--model lightning|thunder] [--person ID] [analyze's options]
+  gait video WALK.mp4 [--track OUT.json] [--model lightning|thunder] [--person ID] [--jobs N] [analyze's options]
+  gait video A.mp4 B.mp4 ... | FOLDER --out DIR [--jobs N] [--summary] [--model ...] [analyze's options]
 
   TRACK.json   a gait-pose-track v1 file (docs/formats.md); "-" reads standard input
   WALK.mp4     a video of the walk (any format ffmpeg reads), filmed from the side
@@ -29,7 +32,10 @@ const USAGE = `Usage:
   --model      MoveNet lightning (default, fast) or thunder (slower, more accurate)
   --person     analyse this person (ids are listed on stderr) instead of the one picked as walking
   --trc FILE   also write the keypoints as an OpenSim .trc (metres with --height or --treadmill-speed, else pixels)
-  --mot FILE   also write the joint angles as an OpenSim .mot`;
+  --mot FILE   also write the joint angles as an OpenSim .mot
+  --out        write one report per video to DIR (NAME.report.json, or NAME.summary.txt with --summary);
+               needed for several videos or a folder (its .mp4 .m4v .mov .webm .mkv .avi files)
+  --jobs       workers tracking each video in parallel spans (default: the number of CPU cores)`;
 
 function fail(message: string, code = 1): never {
   process.stderr.write(`gait: ${message}\n`);
@@ -59,6 +65,8 @@ export function main(argv: string[]): void {
         person: { type: 'string' },
         trc: { type: 'string' },
         mot: { type: 'string' },
+        out: { type: 'string' },
+        jobs: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -70,7 +78,7 @@ export function main(argv: string[]): void {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  const [command, file] = positionals;
+  const [command, file, ...more] = positionals;
   if (command !== 'analyze' && command !== 'video') fail(command ? `unknown command "${command}"\n${USAGE}` : USAGE, 2);
   if (!file) fail(`${command} needs a ${command === 'video' ? 'video' : 'track'} file\n${USAGE}`, 2);
   const options = analysisOptions(values);
@@ -82,13 +90,43 @@ export function main(argv: string[]): void {
       personId = Number(values.person);
       if (!Number.isInteger(personId)) fail(`--person must be a person id (a whole number), got "${values.person}"`, 2);
     }
-    if (!existsSync(file)) fail(`cannot read ${file}: no such file`);
+    let jobs = availableParallelism();
+    if (values.jobs !== undefined) {
+      jobs = Number(values.jobs);
+      if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) fail(`--jobs must be a whole number from 1 to 64, got "${values.jobs}"`, 2);
+    }
+    const inputs = [file, ...more];
+    for (const input of inputs) if (!existsSync(input)) fail(`cannot read ${input}: no such file or folder`);
+    const files = expandVideoInputs(inputs);
+    if (files.length === 0) fail(`no video files (${VIDEO_EXTENSIONS.join(' ')}) in ${inputs.join(', ')}`);
+    const batch = files.length > 1 || files[0] !== file;
+    if (batch && !values.out) fail(`several videos need --out DIR (one report per video)`, 2);
+    if (batch && values.track) fail(`--track is for a single video`, 2);
+    if (batch && personId !== undefined) fail(`--person is for a single video (ids differ between videos)`, 2);
     const log = (line: string) => process.stderr.write(`${line}\n`);
     // Loaded only here: `analyze` should not pay for tfjs and the models.
-    import('./video').then(({ runVideoCommand }) => runVideoCommand(file, { model, personId, trackPath: values.track, analysis: options, progress: !!process.stderr.isTTY }, log)).then(
-      ({ report, track }) => {
-        writeOpenSim(track, report, values);
-        process.stdout.write(values.summary ? formatSummary(report) : `${JSON.stringify(report)}\n`);
+    if (batch && (values.trc || values.mot)) fail(`--trc and --mot are for a single video`, 2);
+    import('./batch').then(({ runBatch }) =>
+      runBatch(
+        files,
+        {
+          model,
+          personId,
+          trackPath: values.track,
+          analysis: options,
+          summary: !!values.summary,
+          outDir: values.out ?? null,
+          toStdout: !values.out,
+          jobs,
+          live: !!process.stderr.isTTY,
+          onReport: batch ? undefined : (track, report) => writeOpenSim(track, report, values),
+        },
+        log,
+        (text) => process.stdout.write(text),
+      ),
+    ).then(
+      (results) => {
+        if (results.some((r) => !r.ok)) process.exitCode = 1;
       },
       (e: unknown) => {
         if (e instanceof VideoInputError) fail(`${file}: ${e.message}${e.hint ? ` ${e.hint}` : ''}`);
@@ -100,6 +138,7 @@ export function main(argv: string[]): void {
     );
     return;
   }
+  if (more.length) fail(`analyze takes one track file, got ${positionals.length - 1}`, 2);
 
   let text: string;
   try {

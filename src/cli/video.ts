@@ -9,17 +9,21 @@ import type { AnalysisOptions, GaitReport } from '../core/format/report';
 import type { GaitPoseTrack } from '../core/format/poseTrack';
 import type { PoseEstimator } from '../pose/detector';
 import { createNodePoseEstimator } from '../pose/node';
-import { buildPoseTrack, scoutMaxDimension } from '../pose/trackBuilder';
+import { buildPoseTrack, scoutMaxDimension, type SpanTracker } from '../pose/trackBuilder';
 import { openVideoFile } from '../video/node/ffmpegSource';
-import type { FrameSource, PersonCandidate, PipelineProgress, SourceFrame } from '../video/types';
+import type { FrameSource, PersonCandidate, PipelineProgress, SourceFrame } from '../contracts';
 
 export interface VideoCommandOptions {
   model: 'lightning' | 'thunder';
   personId?: number;
   trackPath?: string;
   analysis: AnalysisOptions;
-  /** Show a live progress line on stderr. */
-  progress: boolean;
+  /** Show a live progress line on stderr (or call this with each update). */
+  progress: boolean | ((p: PipelineProgress) => void);
+  /** Track in spans on these worker threads too (./spanPool.ts); default: this thread alone. */
+  tracker?: SpanTracker;
+  /** See OpenVideoOptions (benchmarks compare the two). */
+  trackingPixels?: 'yuv420p' | 'rgb24';
 }
 
 export interface VideoCommandResult {
@@ -48,22 +52,20 @@ export async function runVideoCommand(path: string, o: VideoCommandOptions, log:
   const started = performance.now();
   const timing: VideoTiming = { frames: 0, videoS: 0, decodeS: 0, cropS: 0, scoutInferenceS: 0, trackInferenceS: 0, analysisS: 0, totalS: 0, nodeCpuS: 0 };
   const cpuStart = process.cpuUsage();
-  const source = timedSource(await openVideoFile(path), timing);
+  const source = timedSource(await openVideoFile(path, { trackingPixels: o.trackingPixels }), timing);
   timing.videoS = source.durationS;
-  const { estimator, backend } = await createNodePoseEstimator({ model: o.model });
-  const { estimator: scout } = await createNodePoseEstimator({
-    model: 'multipose',
-    multiPoseMaxDimension: scoutMaxDimension(source.width, source.height),
-  });
+  const { estimator, backend } = await loadEstimator(o.model, 0);
+  const { estimator: scout } = await loadEstimator('multipose', scoutMaxDimension(source.width, source.height));
   try {
     const result = await buildPoseTrack(source, {
       estimator: timedEstimator(estimator, timing, 'trackInferenceS'),
       scout: timedEstimator(scout, timing, 'scoutInferenceS'),
       personId: o.personId,
-      onProgress: o.progress ? progressLine : undefined,
+      onProgress: typeof o.progress === 'function' ? o.progress : o.progress ? progressLine : undefined,
+      tracker: o.tracker,
       sourceExtra: { backend: backend.detail, codec: source.codec, scoutSize: scoutMaxDimension(source.width, source.height) },
     });
-    if (o.progress) process.stderr.write('\r\x1b[K');
+    if (o.progress === true) process.stderr.write('\r\x1b[K');
     timing.frames = result.track.frames.length;
     log(describePeople(result.people, result.personId));
     if (o.trackPath) writeFileSync(o.trackPath, `${JSON.stringify(result.track)}\n`);
@@ -76,13 +78,25 @@ export async function runVideoCommand(path: string, o: VideoCommandOptions, log:
       timing.totalS = (performance.now() - started) / 1000;
       const cpu = process.cpuUsage(cpuStart);
       timing.nodeCpuS = (cpu.user + cpu.system) / 1e6;
-      log(formatTiming(timing, `${o.model}, ${backend.detail}`));
+      log(formatTiming(timing, `${o.model}, ${backend.detail}${o.tracker && o.tracker.workers > 1 ? `, ${o.tracker.workers} workers` : ''}`));
     }
   } finally {
     source.close();
-    estimator.dispose();
-    scout.dispose();
   }
+}
+
+const loaded = new Map<string, ReturnType<typeof createNodePoseEstimator>>();
+
+/** Models are loaded once and kept for the next video of a batch (they are freed at exit). */
+function loadEstimator(model: 'lightning' | 'thunder' | 'multipose', multiPoseMaxDimension: number): ReturnType<typeof createNodePoseEstimator> {
+  const key = `${model}:${multiPoseMaxDimension}`;
+  let loading = loaded.get(key);
+  if (!loading) {
+    loading = createNodePoseEstimator(model === 'multipose' ? { model, multiPoseMaxDimension } : { model });
+    loading.catch(() => loaded.delete(key));
+    loaded.set(key, loading);
+  }
+  return loading;
 }
 
 export function describePeople(people: readonly PersonCandidate[], chosen: number | null): string {
@@ -109,8 +123,12 @@ export function formatTiming(t: VideoTiming, what: string): string {
 }
 
 function progressLine(p: PipelineProgress): void {
+  process.stderr.write(`\r\x1b[K${describeProgress(p)}`);
+}
+
+export function describeProgress(p: PipelineProgress): string {
   const eta = p.etaS === null ? '' : `, ${Math.ceil(p.etaS)} s left`;
-  process.stderr.write(`\r\x1b[K${p.stage} ${p.framesDone}/${p.framesTotal} frames, ${p.fps.toFixed(1)} frames/s${eta}`);
+  return `${p.stage} ${p.framesDone}/${p.framesTotal} frames, ${p.fps.toFixed(1)} frames/s${eta}`;
 }
 
 /** The source, with the time spent waiting for decoded frames and making crops added up. */
@@ -135,7 +153,10 @@ function timedSource(source: FrameSource, timing: VideoTiming): FrameSource {
             const frame: SourceFrame = next.value;
             yield {
               t: frame.t,
-              image: frame.image,
+              // A getter: sources may make the whole image only when it is asked for.
+              get image() {
+                return frame.image;
+              },
               release: () => frame.release(),
               crop: async (box, size) => {
                 const cropStart = performance.now();

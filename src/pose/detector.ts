@@ -17,6 +17,7 @@ import {
   type PoseDetectorInput,
 } from '@tensorflow-models/pose-detection';
 import { KEYPOINT_COUNT, type Keypoint } from '../core/format/poseTrack';
+import type { PoseInput, RawImage } from '../contracts';
 
 export type MoveNetModelName = 'lightning' | 'thunder' | 'multipose';
 
@@ -34,22 +35,6 @@ export const MOVENET_MODELS: Record<MoveNetModelName, MoveNetModelInfo> = {
   thunder: { file: 'movenet-thunder.json', modelType: movenet.modelType.SINGLEPOSE_THUNDER, id: 'movenet-thunder' },
   multipose: { file: 'movenet-multipose.json', modelType: movenet.modelType.MULTIPOSE_LIGHTNING, id: 'movenet-multipose-lightning' },
 };
-
-/** Pixels already in memory (Node, tests, a worker that decoded a frame itself): row-major, 8-bit. */
-export interface RawImage {
-  data: Uint8Array | Uint8ClampedArray;
-  width: number;
-  height: number;
-  /** 3 = RGB, 4 = RGBA (alpha ignored). */
-  channels: 3 | 4;
-}
-
-/**
- * A video element, canvas (also OffscreenCanvas with a 2D context), image, ImageBitmap, ImageData,
- * an int32 [height, width, 3] tensor, or raw pixels. A WebCodecs VideoFrame is not accepted by
- * tfjs: pass `await createImageBitmap(frame)` instead.
- */
-export type PoseInput = PoseDetectorInput | OffscreenCanvas | RawImage;
 
 export interface DetectedPose {
   /** 17 keypoints in MoveNet order; a keypoint is never null here, its score says how sure. */

@@ -10,9 +10,10 @@
  *      the model whole and MoveNet's own crop tracking follows whoever it finds.
  */
 import { KEYPOINT_COUNT, KEYPOINT_NAMES, type GaitPoseTrack, type Keypoint, type PoseFrame } from '../core/format/poseTrack';
-import type { FrameSource, PersonCandidate, PipelineProgress, PipelineStage, SourceFrame } from '../video/types';
-import { VideoInputError } from '../video/types';
+import type { FrameRequest, FrameSource, PersonCandidate, PipelineProgress, PipelineStage, SourceFrame } from '../contracts';
+import { VideoInputError } from '../contracts';
 import type { MoveNetModelName, PoseEstimator } from './detector';
+import { joinSpans, planSpans, type TrackSpan } from './spans';
 import { gatherPeople, pickWalker, rankPeople, type ScoutFrame } from '../tracking/people';
 import { chooseCropRegion, scoutedBoxAt, type CropRegion } from '../tracking/cropRegion';
 import { cropToFrame } from '../tracking/geometry';
@@ -35,6 +36,19 @@ export interface BuildTrackOptions {
   sourceKind?: 'video' | 'webcam';
   /** Recorded in track.source (backend, ...). */
   sourceExtra?: Record<string, unknown>;
+  /**
+   * Track in spans on several workers (src/pose/spans.ts) instead of all frames here. The first
+   * span is tracked here with `estimator`; the others by `tracker.track`.
+   */
+  tracker?: SpanTracker;
+}
+
+/** Workers that each track one span of the same video (the app's Web Workers, the CLI's threads). */
+export interface SpanTracker {
+  /** How many spans to cut the video into at most (this worker included). */
+  workers: number;
+  /** Tracks one span elsewhere; calls onFrame after each frame; rejects with VideoInputError('cancelled') on abort. */
+  track(span: TrackSpan, person: PersonCandidate | null, onFrame: () => void, signal?: AbortSignal): Promise<PoseFrame[]>;
 }
 
 export interface BuildTrackResult {
@@ -100,7 +114,7 @@ export async function buildPoseTrack(source: FrameSource, o: BuildTrackOptions):
   }
   const signal = o.signal;
   checkCancelled(signal);
-  const progress = new ProgressReporter(o.onProgress, source);
+  const progress = new ProgressReporter(o.onProgress, source, o.tracker ? planSpans(source.durationS, o.tracker.workers).length : 1);
 
   let people = o.people ?? null;
   if (!people && o.scout) people = await scoutPeople(source, o.scout, progress, signal);
@@ -115,7 +129,7 @@ export async function buildPoseTrack(source: FrameSource, o: BuildTrackOptions):
     );
   }
 
-  const frames = await trackFrames(source, o.estimator, chosen ?? null, progress, signal);
+  const frames = await trackAll(source, o, chosen ?? null, progress);
   if (!frames.some((f) => isFound(f.keypoints))) {
     throw new VideoInputError(
       'no-person',
@@ -186,19 +200,56 @@ async function scoutAtInterval(
   return gatherPeople(scouted, Math.max(source.durationS, scouted.length ? scouted[scouted.length - 1].t - scouted[0].t : 0));
 }
 
-async function trackFrames(
+/** Tracking, here or in spans on several workers; the frames in order either way. */
+async function trackAll(source: FrameSource, o: BuildTrackOptions, person: PersonCandidate | null, progress: ProgressReporter): Promise<PoseFrame[]> {
+  progress.start('tracking');
+  const onFrame = () => progress.frameDone();
+  const spans = o.tracker ? planSpans(source.durationS, o.tracker.workers) : [];
+  if (!o.tracker || spans.length < 2) return trackSpan(source, o.estimator, person, { onFrame, signal: o.signal });
+  // The overlaps are tracked twice: they count in the work to do (progress, time left).
+  const fps = source.durationS > 0 ? source.frameCount / source.durationS : 30;
+  progress.addTrackingFrames(Math.round(spans.reduce((sum, s) => sum + (s.index ? s.fromS - s.trackFromS : 0), 0) * fps));
+  // One controller for all spans: the first to fail stops the others.
+  const all = new AbortController();
+  const stop = () => all.abort();
+  o.signal?.addEventListener('abort', stop, { once: true });
+  try {
+    const tracks = await Promise.all(
+      spans.map((span) => {
+        const work =
+          span.index === 0
+            ? trackSpan(source, o.estimator, person, { toS: span.toS, onFrame, signal: all.signal })
+            : o.tracker!.track(span, person, onFrame, all.signal);
+        return work.catch((error: unknown) => {
+          all.abort();
+          throw error;
+        });
+      }),
+    );
+    return joinSpans(spans, tracks);
+  } catch (error) {
+    checkCancelled(o.signal);
+    throw error;
+  } finally {
+    o.signal?.removeEventListener('abort', stop);
+  }
+}
+
+/**
+ * Single-pose MoveNet on every frame with fromS <= t < toS (default: all), cropped around `person`
+ * (whole frames without one): one worker's share of tracking (src/pose/spans.ts), or all of it.
+ */
+export async function trackSpan(
   source: FrameSource,
   estimator: PoseEstimator,
   person: PersonCandidate | null,
-  progress: ProgressReporter,
-  signal?: AbortSignal,
+  o: { fromS?: number; toS?: number; onFrame?: () => void; signal?: AbortSignal } = {},
 ): Promise<PoseFrame[]> {
   const size = CROP_SIZE[estimator.model];
   const frames: PoseFrame[] = [];
   let previous: Keypoint[] | null = null;
   estimator.reset();
-  progress.start('tracking');
-  await eachFrame(source, { signal }, async (frame) => {
+  await eachFrame(source, { signal: o.signal, fromS: o.fromS, toS: o.toS }, async (frame) => {
     if (frames.length && frame.t <= frames[frames.length - 1].t) return; // a repeated timestamp: keep the first
     let keypoints: Keypoint[];
     if (!person) {
@@ -215,7 +266,7 @@ async function trackFrames(
       previous = isFound(keypoints) ? keypoints : null;
     }
     frames.push({ t: round(frame.t, 6), keypoints });
-    progress.frameDone();
+    o.onFrame?.();
 
     async function estimateInRegion({ region }: CropRegion): Promise<Keypoint[]> {
       const input = await frame.crop(region, size);
@@ -230,7 +281,7 @@ async function trackFrames(
 /** Runs `work` on each frame in order, releasing every frame, turning an abort into 'cancelled'. */
 async function eachFrame(
   source: FrameSource,
-  options: { minIntervalS?: number; signal?: AbortSignal },
+  options: FrameRequest,
   work: (frame: SourceFrame) => Promise<void>,
 ): Promise<void> {
   const { signal } = options;
@@ -279,12 +330,14 @@ export class ProgressReporter {
   private done = 0;
   private stageStart = 0;
   private scoutTotal: number;
-  private readonly trackTotal: number;
+  private trackTotal: number;
   private readonly sourceFps: number;
 
   constructor(
     private readonly onProgress: ((p: PipelineProgress) => void) | undefined,
     source: Pick<FrameSource, 'durationS' | 'frameCount'>,
+    /** Workers that will track (each at about the speed of one). */
+    private readonly trackingWorkers = 1,
   ) {
     this.trackTotal = source.frameCount;
     this.sourceFps = source.durationS > 0 ? source.frameCount / source.durationS : 30;
@@ -306,6 +359,11 @@ export class ProgressReporter {
     this.emit();
   }
 
+  /** Tracking will look at this many more frames than the video has (span overlaps). */
+  addTrackingFrames(frames: number): void {
+    this.trackTotal += frames;
+  }
+
   frameDone(): void {
     this.done++;
     this.emit();
@@ -320,7 +378,7 @@ export class ProgressReporter {
     if (fps > 0 && this.done >= 3) {
       const left = (total - this.done) / fps;
       if (this.stage === 'scouting') {
-        etaS = left + this.trackTotal / (fps * TRACK_VS_SCOUT_SPEED);
+        etaS = left + this.trackTotal / (fps * TRACK_VS_SCOUT_SPEED * this.trackingWorkers);
       } else etaS = left;
     }
     this.onProgress({ stage: this.stage, framesDone: this.done, framesTotal: total, fps, etaS });

@@ -8,7 +8,7 @@
  * Pure: no DOM, no tfjs, no Node.
  */
 import type { Keypoint } from '../core/format/poseTrack';
-import type { Box, PersonSample } from '../video/types';
+import type { Box, PersonSample } from '../contracts';
 import { boxCentre, boxFromKeypoints, containsPoint, grow, lerpBox, squareAround } from './geometry';
 
 /**
@@ -18,6 +18,17 @@ import { boxCentre, boxFromKeypoints, containsPoint, grow, lerpBox, squareAround
  * ~1.2 body heights tall, so 1.15 gives the same and leaves room for the next frame's motion.
  */
 export const CROP_SCALE = 1.15;
+/**
+ * The keypoint-derived square snaps to this grid (pixels; its centre and side). MoveNet's
+ * keypoints move by a pixel or two with any shift of its crop, so an unsnapped crop that follows
+ * them never settles: two runs that start a few frames apart (the spans of a multi-worker job,
+ * src/pose/spans.ts) stayed 1-2 px apart, sometimes 20, for the rest of the fixture walk. Snapped,
+ * both runs pick the same square within a few frames and are identical from then on (at 8 px
+ * and at 4 px: test/spans.test.ts). 4 px (1-2 % of a typical crop side of ~200-400 px) because
+ * with 8 px one Thunder toe off of the treadmill fixture moved from 1.3 to 2.2 frames off the truth
+ * (1.6 at 4 px).
+ */
+export const CROP_GRID_PX = 4;
 /** Scouted boxes are held this long before the first and after the last scouted sample. */
 export const SCOUT_HOLD_S = 0.3;
 /** Previous keypoints this much out of the scouted box (fraction of its size, each side) have drifted. */
@@ -79,10 +90,18 @@ export function keypointBox(keypoints: readonly Keypoint[] | null): Box | null {
 export function chooseCropRegion(previous: readonly Keypoint[] | null, scouted: Box | null): CropRegion | null {
   const fromKeypoints = keypointBox(previous);
   if (fromKeypoints && (!scouted || agrees(fromKeypoints, scouted))) {
-    return { region: squareAround(fromKeypoints, CROP_SCALE), from: 'keypoints' };
+    return { region: snapSquare(squareAround(fromKeypoints, CROP_SCALE), CROP_GRID_PX), from: 'keypoints' };
   }
   if (scouted) return { region: squareAround(scouted, CROP_SCALE), from: 'scouted' };
   return null;
+}
+
+/** The square with its centre and side rounded to multiples of `grid` pixels. */
+export function snapSquare(square: Box, grid: number): Box {
+  const side = Math.max(grid, Math.round(square.width / grid) * grid);
+  const cx = Math.round((square.x + square.width / 2) / grid) * grid;
+  const cy = Math.round((square.y + square.height / 2) / grid) * grid;
+  return { x: cx - side / 2, y: cy - side / 2, width: side, height: side };
 }
 
 /** The keypoints' box is the scouted person: its centre inside the (grown) scouted box, a similar size. */

@@ -3,7 +3,7 @@
  * Pure: no DOM, no tfjs, no Node (runs in the app's worker and in the CLI).
  */
 import type { Keypoint } from '../core/format/poseTrack';
-import type { Box } from '../video/types';
+import type { Box } from '../contracts';
 
 /** A keypoint counts for boxes and crops above this score (MoveNet's own crop logic uses 0.2). */
 export const BOX_KEYPOINT_SCORE = 0.2;

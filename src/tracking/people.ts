@@ -5,7 +5,7 @@
  * Pure: no DOM, no tfjs, no Node.
  */
 import type { Keypoint } from '../core/format/poseTrack';
-import type { Box, PersonCandidate, PersonSample } from '../video/types';
+import type { Box, PersonCandidate, PersonSample } from '../contracts';
 import { boxCentre, boxFromKeypoints, iou } from './geometry';
 import { walkingMotion, type WalkingMotion } from './walking';
 

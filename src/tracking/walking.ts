@@ -21,7 +21,7 @@
  * Pure: no DOM, no tfjs, no Node.
  */
 import { KP, type Keypoint } from '../core/format/poseTrack';
-import type { PersonSample } from '../video/types';
+import type { PersonSample } from '../contracts';
 
 const SCORE = 0.3;
 /** Ankle separations under this (body heights) are feet side by side: their order means nothing. */

@@ -10,7 +10,7 @@
  * plain Error. The worker keeps its models between calls, so a re-run for another person
  * (`people` + `personId` from the first result) skips loading and scouting.
  */
-import { VideoInputError, type PersonCandidate, type PipelineProgress } from './types';
+import { VideoInputError, type PersonCandidate, type PipelineProgress } from '../contracts';
 import type {
   DecodeBenchmarkResultMessage,
   ProcessResultMessage,
@@ -28,16 +28,52 @@ export interface ProcessVideoOptions {
   signal?: AbortSignal;
   onProgress?: (p: PipelineProgress & { backend?: string }) => void;
   sourceKind?: 'video' | 'webcam';
+  /** Workers that track in parallel spans (default: videoWorkerCount()); 1 = one worker. */
+  workers?: number;
+}
+
+/** Cores below which an upload is tracked by one worker (see videoWorkerCount). */
+export const MIN_CORES_FOR_SPANS = 4;
+
+/** Most workers one upload gets: each holds a decoder and a model (~40-60 MB), and past 4 the spans get short. */
+export const MAX_VIDEO_WORKERS = 4;
+
+/**
+ * Workers for an upload: one per core, at most MAX_VIDEO_WORKERS, fewer where the device says it
+ * has little memory (navigator.deviceMemory, GB, where the browser tells it).
+ */
+export function videoWorkerCount(): number {
+  const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 1 : 1;
+  // On fewer cores the split has not been shown to pay: on this project's 2-core machines, under
+  // load, 2 workers ran at 0.81-1.02x the speed of one (npm run bench), since the page and the
+  // decoder need the other core. Where it does not pay it only adds the joins between spans.
+  if (cores < MIN_CORES_FOR_SPANS) return 1;
+  const memoryGb = typeof navigator !== 'undefined' ? (navigator as { deviceMemory?: number }).deviceMemory : undefined;
+  const byMemory = memoryGb === undefined ? MAX_VIDEO_WORKERS : Math.max(1, Math.floor(memoryGb));
+  return Math.max(1, Math.min(cores, MAX_VIDEO_WORKERS, byMemory));
 }
 
 export type ProcessVideoResult = Omit<ProcessResultMessage, 'type'>;
 
 export function processVideoFile(file: Blob, name: string, o: ProcessVideoOptions = {}): Promise<ProcessVideoResult> {
+  // Helpers (their models kept between jobs, like the lead worker's) each get one end of a
+  // channel; the lead worker gets the other ends and hands them spans to track.
+  const helpers = takeHelpers(Math.max(1, Math.floor(o.workers ?? videoWorkerCount())) - 1);
+  const spanPorts = helpers.map((helper) => {
+    const channel = new MessageChannel();
+    helper.postMessage({ type: 'serve-spans', port: channel.port2, model: o.model ?? 'lightning' } satisfies WorkerRequest, [channel.port2]);
+    return channel.port1;
+  });
   return runInWorker(
-    { type: 'process', file, name, model: o.model ?? 'lightning', people: o.people, personId: o.personId, sourceKind: o.sourceKind },
+    { type: 'process', file, name, model: o.model ?? 'lightning', people: o.people, personId: o.personId, sourceKind: o.sourceKind, spanPorts },
     o.signal,
     o.onProgress,
     (message) => (message.type === 'result' ? stripType(message) : undefined),
+    spanPorts,
+    (keep) => {
+      if (keep) idleHelpers.push(...helpers);
+      else helpers.forEach((helper) => helper.terminate());
+    },
   );
 }
 
@@ -58,19 +94,32 @@ export function benchmarkDecode(
   );
 }
 
-/** Ends the idle worker (frees its models); the next call starts a new one. */
+/** Ends the idle workers (frees their models); the next call starts new ones. */
 export function disposeVideoWorker(): void {
   idleWorker?.terminate();
   idleWorker = null;
+  for (const helper of idleHelpers.splice(0)) helper.terminate();
 }
 
 let idleWorker: Worker | null = null;
+const idleHelpers: Worker[] = [];
+
+function newWorker(name: string): Worker {
+  return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name });
+}
 
 /** The idle worker if there is one (models already loaded), else a new one. */
 function takeWorker(): Worker {
-  const worker = idleWorker ?? new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'gait-video' });
+  const worker = idleWorker ?? newWorker('gait-video');
   idleWorker = null;
   return worker;
+}
+
+function takeHelpers(count: number): Worker[] {
+  const helpers = idleHelpers.splice(0, count);
+  while (helpers.length < count) helpers.push(newWorker(`gait-video-helper-${helpers.length + 1}`));
+  for (const extra of idleHelpers.splice(0)) extra.terminate();
+  return helpers;
 }
 
 function returnWorker(worker: Worker): void {
@@ -88,8 +137,13 @@ function runInWorker<T>(
   signal: AbortSignal | undefined,
   onProgress: ProcessVideoOptions['onProgress'],
   pickResult: (message: WorkerResponse) => T | undefined,
+  transfer: Transferable[] = [],
+  onFinish: (keepWorkers: boolean) => void = () => undefined,
 ): Promise<T> {
-  if (signal?.aborted) return Promise.reject(cancelled());
+  if (signal?.aborted) {
+    onFinish(true);
+    return Promise.reject(cancelled());
+  }
   const worker = takeWorker();
   return new Promise<T>((resolve, reject) => {
     const finish = (keepWorker: boolean) => {
@@ -98,6 +152,7 @@ function runInWorker<T>(
       worker.onerror = null;
       if (keepWorker) returnWorker(worker);
       else worker.terminate();
+      onFinish(keepWorker);
     };
     const onAbort = () => {
       // Tell the worker (it stops between frames), then end it at once: cancel must be immediate,
@@ -130,6 +185,6 @@ function runInWorker<T>(
       finish(false);
       reject(new Error(`The video worker failed: ${event.message || 'it could not be started (blocked by the page, or a script error)'}.`));
     };
-    worker.postMessage(request);
+    worker.postMessage(request, transfer);
   });
 }

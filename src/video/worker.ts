@@ -8,9 +8,12 @@
 /// <reference lib="webworker" />
 import * as tf from '@tensorflow/tfjs-core';
 import { createBrowserPoseEstimator, moveNetModelUrl } from '../pose/browser';
-import { createPoseEstimator, type PoseEstimator, type PoseInput, type RawImage } from '../pose/detector';
-import { buildPoseTrack, scoutMaxDimension } from '../pose/trackBuilder';
-import { VideoInputError, type FrameSourceInfo, type PipelineProgress } from './types';
+import { createPoseEstimator, type PoseEstimator } from '../pose/detector';
+import type { PoseInput, RawImage } from '../contracts';
+import { buildPoseTrack, scoutMaxDimension, trackSpan, type SpanTracker } from '../pose/trackBuilder';
+import { batchedFrameCounter, type TrackSpan } from '../pose/spans';
+import type { PoseFrame } from '../core/format/poseTrack';
+import { VideoInputError, type FrameSourceInfo, type PersonCandidate, type PipelineProgress, type VideoErrorCode } from '../contracts';
 import { openBlobFrameSource, type BlobFrameSource } from './browser/blobFrameSource';
 import { errorText } from './browser/videoErrors';
 import type {
@@ -18,6 +21,8 @@ import type {
   ErrorMessage,
   PoseModelChoice,
   ProcessRequest,
+  SpanJob,
+  SpanReply,
   TensorCounts,
   WorkerRequest,
   WorkerResponse,
@@ -45,6 +50,12 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   if (request.type === 'cancel') {
     currentJob?.abort();
+    return;
+  }
+  if (request.type === 'serve-spans') {
+    serveSpans(request.port);
+    // Load the model now, while the lead worker scouts (a failure is reported with the first span).
+    loadModels(request.model).catch(() => undefined);
     return;
   }
   const job = new AbortController();
@@ -79,6 +90,10 @@ async function processVideo(request: ProcessRequest, signal: AbortSignal): Promi
     };
     const stageTimes = new StageClock();
     const throttle = new ProgressThrottle(loaded.backend);
+    // Several workers only where inference runs on the CPU: GPU backends would share one GPU.
+    const onCpu = /^(wasm|cpu)/.test(loaded.backend);
+    const ports = onCpu ? (request.spanPorts ?? []) : [];
+    const tracker = ports.length ? helperTracker(ports, request) : undefined;
 
     const result = await buildPoseTrack(source, {
       estimator: timed(loaded.estimator, singleTiming),
@@ -86,6 +101,7 @@ async function processVideo(request: ProcessRequest, signal: AbortSignal): Promi
       people: request.people,
       personId: request.personId,
       signal,
+      tracker,
       sourceKind: request.sourceKind ?? 'video',
       sourceExtra: { backend: loaded.backend, codec: source.codec, ...(source.warnings.length ? { warnings: source.warnings } : {}) },
       onProgress: (progress) => {
@@ -107,6 +123,7 @@ async function processVideo(request: ProcessRequest, signal: AbortSignal): Promi
       model: loaded.estimator.modelId,
       info: describe(source),
       warnings: [...source.warnings],
+      workers: 1 + ports.length,
       timing: {
         wallS: (performance.now() - started) / 1000,
         loadS,
@@ -120,7 +137,81 @@ async function processVideo(request: ProcessRequest, signal: AbortSignal): Promi
     });
   } finally {
     source.close();
+    for (const port of request.spanPorts ?? []) port.close();
   }
+}
+
+/** The lead worker's side: spans go to free helpers over their ports, one span per helper at a time. */
+function helperTracker(ports: MessagePort[], request: ProcessRequest): SpanTracker {
+  const free = [...ports];
+  const waiting: ((port: MessagePort) => void)[] = [];
+  const take = () => new Promise<MessagePort>((resolve) => (free.length ? resolve(free.pop()!) : waiting.push(resolve)));
+  const give = (port: MessagePort) => (waiting.length ? waiting.shift()!(port) : free.push(port));
+  return {
+    workers: 1 + ports.length,
+    async track(span: TrackSpan, person: PersonCandidate | null, onFrame: () => void, signal?: AbortSignal): Promise<PoseFrame[]> {
+      const port = await take();
+      return new Promise<PoseFrame[]>((resolve, reject) => {
+        const finish = () => {
+          port.onmessage = null;
+          signal?.removeEventListener('abort', onAbort);
+          give(port);
+        };
+        const onAbort = () => {
+          port.postMessage({ type: 'cancel' });
+          finish();
+          reject(new VideoInputError('cancelled', 'Cancelled.'));
+        };
+        if (signal?.aborted) return onAbort();
+        signal?.addEventListener('abort', onAbort, { once: true });
+        port.onmessage = (event: MessageEvent<SpanReply>) => {
+          const reply = event.data;
+          if (reply.type === 'span-frames') {
+            for (let i = 0; i < reply.count; i++) onFrame();
+          } else if (reply.type === 'span-done') {
+            finish();
+            resolve(reply.frames);
+          } else {
+            finish();
+            reject(reply.code === 'internal' ? new Error(reply.message) : new VideoInputError(reply.code as VideoErrorCode, reply.message, reply.hint));
+          }
+        };
+        port.postMessage({ type: 'track-span', file: request.file, name: request.name, model: request.model, span, person } satisfies SpanJob);
+      });
+    },
+  };
+}
+
+/** A helper worker's side: track each span asked for on `port` with this worker's own decoder and model. */
+function serveSpans(port: MessagePort): void {
+  let job: AbortController | null = null;
+  const reply = (message: SpanReply) => port.postMessage(message);
+  port.onmessage = async (event: MessageEvent<SpanJob | { type: 'cancel' }>) => {
+    const request = event.data;
+    if (request.type === 'cancel') {
+      job?.abort();
+      return;
+    }
+    const mine = new AbortController();
+    job = mine;
+    try {
+      const source = await openBlobFrameSource(request.file, request.name);
+      try {
+        const { estimator } = await loadModels(request.model);
+        const counter = batchedFrameCounter((count) => reply({ type: 'span-frames', count }));
+        const { trackFromS: fromS, toS } = request.span;
+        const frames = await trackSpan(source, estimator, request.person, { fromS, toS, signal: mine.signal, onFrame: counter.frameDone });
+        counter.flush();
+        reply({ type: 'span-done', frames });
+      } finally {
+        source.close();
+      }
+    } catch (error) {
+      reply(toErrorMessage(error));
+    } finally {
+      if (job === mine) job = null;
+    }
+  };
 }
 
 async function benchmarkDecode(request: DecodeBenchmarkRequest): Promise<void> {

@@ -13,7 +13,8 @@ import type * as tf from '@tensorflow/tfjs-core';
 import type { io } from '@tensorflow/tfjs-core';
 import { createDetector, SupportedModels, type Pose, type PoseDetector, type PoseDetectorInput } from '@tensorflow-models/pose-detection';
 import type { Keypoint } from '../../core/format/poseTrack';
-import { isRawImage, rawImageToTensor, type PoseInput } from '../detector';
+import { isRawImage, rawImageToTensor } from '../detector';
+import type { PoseInput } from '../../contracts';
 import { BLAZEPOSE_KEYPOINT_NAMES, blazePoseModelId, type BlazePoseModelName } from './constants';
 
 export interface BlazePoseEstimatorOptions {

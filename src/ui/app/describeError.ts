@@ -3,7 +3,7 @@
  * try. Never a stack trace. Retry choices are the app's (it knows the model and the people found).
  */
 import { GaitAnalysisError, type GaitErrorCode } from '../../core/errors';
-import { VideoInputError, type VideoErrorCode } from '../../video/types';
+import { VideoInputError, type VideoErrorCode } from '../../contracts';
 
 export interface UserError {
   /** Machine-readable cause: a VideoErrorCode, a GaitErrorCode, 'bad-track' or 'unexpected'. */

@@ -1,7 +1,7 @@
 import { LitElement, html, css, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { sharedStyles } from '../styles/shared';
-import type { Box, PersonCandidate } from '../../video/types';
+import type { Box, PersonCandidate } from '../../contracts';
 
 const THUMB_HEIGHT = 120;
 

@@ -2,7 +2,7 @@ import { LitElement, html, css } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { sharedStyles } from '../styles/shared';
-import type { PipelineProgress, PipelineStage } from '../../video/types';
+import type { PipelineProgress, PipelineStage } from '../../contracts';
 
 export type ProcessingProgress = PipelineProgress & { backend?: string };
 

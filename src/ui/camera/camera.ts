@@ -18,7 +18,7 @@ import { LiveGaitEstimator, type LiveGaitState } from '../../capture/liveGait';
 import { LivePoseLoop, type LivePose, type LivePoseStatus } from '../../capture/livePose';
 import { finalizeRecording } from '../../capture/finalizeRecording';
 import { CameraRecorder } from '../../capture/recorder';
-import { VideoInputError } from '../../video/types';
+import { VideoInputError } from '../../contracts';
 import { drawSkeleton } from '../results/skeleton';
 import { sharedStyles } from '../styles/shared';
 

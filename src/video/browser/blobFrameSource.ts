@@ -17,10 +17,9 @@ import {
   type InputVideoTrack,
   type VideoSample,
 } from 'mediabunny';
-import type { RawImage } from '../../pose/detector';
-import type { Box, FrameSource, FrameSourceInfo, SourceFrame } from '../types';
+import type { Box, FrameRequest, FrameSource, FrameSourceInfo, RawImage, SourceFrame } from '../../contracts';
 import { placeCrop } from './cropGeometry';
-import { copyRectFor, cropFromPlanes, PLANAR_FORMATS, type FrameGeometry, type PlanarFormat } from './planarCrop';
+import { copyRectFor, cropFromPlanes, PLANAR_FORMATS, type FrameGeometry, type PlanarFormat } from '../shared/planarCrop';
 import { cancelled, corrupt, errorText, noVideoTrack, notAVideo, unsupportedCodec } from './videoErrors';
 
 /**
@@ -41,7 +40,7 @@ const TRUNCATION_TOLERANCE_FRAMES = 5;
 const TIME_EPSILON_S = 1e-4;
 
 export interface BlobFrameSource extends FrameSource {
-  frames(options?: { minIntervalS?: number; signal?: AbortSignal }): AsyncIterable<BlobSourceFrame>;
+  frames(options?: FrameRequest): AsyncIterable<BlobSourceFrame>;
   /** Things the user should know about a result from this source (e.g. a truncated file). */
   readonly warnings: string[];
   /** Whether a full pass ended early because the decoder failed (the rest of the file is unreadable). */
@@ -179,10 +178,12 @@ class MediabunnyFrameSource implements BlobFrameSource {
     this.canvases = new CanvasPool(this.width, this.height);
   }
 
-  async *frames(options: { minIntervalS?: number; signal?: AbortSignal } = {}): AsyncIterable<BlobSourceFrame> {
-    const { minIntervalS = 0, signal } = options;
+  async *frames(options: FrameRequest = {}): AsyncIterable<BlobSourceFrame> {
+    const { minIntervalS = 0, signal, fromS = -Infinity, toS = Infinity } = options;
+    const ranged = fromS > -Infinity || toS < Infinity;
     const sink = new VideoSampleSink(this.track);
-    const samples = sink.samples();
+    // A span: mediabunny starts decoding at the key frame before fromS and yields from fromS on.
+    const samples = ranged ? sink.samples(Math.max(0, fromS), toS) : sink.samples();
     let lastYieldedS = -Infinity;
     let lastDecodedS: number | null = null;
     let decoded = 0;
@@ -206,6 +207,14 @@ class MediabunnyFrameSource implements BlobFrameSource {
           continue;
         }
         lastDecodedS = sample.timestamp;
+        if (sample.timestamp < fromS - TIME_EPSILON_S) {
+          sample.close();
+          continue;
+        }
+        if (sample.timestamp >= toS - TIME_EPSILON_S) {
+          sample.close();
+          break;
+        }
         if (minIntervalS > 0 && sample.timestamp - lastYieldedS < minIntervalS - TIME_EPSILON_S) {
           sample.close();
           continue;
@@ -216,9 +225,9 @@ class MediabunnyFrameSource implements BlobFrameSource {
         yield frame;
       }
       // A truncated file may just run out of packets, without any decoder error.
-      if (this.endedBeforeIndexSaysIt(lastDecodedS)) this.handleDecodeFailure(new Error('the data stops early'), lastDecodedS);
+      if (!ranged && this.endedBeforeIndexSaysIt(lastDecodedS)) this.handleDecodeFailure(new Error('the data stops early'), lastDecodedS);
       // A full pass knows the real count (the container's may differ, e.g. with edit lists).
-      if (minIntervalS === 0 && decoded > 0) this.frameCount = decoded;
+      if (!ranged && minIntervalS === 0 && decoded > 0) this.frameCount = decoded;
     } finally {
       // Frames the consumer did not release would hold decoder memory (and stall the decoder).
       for (const frame of [...this.outstanding]) frame.release();

@@ -1,9 +1,9 @@
 /**
  * Where a crop box lands on the model's square input: the part of the box inside the frame is
  * drawn, scaled by size/box.width horizontally and size/box.height vertically; what lies outside
- * the frame stays black (SourceFrame.crop's contract in ../types.ts). Pure arithmetic, no DOM.
+ * the frame stays black (SourceFrame.crop's contract in src/contracts/frames.ts). Pure arithmetic, no DOM.
  */
-import type { Box } from '../types';
+import type { Box } from '../../contracts';
 
 export interface CropPlacement {
   /** Source rectangle in frame (display) pixels, inside the frame. */

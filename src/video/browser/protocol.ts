@@ -2,8 +2,9 @@
  * Messages between the page (src/video/processVideo.ts) and the video worker (src/video/worker.ts).
  * Types only: both sides import this file, neither pulls in the other's code.
  */
-import type { GaitPoseTrack } from '../../core/format/poseTrack';
-import type { FrameSourceInfo, PersonCandidate, PipelineProgress, VideoErrorCode } from '../types';
+import type { GaitPoseTrack, PoseFrame } from '../../core/format/poseTrack';
+import type { TrackSpan } from '../../pose/spans';
+import type { FrameSourceInfo, PersonCandidate, PipelineProgress, VideoErrorCode } from '../../contracts';
 
 export type PoseModelChoice = 'lightning' | 'thunder';
 
@@ -15,7 +16,34 @@ export interface ProcessRequest {
   people?: PersonCandidate[];
   personId?: number;
   sourceKind?: 'video' | 'webcam';
+  /**
+   * Ports to helper workers (each sent a ServeSpansRequest with the other end): tracking is split
+   * into spans (src/pose/spans.ts), this worker tracking the first, each helper one of the others.
+   * Used only where inference runs on the CPU (wasm): GPU backends would share one GPU.
+   */
+  spanPorts?: MessagePort[];
 }
+
+/** Become a helper: track the spans asked for on `port` (SpanJob in, SpanReply out). */
+export interface ServeSpansRequest {
+  type: 'serve-spans';
+  port: MessagePort;
+  /** Loaded at once, while the lead worker scouts. */
+  model: PoseModelChoice;
+}
+
+/** On a helper's port: track one span of the file. */
+export interface SpanJob {
+  type: 'track-span';
+  file: Blob;
+  name: string;
+  model: PoseModelChoice;
+  span: TrackSpan;
+  person: PersonCandidate | null;
+}
+
+/** A helper's answers on its port: frames done (in batches), the span's frames, or an error. */
+export type SpanReply = { type: 'span-frames'; count: number } | { type: 'span-done'; frames: PoseFrame[] } | ErrorMessage;
 
 /** Decode every frame (and optionally crop it as tracking would) without any model: decoder speed. */
 export interface DecodeBenchmarkRequest {
@@ -34,7 +62,7 @@ export interface CancelRequest {
   type: 'cancel';
 }
 
-export type WorkerRequest = ProcessRequest | DecodeBenchmarkRequest | CancelRequest;
+export type WorkerRequest = ProcessRequest | DecodeBenchmarkRequest | ServeSpansRequest | CancelRequest;
 
 export interface WorkerTiming {
   /** From the request to the result, model loading included. */
@@ -75,6 +103,8 @@ export interface ProcessResultMessage {
   /** Things to show beside the result, e.g. a file that was cut off and analysed in part. */
   warnings: string[];
   timing: WorkerTiming;
+  /** Workers that tracked (1, or 1 + the helpers used). */
+  workers: number;
   /** tf.memory().numTensors before, during and after the job (flat = no leak). */
   tensors: TensorCounts;
 }

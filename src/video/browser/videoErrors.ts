@@ -2,7 +2,7 @@
  * The user-facing wording of every way an uploaded video can fail to open or decode, in one place,
  * so the worker, the main thread and the tests agree on it.
  */
-import { VideoInputError } from '../types';
+import { VideoInputError } from '../../contracts';
 
 /** What to do with a file this browser cannot decode: re-encode to H.264 (plays everywhere). */
 export const CONVERT_TO_H264_HINT =

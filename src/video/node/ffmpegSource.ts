@@ -1,18 +1,20 @@
 /**
  * A FrameSource over ffmpeg/ffprobe for Node (the CLI): every decoded frame at its real
- * presentation time, upright (ffmpeg applies the container's rotation), as raw RGB pixels.
+ * presentation time, upright (ffmpeg applies the container's rotation), as raw pixels.
  *
- * - ffprobe reads the stream (codec, size, rotation, duration) and counts packets (no decoding).
- * - ffmpeg decodes to `-f rawvideo -pix_fmt rgb24` on stdout with `-fps_mode passthrough`
+ * - ffprobe reads the stream (codec, size, rotation, duration, colour) and counts packets (no decoding).
+ * - ffmpeg decodes to `-f rawvideo -pix_fmt yuv420p` (every frame, for tracking: crops are made
+ *   from the planes) or `rgb24` (scouting: a frame a second, selected by ffmpeg, given whole to
+ *   MultiPose) on stdout with `-fps_mode passthrough`
  *   (`-vsync passthrough` before ffmpeg 5.1: no frame dropped or duplicated for a constant rate); the `showinfo` filter prints each
  *   frame's pts_time on stderr, which is paired with the n-th frame on stdout.
  */
 import { spawn, execFile } from 'node:child_process';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { RawImage } from '../../pose/detector';
-import { VideoInputError, type FrameSource, type FrameSourceInfo, type SourceFrame } from '../types';
+import { VideoInputError, type Box, type FrameRequest, type FrameSource, type FrameSourceInfo, type RawImage, type SourceFrame } from '../../contracts';
 import { cropRgb } from './rgbCrop';
+import { cropFromPlanes, type ColourInfo, type FrameGeometry, type PlaneLayoutLike } from '../shared/planarCrop';
 
 export interface VideoProbe extends FrameSourceInfo {
   /** Degrees the container asks players to rotate by (0, 90, 180, 270); width/height are after it. */
@@ -21,6 +23,8 @@ export interface VideoProbe extends FrameSourceInfo {
   startTimeS: number;
   /** Nominal frame rate (avg_frame_rate), for frames whose time ffmpeg does not print. */
   nominalFps: number;
+  /** The YUV matrix and range, for converting yuv420p frames to RGB. */
+  colour: ColourInfo;
 }
 
 /** ffmpeg/ffprobe are not installed (or not on PATH). */
@@ -31,9 +35,20 @@ export class FfmpegMissingError extends Error {
   }
 }
 
-export async function openVideoFile(path: string): Promise<FrameSource> {
+/** A span's seek lands this much before its first frame (timestamps in containers are rounded). */
+const SEEK_MARGIN_S = 0.05;
+
+export interface OpenVideoOptions {
+  /**
+   * The pixels read for tracking (every frame): 'yuv420p' (default; half the bytes, no conversion
+   * in ffmpeg) or 'rgb24' (ffmpeg converts the whole frame; for comparison in bench/cli.ts).
+   */
+  trackingPixels?: 'yuv420p' | 'rgb24';
+}
+
+export async function openVideoFile(path: string, options: OpenVideoOptions = {}): Promise<FrameSource> {
   const probe = await probeVideo(path);
-  return new FfmpegFrameSource(path, probe);
+  return new FfmpegFrameSource(path, probe, options.trackingPixels ?? 'yuv420p');
 }
 
 export async function probeVideo(path: string): Promise<VideoProbe> {
@@ -44,13 +59,14 @@ export async function probeVideo(path: string): Promise<VideoProbe> {
     '-v', 'error',
     '-count_packets',
     '-show_entries',
-    'stream=index,codec_type,codec_name,width,height,nb_frames,nb_read_packets,duration,avg_frame_rate,r_frame_rate:stream_disposition=attached_pic:stream_side_data=rotation:stream_tags=rotate:format=format_name,duration,start_time',
+    'stream=index,codec_type,codec_name,width,height,nb_frames,nb_read_packets,duration,avg_frame_rate,r_frame_rate,color_space,color_range:stream_disposition=attached_pic:stream_side_data=rotation:stream_tags=rotate:format=format_name,duration,start_time',
     '-of', 'json',
     path,
   ]);
   if (code !== 0) throw probeError(name, stderr, looksLikeMedia(path));
   interface Stream {
     codec_type?: string; codec_name?: string; width?: number; height?: number; nb_frames?: string; nb_read_packets?: string;
+    color_space?: string; color_range?: string;
     duration?: string; avg_frame_rate?: string; r_frame_rate?: string; disposition?: { attached_pic?: number };
     side_data_list?: { rotation?: number }[]; tags?: { rotate?: string };
   }
@@ -84,6 +100,7 @@ export async function probeVideo(path: string): Promise<VideoProbe> {
     rotation,
     startTimeS: Number(parsed.format?.start_time) || 0,
     nominalFps,
+    colour: { matrix: video.color_space === 'bt709' ? 'bt709' : null, fullRange: video.color_range === 'pc' },
   };
 }
 
@@ -135,23 +152,39 @@ class FfmpegFrameSource implements FrameSource {
   constructor(
     private readonly path: string,
     private readonly probe: VideoProbe,
+    private readonly trackingPixels: 'yuv420p' | 'rgb24',
   ) {
     ({ name: this.name, width: this.width, height: this.height, durationS: this.durationS, frameCount: this.frameCount, codec: this.codec } = probe);
   }
 
-  async *frames(options: { minIntervalS?: number; signal?: AbortSignal } = {}): AsyncIterable<SourceFrame> {
-    const { minIntervalS = 0, signal } = options;
+  async *frames(options: FrameRequest = {}): AsyncIterable<SourceFrame> {
+    const { minIntervalS = 0, signal, fromS = -Infinity, toS = Infinity } = options;
     const { width, height, startTimeS, nominalFps } = this.probe;
-    const frameBytes = width * height * 3;
+    // Tracking (every frame) reads yuv420p, half the bytes of rgb24 and no conversion in ffmpeg;
+    // each crop converts only its own 192-256 px square (src/video/shared/planarCrop.ts).
+    // Scouting (a frame a second, given to MultiPose whole) reads rgb24.
+    const planar = minIntervalS === 0 && this.trackingPixels === 'yuv420p';
+    const layout = planar ? i420Layout(width, height) : null;
+    const frameBytes = layout ? layout.bytes : width * height * 3;
     // ffmpeg 5.1 renamed -vsync to -fps_mode and gave showinfo a switch for its (costly) checksums.
     const modern = (await ffmpegVersionNumber()) >= 5.1;
+    // A span (fromS > 0): seek the input there (ffmpeg decodes from the key frame before it and
+    // drops what comes before; -copyts keeps the file's own timestamps, so t stays the same as in a
+    // whole pass). Frames are checked against the range below too.
+    const seek = fromS > 0 ? ['-ss', (startTimeS + Math.max(0, fromS - SEEK_MARGIN_S)).toFixed(6), '-copyts'] : [];
+    const filters = [
+      // Scouting: let ffmpeg drop the frames it would skip, rather than convert and pipe them all.
+      ...(minIntervalS > 0 ? [`select='isnan(prev_selected_t)+gte(t-prev_selected_t,${(minIntervalS - 1e-3).toFixed(4)})'`] : []),
+      modern ? 'showinfo=checksum=0' : 'showinfo',
+    ];
     const ffmpeg = spawnTool('ffmpeg', [
       '-hide_banner', '-nostats', '-nostdin', '-loglevel', 'info',
+      ...seek,
       '-i', this.path,
       '-map', '0:v:0', '-an', '-sn', '-dn',
-      '-vf', modern ? 'showinfo=checksum=0' : 'showinfo',
+      '-vf', filters.join(','),
       ...(modern ? ['-fps_mode', 'passthrough'] : ['-vsync', 'passthrough']),
-      '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1',
+      '-f', 'rawvideo', '-pix_fmt', planar ? 'yuv420p' : 'rgb24', 'pipe:1',
     ]);
     this.running.add(ffmpeg);
     const times = new FrameTimes(ffmpeg.stderr!);
@@ -167,8 +200,10 @@ class FfmpegFrameSource implements FrameSource {
     let filled = 0;
     let index = 0;
     let lastYieldedT = -Infinity;
+    let stopped = false; // reached toS: ffmpeg is stopped, not failed
     try {
       for await (const chunk of ffmpeg.stdout! as AsyncIterable<Buffer>) {
+        if (stopped) break;
         let offset = 0;
         while (offset < chunk.length) {
           const take = Math.min(frameBytes - filled, chunk.length - offset);
@@ -180,14 +215,25 @@ class FfmpegFrameSource implements FrameSource {
           const pts = await times.at(index);
           const t = Math.max(0, (pts ?? startTimeS + index / nominalFps) - startTimeS);
           index++;
+          if (t < fromS - 1e-6) continue;
+          if (t >= toS - 1e-6) {
+            stopped = true;
+            break;
+          }
           // Scouting: skip frames too close to the last one given (1 ms slack for rounded times).
           if (t - lastYieldedT < minIntervalS - 1e-3) continue;
           lastYieldedT = t;
-          const image: RawImage = { data: buffer, width, height, channels: 3 };
+          const data = buffer;
           buffer = new Uint8Array(frameBytes); // the frame keeps its pixels; the next one gets new ones
-          yield { t, image, crop: async (box, size) => cropRgb(image, box, size), release: () => undefined };
+          if (layout) yield planarFrame(t, data, layout, width, height, this.probe.colour);
+          else {
+            const image: RawImage = { data, width, height, channels: 3 };
+            yield { t, image, crop: async (box, size) => cropRgb(image, box, size), release: () => undefined };
+          }
         }
+        if (stopped) break;
       }
+      if (stopped) return;
       const code = await exited;
       if (signal?.aborted) throw new VideoInputError('cancelled', 'Cancelled.');
       if (code !== 0) {
@@ -208,6 +254,57 @@ class FfmpegFrameSource implements FrameSource {
     for (const process of this.running) process.kill('SIGKILL');
     this.running.clear();
   }
+}
+
+interface I420Layout {
+  planes: PlaneLayoutLike[];
+  bytes: number;
+}
+
+/** ffmpeg's yuv420p rawvideo: Y, then U and V at half size (rounded up), each packed. */
+function i420Layout(width: number, height: number): I420Layout {
+  const cw = Math.ceil(width / 2);
+  const ch = Math.ceil(height / 2);
+  const ySize = width * height;
+  return {
+    planes: [
+      { offset: 0, stride: width },
+      { offset: ySize, stride: cw },
+      { offset: ySize + cw * ch, stride: cw },
+    ],
+    bytes: ySize + 2 * cw * ch,
+  };
+}
+
+/** A yuv420p frame: crops straight from its planes; the whole RGB image only if asked for. */
+function planarFrame(t: number, data: Uint8Array, layout: I420Layout, width: number, height: number, colour: ColourInfo): SourceFrame {
+  const geometry: FrameGeometry = { visibleWidth: width, visibleHeight: height, rotation: 0 };
+  const rect = { x: 0, y: 0, width, height };
+  const crop = (box: Box, size: number) => cropFromPlanes(data, layout.planes, 'I420', rect, geometry, box, size, colour);
+  let whole: RawImage | null = null;
+  return {
+    t,
+    // Rarely needed (tracking without a scouted person): converted on first use.
+    get image(): RawImage {
+      whole ??= wholeFrame(crop, width, height);
+      return whole;
+    },
+    crop: async (box, size) => crop(box, size),
+    release: () => undefined,
+  };
+}
+
+/**
+ * The whole frame as RGB: a square crop from the top-left corner at scale 1 (its pixels are the
+ * frame's pixels), cut to the frame's width and height.
+ */
+function wholeFrame(crop: (box: Box, size: number) => RawImage, width: number, height: number): RawImage {
+  const side = Math.max(width, height);
+  const square = crop({ x: 0, y: 0, width: side, height: side }, side);
+  if (side === width) return { data: square.data.subarray(0, width * height * 3), width, height, channels: 3 };
+  const data = new Uint8Array(width * height * 3);
+  for (let y = 0; y < height; y++) data.set(square.data.subarray(y * side * 3, (y * side + width) * 3), y * width * 3);
+  return { data, width, height, channels: 3 };
 }
 
 /** Frame times from showinfo's lines on ffmpeg's stderr, in output order. */

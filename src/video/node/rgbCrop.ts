@@ -2,8 +2,7 @@
  * Cropping raw RGB(A) pixels to the model's square input, in plain JS (Node has no canvas).
  * Environment-neutral code (no Node API), kept beside the Node source that uses it.
  */
-import type { RawImage } from '../../pose/detector';
-import type { Box } from '../types';
+import type { Box, RawImage } from '../../contracts';
 
 /**
  * The part of `image` inside `box`, scaled to `size` × `size` RGB pixels, bilinear (as

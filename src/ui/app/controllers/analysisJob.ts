@@ -6,7 +6,7 @@ import type { GaitReport, Side } from '../../../core/format/report';
 import { reportEvents } from '../../../core/events/override';
 import type { SideEvents } from '../../../core/events/detector';
 import type { Measurement } from '../../../core/export/measurements';
-import type { PersonCandidate } from '../../../video/types';
+import type { PersonCandidate } from '../../../contracts';
 import { getSession } from '../../history/store';
 import { personOf } from '../../history/trends';
 import { describeError, isCancelled, TrackFileError, type UserError } from '../describeError';

@@ -10,9 +10,10 @@
  * Sampling is bilinear on luma (and RGB), nearest on chroma: the same bilinear resize MoveNet's
  * own preprocessing uses (tf.image.resizeBilinear). YUV -> RGB uses the frame's matrix (BT.709,
  * else BT.601) and range, as in ITU-R BT.601/BT.709. Pure: no DOM; tested in test/planarCrop.test.ts.
+ * Used by both decoders: the browser's copies planes out of VideoFrames, the CLI's reads yuv420p
+ * from ffmpeg (src/video/node/ffmpegSource.ts).
  */
-import type { RawImage } from '../../pose/detector';
-import type { Box } from '../types';
+import type { Box, RawImage } from '../../contracts';
 
 export type PlanarFormat = 'I420' | 'I420A' | 'I422' | 'I444' | 'NV12' | 'RGBA' | 'RGBX' | 'BGRA' | 'BGRX';
 export const PLANAR_FORMATS: readonly string[] = ['I420', 'I420A', 'I422', 'I444', 'NV12', 'RGBA', 'RGBX', 'BGRA', 'BGRX'];
