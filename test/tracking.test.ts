@@ -219,9 +219,11 @@ describe('crop regions for the single-pose model', () => {
   });
 
   it('follows the previous keypoints while they agree with the scouted person', () => {
-    const choice = chooseCropRegion(pose, poseBox)!;
+    const choice = chooseCropRegion(pose, poseBox, CROP_GRID_PX)!;
     expect(choice.from).toBe('keypoints');
     expect(choice.region).toEqual(snapSquare(squareAround(poseBox, CROP_SCALE), CROP_GRID_PX));
+    // One pass over a whole video does not snap.
+    expect(chooseCropRegion(pose, poseBox)!.region).toEqual(squareAround(poseBox, CROP_SCALE));
     expect(choice.region.width).toBe(choice.region.height);
     // The whole body is inside the crop with room to spare.
     for (const [x, y] of pose) {

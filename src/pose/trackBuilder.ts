@@ -15,7 +15,7 @@ import { VideoInputError } from '../contracts';
 import type { MoveNetModelName, PoseEstimator } from './detector';
 import { joinSpans, planSpans, type TrackSpan } from './spans';
 import { gatherPeople, pickWalker, rankPeople, type ScoutFrame } from '../tracking/people';
-import { chooseCropRegion, scoutedBoxAt, type CropRegion } from '../tracking/cropRegion';
+import { chooseCropRegion, CROP_GRID_PX, scoutedBoxAt, type CropRegion } from '../tracking/cropRegion';
 import { cropToFrame } from '../tracking/geometry';
 
 export interface BuildTrackOptions {
@@ -41,6 +41,11 @@ export interface BuildTrackOptions {
    * span is tracked here with `estimator`; the others by `tracker.track`.
    */
   tracker?: SpanTracker;
+  /**
+   * Snap crops to the grid in a single pass too, as spans do (to compare a single pass with a
+   * multi-worker run like for like; default: only spans snap).
+   */
+  snapCrops?: boolean;
 }
 
 /** Workers that each track one span of the same video (the app's Web Workers, the CLI's threads). */
@@ -205,7 +210,7 @@ async function trackAll(source: FrameSource, o: BuildTrackOptions, person: Perso
   progress.start('tracking');
   const onFrame = () => progress.frameDone();
   const spans = o.tracker ? planSpans(source.durationS, o.tracker.workers) : [];
-  if (!o.tracker || spans.length < 2) return trackSpan(source, o.estimator, person, { onFrame, signal: o.signal });
+  if (!o.tracker || spans.length < 2) return trackSpan(source, o.estimator, person, { onFrame, signal: o.signal, gridPx: o.snapCrops ? CROP_GRID_PX : 0 });
   // The overlaps are tracked twice: they count in the work to do (progress, time left).
   const fps = source.durationS > 0 ? source.frameCount / source.durationS : 30;
   progress.addTrackingFrames(Math.round(spans.reduce((sum, s) => sum + (s.index ? s.fromS - s.trackFromS : 0), 0) * fps));
@@ -243,8 +248,11 @@ export async function trackSpan(
   source: FrameSource,
   estimator: PoseEstimator,
   person: PersonCandidate | null,
-  o: { fromS?: number; toS?: number; onFrame?: () => void; signal?: AbortSignal } = {},
+  o: { fromS?: number; toS?: number; onFrame?: () => void; signal?: AbortSignal; gridPx?: number } = {},
 ): Promise<PoseFrame[]> {
+  // Spans (a time range) snap their crops to a grid so that neighbouring spans settle on the same
+  // crops where they overlap; one pass over the whole video does not (src/tracking/cropRegion.ts).
+  const gridPx = o.gridPx ?? (o.fromS !== undefined || o.toS !== undefined ? CROP_GRID_PX : 0);
   const size = CROP_SIZE[estimator.model];
   const frames: PoseFrame[] = [];
   let previous: Keypoint[] | null = null;
@@ -256,7 +264,7 @@ export async function trackSpan(
       keypoints = orNobody(await estimator.estimate(frame.image, frame.t * 1000));
     } else {
       const scoutedBox = scoutedBoxAt(person.samples, frame.t);
-      const choice = chooseCropRegion(previous, scoutedBox);
+      const choice = chooseCropRegion(previous, scoutedBox, gridPx);
       keypoints = choice ? await estimateInRegion(choice) : nobody();
       // Lost them in a region from the previous keypoints: try once more where scouting saw them.
       if (!isFound(keypoints) && choice?.from === 'keypoints' && scoutedBox) {
