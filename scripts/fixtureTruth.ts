@@ -11,7 +11,8 @@ export const FIXTURE_WIDTH = 960;
 export const FIXTURE_HEIGHT = 480;
 export const FIXTURE_FPS = 30;
 
-export interface FixtureTruth {
+/** What every fixture's truth file starts with. */
+export interface FixtureClip {
   fixture: string;
   /** Path of the video relative to fixtures/. */
   video: string;
@@ -19,6 +20,9 @@ export interface FixtureTruth {
   width: number;
   height: number;
   frameCount: number;
+}
+
+export interface FixtureTruth extends FixtureClip {
   /** Direction of travel in the image. */
   direction: Direction;
   walking: Walking;
@@ -123,13 +127,7 @@ function footTruth(truth: WalkTruth): NonNullable<FixtureTruth['feet']> {
 }
 
 /** The truth file of a recording made of several walks (fixtures/recordings/<name>.truth.json). */
-export interface RecordingTruth {
-  fixture: string;
-  video: string;
-  fps: number;
-  width: number;
-  height: number;
-  frameCount: number;
+export interface RecordingTruth extends FixtureClip {
   stopS: number;
   /** Each walk's synth options (composeWalks(parts, stopS) regenerates the recording) and its start. */
   parts: { synth: SynthOptions; offset: number; walking: Walking; direction: Direction }[];
