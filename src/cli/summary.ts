@@ -1,4 +1,5 @@
-import { SIDES, WALKING_KINDS, type GaitReport, type Stat } from '../core/format/report';
+import { SIDES, type GaitReport, type Stat } from '../core/format/report';
+import { reportForKind, walkingKinds } from '../core/format/walkingKinds';
 import { REFERENCE } from '../core/reference';
 import { KEY_NUMBERS, referenceFor } from '../core/metrics/keyNumbers';
 import { judge } from '../core/metrics/judge';
@@ -20,13 +21,13 @@ export function formatSummary(r: GaitReport): string {
   const lines: string[] = [];
   lines.push(`Gait report: ${r.walking} walking, ${r.direction}, ${r.setting}; ${r.passes.length} pass${r.passes.length === 1 ? '' : 'es'}`);
   lines.push(`Cycles: left ${r.quality.usableCycles.left}, right ${r.quality.usableCycles.right}; frames ${r.quality.frames} at ${fmt(r.fps, 1)} fps`);
-  const kinds = WALKING_KINDS.flatMap((k) => (r.byWalking?.[k] ? [r.byWalking[k]!] : []));
+  const kinds = walkingKinds(r);
   if (kinds.length > 1) {
     lines.push(`Walking time: ${kinds.map((k) => `${k.walking} ${fmt(k.percentOfWalking, 0)} %`).join(', ')}; each kind analysed on its own.`);
     for (const k of kinds) {
       lines.push('', `== ${k.walking === 'forward' ? 'Forward' : 'Backward'} walking (${fmt(k.percentOfWalking, 0)} % of walking time) ==`);
       if (k.status !== 'analysed') lines.push(k.message ?? 'Not enough steps.');
-      else lines.push(...numberLines({ ...r, walking: k.walking, sides: k.sides!, summary: k.summary!, flags: k.flags, borderline: k.borderline }));
+      else lines.push(...numberLines(reportForKind(r, k.walking)));
     }
   } else {
     lines.push(...numberLines(r));

@@ -6,8 +6,8 @@ import {
   type GaitReport,
   type PhaseName,
   type Walking,
-  WALKING_KINDS,
 } from '../format/report';
+import { analysedKindReports } from '../format/walkingKinds';
 import { KEY_NUMBERS } from '../metrics/keyNumbers';
 
 const PHASE_COLUMN: Record<PhaseName, string> = {
@@ -75,11 +75,5 @@ function cycleRow(cycle: GaitCycle, index: number, walking: Walking): (number | 
  * side from 0).
  */
 export function cyclesCsvRows(report: GaitReport): (number | string | null)[][] {
-  const kinds = WALKING_KINDS.flatMap((k) => {
-    const section = report.byWalking?.[k];
-    return section?.status === 'analysed' && section.sides ? [{ walking: k, sides: section.sides }] : [];
-  });
-  // Reports saved before kinds were analysed apart hold one set of sides.
-  const sections = kinds.length ? kinds : [{ walking: report.walking, sides: report.sides }];
-  return sections.flatMap(({ walking, sides }) => SIDES.flatMap((side) => sides[side].cycles.map((c, i) => cycleRow(c, i, walking))));
+  return analysedKindReports(report).flatMap(({ walking, sides }) => SIDES.flatMap((side) => sides[side].cycles.map((c, i) => cycleRow(c, i, walking))));
 }

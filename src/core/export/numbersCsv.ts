@@ -4,7 +4,8 @@
  * time-reversed ones for backward walking) and the verdict (in range, borderline, out of range).
  * What a physio pastes into a spreadsheet or a clinical note.
  */
-import { SIDES, WALKING_KINDS, type GaitReport, type Side, type Summary, type Walking } from '../format/report';
+import { SIDES, type GaitReport, type Side, type Summary, type Walking } from '../format/report';
+import { analysedKindReports } from '../format/walkingKinds';
 import { KEY_NUMBERS, referenceFor } from '../metrics/keyNumbers';
 import { judge } from '../metrics/judge';
 import { BACKWARD_REFERENCE, REFERENCE, type ReferenceRange } from '../reference';
@@ -39,10 +40,5 @@ function kindRows(walking: Walking, s: Summary, cycles: Record<Side, number>): R
 }
 
 export function numbersCsvRows(report: GaitReport): Row[] {
-  const kinds = WALKING_KINDS.flatMap((k) => {
-    const x = report.byWalking?.[k];
-    return x?.status === 'analysed' && x.summary ? [{ walking: k, summary: x.summary, cycles: x.usableCycles }] : [];
-  });
-  const sections = kinds.length ? kinds : [{ walking: report.walking, summary: report.summary, cycles: report.quality.usableCycles }];
-  return sections.flatMap((k) => kindRows(k.walking, k.summary, k.cycles));
+  return analysedKindReports(report).flatMap((r) => kindRows(r.walking, r.summary, { left: r.sides.left.cycles.length, right: r.sides.right.cycles.length }));
 }

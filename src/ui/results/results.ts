@@ -4,7 +4,8 @@ import { cyclesCsv, exportFileName, framesCsv, MIME, numbersCsv, reportJson, tra
 import { metresPerPixel, motText, trcText } from '../../core/export/opensim';
 import { measurementsCsv, type Measurement } from '../../core/export/measurements';
 import type { GaitPoseTrack } from '../../core/format/poseTrack';
-import { SIDES, WALKING_KINDS, type GaitReport, type Side, type Walking } from '../../core/format/report';
+import { SIDES, type GaitReport, type Side, type Walking } from '../../core/format/report';
+import { reportForKind, walkingKinds } from '../../core/format/walkingKinds';
 import type { CycleAngle } from '../charts/cycleChart';
 import { SIDE_LABEL } from '../charts/palette';
 import './cycleChart';
@@ -177,8 +178,7 @@ export class GaitResults extends LitElement {
 
   /** The kinds of walking in the recording, with their sections. */
   private get kinds() {
-    const by = this.report?.byWalking ?? {};
-    return WALKING_KINDS.flatMap((k) => (by[k] ? [by[k]!] : []));
+    return this.report ? walkingKinds(this.report) : [];
   }
 
   /**
@@ -186,10 +186,7 @@ export class GaitResults extends LitElement {
    * the headline kind's (forward and backward walking are never pooled).
    */
   private get shown(): GaitReport | undefined {
-    const report = this.report;
-    const section = this.kind ? report?.byWalking?.[this.kind] : undefined;
-    if (!report || !section || section.status !== 'analysed' || this.kind === report.walking) return report;
-    return { ...report, walking: section.walking, sides: section.sides!, summary: section.summary!, flags: section.flags, borderline: section.borderline };
+    return this.report && this.kind ? reportForKind(this.report, this.kind) : this.report;
   }
 
   /** The timeline shows every pass with its events and cycles, whichever kind the rest shows. */
