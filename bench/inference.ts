@@ -5,13 +5,12 @@
  */
 import { pathToFileURL } from 'node:url';
 import type { BackendName } from '../src/pose/backend';
-import type { MoveNetModelName } from '../src/pose/detector';
 import type { RawImage } from '../src/contracts';
 import { createNodePoseEstimator } from '../src/pose/node';
 import { drawStandingPerson } from '../test/helpers/rasterPerson';
 
 export interface InferenceBenchOptions {
-  models?: MoveNetModelName[];
+  models?: string[];
   /** Default: the best working backend (wasm in Node). */
   backend?: BackendName;
   width?: number;
@@ -21,7 +20,7 @@ export interface InferenceBenchOptions {
 }
 
 export interface InferenceFigures {
-  model: MoveNetModelName;
+  model: string;
   backend: string;
   width: number;
   height: number;

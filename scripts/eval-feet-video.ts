@@ -1,7 +1,7 @@
 /**
  * The foot units on the rendered fixture walks with feet, through BlazePose in Node (wasm):
- * decode each `*-feet` walk with ffmpeg, run BlazePose on every frame, keep the 17 MoveNet keypoints
- * plus heels and foot indices, and score events, ankle angle and strike pattern against the walk's
+ * decode each `*-feet` walk with ffmpeg, run BlazePose on every (whole) frame, keep its 33 named
+ * landmarks (a gait-pose-track v2), and score events, ankle angle and strike pattern against the walk's
  * truth (src/eval/feet.ts). No left/right swap repair: a swapped frame counts against the result.
  *
  *   npx tsx scripts/eval-feet-video.ts [--model=lite|full|heavy] [--save=DIR | --load=DIR (pose tracks)]
@@ -12,10 +12,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GaitPoseTrack } from '../src/core/format/poseTrack';
 import { evaluateFeet, FOOT_DETECTORS, type FootDetectorName, type FootEvaluation } from '../src/eval/feet';
-import { BLAZEPOSE_GAIT_KEYPOINT_NAMES, type BlazePoseModelName } from '../src/pose/blazepose/constants';
-import { selectKeypoints } from '../src/pose/blazepose/estimator';
-import { createNodeBlazePoseEstimator } from '../src/pose/blazepose/node';
-import { selectNodeBackend } from '../src/pose/node';
+import type { BlazePoseModelName } from '../src/pose/models/blazepose/info';
+import { createNodePoseEstimator } from '../src/pose/node';
 import { synthesizeWalk } from '../src/synth';
 import type { FixtureTruth } from './fixtureTruth';
 
@@ -24,8 +22,7 @@ const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures')
 async function main(): Promise<void> {
   const model = (process.argv.find((a) => a.startsWith('--model='))?.slice(8) ?? 'full') as BlazePoseModelName;
   const load = process.argv.find((a) => a.startsWith('--load='))?.slice(7);
-  await selectNodeBackend();
-  const estimator = await createNodeBlazePoseEstimator({ model });
+  const { estimator } = await createNodePoseEstimator({ model: `blazepose-${model}` });
   const manifest = JSON.parse(readFileSync(join(FIXTURES, 'manifest.json'), 'utf8')) as { walks: Array<{ name: string; video: string; truth: string }> };
   const ms = (v: number) => `${(1000 * v).toFixed(0)}`;
   const summary = (errors: number[]) => {
@@ -55,12 +52,12 @@ async function main(): Promise<void> {
       const data = new Uint8Array(decoded.stdout.buffer, decoded.stdout.byteOffset + i * frameBytes, frameBytes);
       const all = await estimator.estimate({ data, width: fixture.width, height: fixture.height, channels: 3 }, (i / fixture.fps) * 1000);
       nonFinite += all.filter((k) => k[0] === null).length;
-      frames.push({ t: i / fixture.fps, keypoints: selectKeypoints(all, BLAZEPOSE_GAIT_KEYPOINT_NAMES) });
+      frames.push({ t: i / fixture.fps, keypoints: all });
     }
     const perFrame = (performance.now() - started) / n;
     const track: GaitPoseTrack = {
-      format: 'gait-pose-track', version: 1, fps: fixture.fps, width: fixture.width, height: fixture.height,
-      source: { kind: 'video', name: walk.video, model: estimator.modelId }, keypointNames: [...BLAZEPOSE_GAIT_KEYPOINT_NAMES], frames,
+      format: 'gait-pose-track', version: 2, fps: fixture.fps, width: fixture.width, height: fixture.height,
+      source: { kind: 'video', name: walk.video, model: estimator.modelId }, keypointNames: [...estimator.keypointNames], frames,
     };
     const save = process.argv.find((a) => a.startsWith('--save='))?.slice(7);
     if (save) writeFileSync(join(save, `${walk.name}.${estimator.modelId}.track.json`), JSON.stringify(track));

@@ -10,15 +10,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FOOT_KEYPOINT_NAMES, FOOT_KEYPOINTS } from '../src/core/format/footKeypoints';
 import { KEYPOINT_NAMES, type Keypoint } from '../src/core/format/poseTrack';
-import {
-  BLAZEPOSE_GAIT_KEYPOINT_NAMES,
-  BLAZEPOSE_KEYPOINT_NAMES,
-  BLAZEPOSE_MODEL_NAMES,
-  type BlazePoseModelName,
-} from '../src/pose/blazepose/constants';
-import { selectKeypoints, type BlazePoseEstimator } from '../src/pose/blazepose/estimator';
-import { blazePoseModelPaths, createNodeBlazePoseEstimator } from '../src/pose/blazepose/node';
-import { ModelFilesMissingError, selectNodeBackend } from '../src/pose/node';
+import { BLAZEPOSE_KEYPOINT_NAMES, BLAZEPOSE_MODEL_NAMES, type BlazePoseModelName } from '../src/pose/models/blazepose/info';
+import type { PoseEstimator } from '../src/pose/models';
+import { createNodePoseEstimator, modelPaths, ModelFilesMissingError } from '../src/pose/node';
 import { synthesizeWalk } from '../src/synth';
 import { renderWalkFrame } from '../src/synth/render';
 
@@ -30,19 +24,18 @@ describe('BlazePose names and files', () => {
   it('the 33 landmark names contain the 17 MoveNet keypoints and the four foot keypoints', () => {
     expect(BLAZEPOSE_KEYPOINT_NAMES).toHaveLength(33);
     for (const name of [...KEYPOINT_NAMES, ...FOOT_KEYPOINT_NAMES]) expect(BLAZEPOSE_KEYPOINT_NAMES).toContain(name);
-    expect(BLAZEPOSE_GAIT_KEYPOINT_NAMES).toEqual([...KEYPOINT_NAMES, 'left_heel', 'right_heel', 'left_foot_index', 'right_foot_index']);
   });
 
   it.each(BLAZEPOSE_MODEL_NAMES)('%s and the detector are in models/ (else: run npm install)', (model) => {
-    const paths = blazePoseModelPaths(model);
-    expect(paths.detector).toMatch(/blazepose-detector\.json$/);
-    expect(paths.landmark).toMatch(new RegExp(`blazepose-${model}\\.json$`));
+    const [landmark, detector] = modelPaths(`blazepose-${model}`);
+    expect(detector).toMatch(/blazepose-detector\.json$/);
+    expect(landmark).toMatch(new RegExp(`blazepose-${model}\\.json$`));
   });
 
   it('a folder without them gives an error that says to run npm install', () => {
     const empty = mkdtempSync(join(tmpdir(), 'no-models-'));
-    expect(() => blazePoseModelPaths('full', empty)).toThrow(ModelFilesMissingError);
-    expect(() => blazePoseModelPaths('full', empty)).toThrow(/BlazePose weights missing.*npm install/);
+    expect(() => modelPaths('blazepose-full', empty)).toThrow(ModelFilesMissingError);
+    expect(() => modelPaths('blazepose-full', empty)).toThrow(/BlazePose full weights missing.*npm install/);
   });
 });
 
@@ -58,12 +51,13 @@ function nearestFootError(found: Keypoint, kind: 'heelKeypoint' | 'toeTip', i: n
 }
 
 describe.each(BLAZEPOSE_MODEL_NAMES.map((m) => [m] as const))('BlazePose %s on the wasm backend, on the walker with feet', (model: BlazePoseModelName) => {
-  let estimator: BlazePoseEstimator;
+  let estimator: PoseEstimator;
   const results: Keypoint[][] = [];
 
   beforeAll(async () => {
-    expect((await selectNodeBackend()).backend).toBe('wasm');
-    estimator = await createNodeBlazePoseEstimator({ model });
+    const created = await createNodePoseEstimator({ model: `blazepose-${model}` });
+    expect(created.backend.backend).toBe('wasm');
+    estimator = created.estimator;
     for (const i of FRAMES) {
       const r = renderWalkFrame(truth, i, 3);
       results.push(await estimator.estimate({ data: r.data, width: r.width, height: r.height, channels: 3 }, (i * 1000) / 30));
@@ -73,6 +67,7 @@ describe.each(BLAZEPOSE_MODEL_NAMES.map((m) => [m] as const))('BlazePose %s on t
 
   it('gives 33 keypoints on every frame, all finite (no NaN), inside the image', () => {
     expect(estimator.modelId).toBe(`blazepose-${model}`);
+    expect(estimator.keypointNames).toEqual(BLAZEPOSE_KEYPOINT_NAMES);
     for (const keypoints of results) {
       expect(keypoints).toHaveLength(33);
       for (const [x, y, score] of keypoints) {
@@ -88,10 +83,10 @@ describe.each(BLAZEPOSE_MODEL_NAMES.map((m) => [m] as const))('BlazePose %s on t
   it('puts heels and foot indices on the drawn feet (median within 4 %, 3 in 4 within 6 % of body height)', () => {
     const errors: number[] = [];
     results.forEach((keypoints, f) => {
-      const feet = selectKeypoints(keypoints, FOOT_KEYPOINT_NAMES);
+      const named = (name: string) => keypoints[estimator.keypointNames.indexOf(name)];
       for (const side of ['left', 'right'] as const) {
-        const heel = feet[FOOT_KEYPOINT_NAMES.indexOf(FOOT_KEYPOINTS[side].heel)];
-        const toe = feet[FOOT_KEYPOINT_NAMES.indexOf(FOOT_KEYPOINTS[side].footIndex)];
+        const heel = named(FOOT_KEYPOINTS[side].heel);
+        const toe = named(FOOT_KEYPOINTS[side].footIndex);
         errors.push(nearestFootError(heel, 'heelKeypoint', FRAMES[f]), nearestFootError(toe, 'toeTip', FRAMES[f]));
       }
     });

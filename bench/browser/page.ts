@@ -6,11 +6,10 @@
  */
 import type { BackendName } from '../../src/pose/backend';
 import { createBrowserPoseEstimator } from '../../src/pose/browser';
-import type { MoveNetModelName } from '../../src/pose/detector';
 import { drawStandingPerson } from '../../test/helpers/rasterPerson';
 
 export interface PageInferenceRequest {
-  model: MoveNetModelName;
+  model: string;
   backend: BackendName;
   warmupFrames: number;
   frames: number;
@@ -21,8 +20,8 @@ export interface PageInferenceRequest {
 }
 
 export type PageInferenceResult =
-  | { ok: true; model: MoveNetModelName; backend: BackendName; detail: string; loadMs: number; firstFrameMs: number; timesMs: number[] }
-  | { ok: false; model: MoveNetModelName; backend: BackendName; error: string };
+  | { ok: true; model: string; backend: BackendName; detail: string; loadMs: number; firstFrameMs: number; timesMs: number[] }
+  | { ok: false; model: string; backend: BackendName; error: string };
 
 async function inference(request: PageInferenceRequest): Promise<PageInferenceResult> {
   const { model, backend, warmupFrames, frames, budgetMs, width, height } = request;

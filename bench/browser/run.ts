@@ -19,7 +19,6 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium';
 import type { BackendName } from '../../src/pose/backend';
-import type { MoveNetModelName } from '../../src/pose/detector';
 import type { PageInferenceRequest, PageInferenceResult } from './page';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -46,7 +45,7 @@ const BENCH_CHROMIUM_ARGS = [
 
 interface Plan {
   backend: BackendName;
-  models: MoveNetModelName[];
+  models: string[];
   warmupFrames: number;
   frames: number;
   budgetMs: number;
@@ -61,7 +60,7 @@ const PLANS: Plan[] = [
 ];
 
 export interface BrowserInferenceFigure {
-  model: MoveNetModelName;
+  model: string;
   backend: BackendName;
   /** What ran (e.g. "webgl (ANGLE (Google, Vulkan 1.3.0 (SwiftShader ...)))"), or why not. */
   detail: string;
@@ -103,7 +102,7 @@ export interface BrowserFigures {
   videoNote?: string;
 }
 
-export async function benchmarkBrowser(options: { videoModels?: MoveNetModelName[]; inference?: boolean; looped?: boolean; rounds?: number } = {}): Promise<BrowserFigures> {
+export async function benchmarkBrowser(options: { videoModels?: string[]; inference?: boolean; looped?: boolean; rounds?: number } = {}): Promise<BrowserFigures> {
   const videoModels = options.videoModels ?? ['lightning', 'thunder'];
   const outDir = mkdtempSync(join(tmpdir(), 'gait-bench-browser-'));
   let server: PreviewServer | undefined;
@@ -236,7 +235,7 @@ async function coresSeenByPage(browser: Browser): Promise<number> {
   }
 }
 
-async function measureVideo(browser: Browser, model: MoveNetModelName, path: string, label: string, workers: number): Promise<BrowserVideoFigure> {
+async function measureVideo(browser: Browser, model: string, path: string, label: string, workers: number): Promise<BrowserVideoFigure> {
   const page = await openPage(browser, VIDEO_HARNESS, 'gaitDev');
   try {
     // The fixture reaches the page as if the user had picked the file: bytes, then a Blob.

@@ -6,7 +6,7 @@
  */
 /// <reference lib="webworker" />
 import { createBrowserPoseEstimator } from '../pose/browser';
-import type { PoseEstimator } from '../pose/detector';
+import type { PoseEstimator } from '../pose/models';
 import type { LivePoseRequest, LivePoseResponse } from './livePose';
 
 declare const self: DedicatedWorkerGlobalScope;

@@ -1,6 +1,6 @@
 /**
  * `gait` command line: `gait analyze TRACK.json [--summary] [--treadmill-speed M/S] [--height M] [--trc F] [--mot F]`
- * and `gait video WALK.mp4 [--track OUT.json] [--model lightning|thunder] [--person ID]`.
+ * and `gait video WALK.mp4 [--track OUT.json] [--model KEY] [--person ID]`.
  * Prints the gait-report v1 JSON (or a readable summary) on stdout; problems go to stderr with a
  * non-zero exit code.
  */
@@ -18,18 +18,20 @@ import type { GaitPoseTrack } from '../core/format/poseTrack';
 import type { GaitReport } from '../core/format/report';
 import type { AnalysisOptions } from '../core/format/report';
 import { VideoInputError } from '../contracts';
+import { DEFAULT_MODEL, isTrackingModel, TRACKING_MODELS } from '../pose/models/catalog';
 
 const USAGE = `Usage:
   gait analyze TRACK.json [--summary] [--treadmill-speed M_PER_S] [--height METRES] [--setting treadmill|overground]
 
-  gait video WALK.mp4 [--track OUT.json] [--model lightning|thunder] [--person ID] [--jobs N] [analyze's options]
+  gait video WALK.mp4 [--track OUT.json] [--model KEY] [--person ID] [--jobs N] [analyze's options]
   gait video A.mp4 B.mp4 ... | FOLDER --out DIR [--jobs N] [--summary] [--model ...] [analyze's options]
 
-  TRACK.json   a gait-pose-track v1 file (docs/formats.md); "-" reads standard input
+  TRACK.json   a gait-pose-track file (v1, or v2 with any named layout: docs/formats.md); "-" reads standard input
   WALK.mp4     a video of the walk (any format ffmpeg reads), filmed from the side
   --summary    print a human-readable summary instead of the gait-report JSON
-  --track      also write the pose track (gait-pose-track v1) to OUT.json
-  --model      MoveNet lightning (default, fast) or thunder (slower, more accurate)
+  --track      also write the pose track (gait-pose-track; v2 for models with other keypoints than MoveNet's) to OUT.json
+  --model      the pose model (default ${DEFAULT_MODEL}):
+${TRACKING_MODELS.map((m) => `                 ${m.key.padEnd(16)} ${m.summary}`).join('\n')}
   --person     analyse this person (ids are listed on stderr) instead of the one picked as walking
   --trc FILE   also write the keypoints as an OpenSim .trc (metres with --height or --treadmill-speed, else pixels)
   --mot FILE   also write the joint angles as an OpenSim .mot
@@ -83,8 +85,8 @@ export function main(argv: string[]): void {
   if (!file) fail(`${command} needs a ${command === 'video' ? 'video' : 'track'} file\n${USAGE}`, 2);
   const options = analysisOptions(values);
   if (command === 'video') {
-    const model = values.model ?? 'lightning';
-    if (model !== 'lightning' && model !== 'thunder') fail(`--model must be lightning or thunder, got "${model}"`, 2);
+    const model = values.model ?? DEFAULT_MODEL;
+    if (!isTrackingModel(model)) fail(`--model must be one of ${TRACKING_MODELS.map((m) => m.key).join(', ')}, got "${model}"`, 2);
     let personId: number | undefined;
     if (values.person !== undefined) {
       personId = Number(values.person);

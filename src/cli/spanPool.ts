@@ -18,7 +18,8 @@ export class SpanPool {
   /** `workers`: the parallelism in all, the main thread included (so workers - 1 threads). */
   constructor(
     readonly workers: number,
-    private readonly model: 'lightning' | 'thunder',
+    /** A tracking model's catalogue key. */
+    private readonly model: string,
   ) {
     for (let i = 1; i < workers; i++) this.idle.push(this.spawn());
   }

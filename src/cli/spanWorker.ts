@@ -1,5 +1,5 @@
 /**
- * A worker thread of the CLI: loads MoveNet once, then tracks spans of videos (src/pose/spans.ts)
+ * A worker thread of the CLI: loads the pose model once, then tracks spans of videos (src/pose/spans.ts)
  * on request, each decoded by its own ffmpeg. Messages: ./spanPool.ts.
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -24,7 +24,7 @@ export type SpanWorkerMessage =
   | { type: 'error'; code: string | null; message: string; hint?: string };
 
 const port = parentPort!;
-const { model } = workerData as { model: 'lightning' | 'thunder' };
+const { model } = workerData as { model: string };
 const post = (message: SpanWorkerMessage) => port.postMessage(message);
 const loading = createNodePoseEstimator({ model });
 loading.then(

@@ -7,14 +7,15 @@ import { writeFileSync } from 'node:fs';
 import { analyzeTrack } from '../core/analyze';
 import type { AnalysisOptions, GaitReport } from '../core/format/report';
 import type { GaitPoseTrack } from '../core/format/poseTrack';
-import type { PoseEstimator } from '../pose/detector';
+import { SCOUT_MODEL, timedEstimator } from '../pose/models';
 import { createNodePoseEstimator } from '../pose/node';
 import { buildPoseTrack, scoutMaxDimension, type SpanTracker } from '../pose/trackBuilder';
 import { openVideoFile } from '../video/node/ffmpegSource';
 import type { FrameSource, PersonCandidate, PipelineProgress, SourceFrame } from '../contracts';
 
 export interface VideoCommandOptions {
-  model: 'lightning' | 'thunder';
+  /** A tracking model's catalogue key (src/pose/models/catalog.ts). */
+  model: string;
   personId?: number;
   trackPath?: string;
   analysis: AnalysisOptions;
@@ -55,11 +56,11 @@ export async function runVideoCommand(path: string, o: VideoCommandOptions, log:
   const source = timedSource(await openVideoFile(path, { trackingPixels: o.trackingPixels }), timing);
   timing.videoS = source.durationS;
   const { estimator, backend } = await loadEstimator(o.model, 0);
-  const { estimator: scout } = await loadEstimator('multipose', scoutMaxDimension(source.width, source.height));
+  const { estimator: scout } = await loadEstimator(SCOUT_MODEL, scoutMaxDimension(source.width, source.height));
   try {
     const result = await buildPoseTrack(source, {
-      estimator: timedEstimator(estimator, timing, 'trackInferenceS'),
-      scout: timedEstimator(scout, timing, 'scoutInferenceS'),
+      estimator: timedEstimator(estimator, (ms) => (timing.trackInferenceS += ms / 1000)),
+      scout: timedEstimator(scout, (ms) => (timing.scoutInferenceS += ms / 1000)),
       personId: o.personId,
       onProgress: typeof o.progress === 'function' ? o.progress : o.progress ? progressLine : undefined,
       tracker: o.tracker,
@@ -88,11 +89,11 @@ export async function runVideoCommand(path: string, o: VideoCommandOptions, log:
 const loaded = new Map<string, ReturnType<typeof createNodePoseEstimator>>();
 
 /** Models are loaded once and kept for the next video of a batch (they are freed at exit). */
-function loadEstimator(model: 'lightning' | 'thunder' | 'multipose', multiPoseMaxDimension: number): ReturnType<typeof createNodePoseEstimator> {
+function loadEstimator(model: string, multiPoseMaxDimension: number): ReturnType<typeof createNodePoseEstimator> {
   const key = `${model}:${multiPoseMaxDimension}`;
   let loading = loaded.get(key);
   if (!loading) {
-    loading = createNodePoseEstimator(model === 'multipose' ? { model, multiPoseMaxDimension } : { model });
+    loading = createNodePoseEstimator(model === SCOUT_MODEL ? { model, multiPoseMaxDimension } : { model });
     loading.catch(() => loaded.delete(key));
     loaded.set(key, loading);
   }
@@ -173,24 +174,5 @@ function timedSource(source: FrameSource, timing: VideoTiming): FrameSource {
         }
       },
     }),
-  };
-}
-
-function timedEstimator(estimator: PoseEstimator, timing: VideoTiming, key: 'scoutInferenceS' | 'trackInferenceS'): PoseEstimator {
-  const timed = async <T>(work: () => Promise<T>): Promise<T> => {
-    const start = performance.now();
-    try {
-      return await work();
-    } finally {
-      timing[key] += (performance.now() - start) / 1000;
-    }
-  };
-  return {
-    model: estimator.model,
-    modelId: estimator.modelId,
-    estimate: (frame, ms) => timed(() => estimator.estimate(frame, ms)),
-    estimateAll: (frame, ms) => timed(() => estimator.estimateAll(frame, ms)),
-    reset: () => estimator.reset(),
-    dispose: () => estimator.dispose(),
   };
 }

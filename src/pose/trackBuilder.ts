@@ -4,24 +4,25 @@
  *
  *   1. scout: MultiPose on a frame every SCOUT_INTERVAL_S finds everyone in view; src/tracking
  *      gathers them into people and picks the one who walks (unless `people` / `personId` say).
- *   2. track: single-pose MoveNet on every frame, cropped to a square around the chosen person
- *      (src/tracking/cropRegion.ts), keypoints mapped back to full-frame pixels.
+ *   2. track: a single-person model (MoveNet Lightning or Thunder, BlazePose; src/pose/models) on
+ *      every frame, cropped to a square around the chosen person (src/tracking/cropRegion.ts) at
+ *      the model's input size, keypoints mapped back to full-frame pixels, in the model's layout.
  *      Without scouting information (no scout estimator, or nobody scouted) every frame goes to
- *      the model whole and MoveNet's own crop tracking follows whoever it finds.
+ *      the model whole and the model's own tracking follows whoever it finds.
  */
-import { KEYPOINT_COUNT, KEYPOINT_NAMES, type GaitPoseTrack, type Keypoint, type PoseFrame } from '../core/format/poseTrack';
+import { KEYPOINT_NAMES, POSE_TRACK_FORMAT, POSE_TRACK_VERSION, POSE_TRACK_VERSION_NAMED, type GaitPoseTrack, type Keypoint, type PoseFrame } from '../core/format/poseTrack';
 import type { FrameRequest, FrameSource, PersonCandidate, PipelineProgress, PipelineStage, SourceFrame } from '../contracts';
 import { VideoInputError } from '../contracts';
-import type { MoveNetModelName, PoseEstimator } from './detector';
+import type { PoseEstimator } from './models';
 import { joinSpans, planSpans, type TrackSpan } from './spans';
 import { gatherPeople, pickWalker, rankPeople, type ScoutFrame } from '../tracking/people';
 import { chooseCropRegion, CROP_GRID_PX, scoutedBoxAt, type CropRegion } from '../tracking/cropRegion';
 import { cropToFrame } from '../tracking/geometry';
 
 export interface BuildTrackOptions {
-  /** Single-pose Lightning or Thunder (src/pose/detector.ts). */
+  /** A single-person model (src/pose/models). */
   estimator: PoseEstimator;
-  /** MultiPose; needed unless `people` is given. */
+  /** A multi-person model (MultiPose); needed unless `people` is given. */
   scout?: PoseEstimator;
   /** From an earlier run: skip scouting. */
   people?: PersonCandidate[];
@@ -85,15 +86,13 @@ const CLEAR_WALKER_MARGIN = 0.3;
  * (1768x994) the man on the box scored 0.1-0.4 and was lost after 2 s at 256; at 384 he scores
  * 0.5-0.7 and is followed for 4 s. So the frame is shrunk at most ~4.6 times (as 1768 -> 384),
  * between 256 and 384 (each step up costs time: 384 takes about twice as long as 256).
- * Pass it to createPoseEstimator({ model: 'multipose', multiPoseMaxDimension }).
+ * Pass it as the scout model's `multiPoseMaxDimension` option.
  */
 export function scoutMaxDimension(width: number, height: number): number {
   const wanted = Math.max(width, height) / 4.6;
   return Math.min(SCOUT_MAX_DIMENSION, Math.max(256, Math.ceil(wanted / 32) * 32));
 }
 export const SCOUT_MAX_DIMENSION = 384;
-/** Each model's input size: the crop is made at this size so the model does not resize again. */
-export const CROP_SIZE: Record<MoveNetModelName, number> = { lightning: 192, thunder: 256, multipose: 256 };
 /** The analysis needs a couple of strides at least (core: too-few-steps otherwise). */
 export const MIN_DURATION_S = 2;
 export const MIN_FRAMES = 20;
@@ -144,9 +143,11 @@ export async function buildPoseTrack(source: FrameSource, o: BuildTrackOptions):
   }
 
   const span = frames.length > 1 ? frames[frames.length - 1].t - frames[0].t : 0;
+  const names = o.estimator.keypointNames;
+  const coco17 = names.length === KEYPOINT_NAMES.length && names.every((name, k) => name === KEYPOINT_NAMES[k]);
   const track: GaitPoseTrack = {
-    format: 'gait-pose-track',
-    version: 1,
+    format: POSE_TRACK_FORMAT,
+    version: coco17 ? POSE_TRACK_VERSION : POSE_TRACK_VERSION_NAMED,
     fps: span > 0 ? round((frames.length - 1) / span, 3) : round(source.frameCount / source.durationS, 3),
     width: source.width,
     height: source.height,
@@ -155,10 +156,10 @@ export async function buildPoseTrack(source: FrameSource, o: BuildTrackOptions):
       name: source.name,
       model: o.estimator.modelId,
       personId: chosen?.id ?? null,
-      crop: chosen ? `person, ${CROP_SIZE[o.estimator.model]} px` : 'whole frame',
+      crop: chosen ? `person, ${o.estimator.cropSize} px` : 'whole frame',
       ...o.sourceExtra,
     },
-    keypointNames: [...KEYPOINT_NAMES],
+    keypointNames: [...names],
     frames,
   };
   return { track, people, personId: chosen?.id ?? null };
@@ -241,7 +242,7 @@ async function trackAll(source: FrameSource, o: BuildTrackOptions, person: Perso
 }
 
 /**
- * Single-pose MoveNet on every frame with fromS <= t < toS (default: all), cropped around `person`
+ * The single-person model on every frame with fromS <= t < toS (default: all), cropped around `person`
  * (whole frames without one): one worker's share of tracking (src/pose/spans.ts), or all of it.
  */
 export async function trackSpan(
@@ -253,7 +254,9 @@ export async function trackSpan(
   // Spans (a time range) snap their crops to a grid so that neighbouring spans settle on the same
   // crops where they overlap; one pass over the whole video does not (src/tracking/cropRegion.ts).
   const gridPx = o.gridPx ?? (o.fromS !== undefined || o.toS !== undefined ? CROP_GRID_PX : 0);
-  const size = CROP_SIZE[estimator.model];
+  const size = estimator.cropSize;
+  const nobody = () => estimator.keypointNames.map((): Keypoint => [null, null, 0]);
+  const orNobody = (keypoints: Keypoint[]) => (isFound(keypoints) ? keypoints : nobody());
   const frames: PoseFrame[] = [];
   let previous: Keypoint[] | null = null;
   estimator.reset();
@@ -276,10 +279,12 @@ export async function trackSpan(
     frames.push({ t: round(frame.t, 6), keypoints });
     o.onFrame?.();
 
-    async function estimateInRegion({ region }: CropRegion): Promise<Keypoint[]> {
+    async function estimateInRegion({ region, from }: CropRegion): Promise<Keypoint[]> {
       const input = await frame.crop(region, size);
-      // Each crop is a new image: MoveNet must not carry its crop region over from the last one.
-      estimator.reset();
+      // Each crop is a new image: a model that crops by itself (MoveNet) must not carry its region
+      // over from the last crop; one that follows the person across crops (BlazePose) keeps it
+      // while the crop only moves with the person, not when it jumps to where scouting saw them.
+      if (!estimator.followsAcrossCrops || from !== 'keypoints') estimator.reset();
       return orNobody(cropToFrame(await estimator.estimate(input, frame.t * 1000), region, size));
     }
   });
@@ -313,18 +318,10 @@ function checkCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new VideoInputError('cancelled', 'Cancelled.');
 }
 
-function nobody(): Keypoint[] {
-  return Array.from({ length: KEYPOINT_COUNT }, (): Keypoint => [null, null, 0]);
-}
-
 function isFound(keypoints: readonly Keypoint[]): boolean {
   let found = 0;
   for (const [x, y, score] of keypoints) if (x !== null && y !== null && score > FOUND_SCORE) found++;
   return found >= MIN_FOUND_KEYPOINTS;
-}
-
-function orNobody(keypoints: Keypoint[]): Keypoint[] {
-  return isFound(keypoints) ? keypoints : nobody();
 }
 
 function round(v: number, digits: number): number {

@@ -1,15 +1,15 @@
 /**
- * The video worker: decodes an uploaded file (mediabunny + WebCodecs), runs MoveNet on every frame
- * (scouting with MultiPose first) through the shared pipeline (src/pose/trackBuilder.ts), and posts
+ * The video worker: decodes an uploaded file (mediabunny + WebCodecs), runs the chosen pose model on
+ * every frame (scouting with MultiPose first) through the shared pipeline (src/pose/trackBuilder.ts), and posts
  * progress, the pose track, or an error {code, message, hint}. Off the main thread so the page
  * stays responsive. Models and backend are loaded once and kept for the next job (e.g. a re-run for
  * another person). Protocol: ./browser/protocol.ts; page side: ./processVideo.ts.
  */
 /// <reference lib="webworker" />
 import * as tf from '@tensorflow/tfjs-core';
-import { createBrowserPoseEstimator, moveNetModelUrl } from '../pose/browser';
-import { createPoseEstimator, type PoseEstimator } from '../pose/detector';
-import type { PoseInput, RawImage } from '../contracts';
+import { appModelUrl, createBrowserPoseEstimator } from '../pose/browser';
+import { createEstimator, SCOUT_MODEL, timedEstimator, type PoseEstimator } from '../pose/models';
+import type { RawImage } from '../contracts';
 import { buildPoseTrack, scoutMaxDimension, trackSpan, type SpanTracker } from '../pose/trackBuilder';
 import { batchedFrameCounter, type TrackSpan } from '../pose/spans';
 import type { PoseFrame } from '../core/format/poseTrack';
@@ -96,8 +96,8 @@ async function processVideo(request: ProcessRequest, signal: AbortSignal): Promi
     const tracker = ports.length ? helperTracker(ports, request) : undefined;
 
     const result = await buildPoseTrack(source, {
-      estimator: timed(loaded.estimator, singleTiming),
-      scout: scout ? timed(scout, scoutTiming) : undefined,
+      estimator: timedEstimator(loaded.estimator, (ms) => singleTiming.record(ms)),
+      scout: scout ? timedEstimator(scout, (ms) => scoutTiming.record(ms)) : undefined,
       people: request.people,
       personId: request.personId,
       signal,
@@ -308,7 +308,7 @@ function loadModels(model: PoseModelChoice): Promise<LoadedModels> {
 function loadScout(maxDimension: number): Promise<PoseEstimator> {
   let loading = scouts.get(maxDimension);
   if (!loading) {
-    loading = createPoseEstimator({ model: 'multipose', modelUrl: moveNetModelUrl('multipose'), multiPoseMaxDimension: maxDimension });
+    loading = createEstimator(SCOUT_MODEL, appModelUrl, { multiPoseMaxDimension: maxDimension });
     loading.catch(() => scouts.delete(maxDimension));
     scouts.set(maxDimension, loading);
   }
@@ -343,26 +343,6 @@ class CallTiming {
   meanMs(): number {
     return this.calls ? this.totalMs / this.calls : 0;
   }
-}
-
-/** The same estimator, with the time spent in its model calls recorded. */
-function timed(estimator: PoseEstimator, timing: CallTiming): PoseEstimator {
-  const measure = async <T>(call: () => Promise<T>): Promise<T> => {
-    const start = performance.now();
-    try {
-      return await call();
-    } finally {
-      timing.record(performance.now() - start);
-    }
-  };
-  return {
-    model: estimator.model,
-    modelId: estimator.modelId,
-    estimate: (frame: PoseInput, timestampMs?: number) => measure(() => estimator.estimate(frame, timestampMs)),
-    estimateAll: (frame: PoseInput, timestampMs?: number) => measure(() => estimator.estimateAll(frame, timestampMs)),
-    reset: () => estimator.reset(),
-    dispose: () => estimator.dispose(),
-  };
 }
 
 /** When each pipeline stage began, to time them. */

@@ -8,17 +8,11 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io } from '@tensorflow/tfjs-core';
-import { MOVENET_MODELS, type MoveNetModelName } from '../detector';
 
 /** The project's models/ folder, filled by `npm install` (scripts/fetch-models.mjs). */
 export const DEFAULT_MODELS_DIR = fileURLToPath(new URL('../../../models/', import.meta.url));
 
 export class ModelFilesMissingError extends Error {}
-
-/** Path of a MoveNet model's JSON; throws a "run npm install" error when it or its weights are missing. */
-export function moveNetModelPath(model: MoveNetModelName, modelsDir = DEFAULT_MODELS_DIR): string {
-  return modelFilePath(MOVENET_MODELS[model].file, 'MoveNet', modelsDir);
-}
 
 /** Path of a graph model's JSON in `modelsDir`; throws a "run npm install" error naming `family` when it or its weights are missing. */
 export function modelFilePath(jsonFile: string, family: string, modelsDir = DEFAULT_MODELS_DIR): string {

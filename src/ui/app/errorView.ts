@@ -1,5 +1,6 @@
 import { LitElement, html, css } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { poseModel } from '../../pose/models/catalog';
 import { sharedStyles } from '../styles/shared';
 import type { UserError } from './describeError';
 
@@ -23,7 +24,7 @@ export class GaitError extends LitElement {
   /** Name of the kept file, if any. */
   @property() fileName = '';
   /** Offer a retry with this model (null: no retry). */
-  @property() retryModel: 'lightning' | 'thunder' | null = null;
+  @property() retryModel: string | null = null;
   @property({ type: Boolean }) canRetry = false;
 
   focusHeading(): void {
@@ -46,7 +47,7 @@ export class GaitError extends LitElement {
         <div class="row actions">
           ${this.retryModel
             ? html`<button class="btn primary" data-testid="retry-thunder" @click=${() => this.emit('retry', { model: this.retryModel })}>
-                Try again with ${this.retryModel === 'thunder' ? 'Thunder (more accurate, slower)' : 'Lightning'}
+                Try again with ${poseModel(this.retryModel).label} (${poseModel(this.retryModel).summary})
               </button>`
             : ''}
           ${this.canRetry && !this.retryModel

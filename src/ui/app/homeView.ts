@@ -1,8 +1,11 @@
 import { LitElement, html, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { sharedStyles } from '../styles/shared';
+import { DEFAULT_MODEL, TRACKING_MODELS } from '../../pose/models/catalog';
+import './modelGuide';
 
-export type ModelChoice = 'lightning' | 'thunder';
+/** A tracking model's catalogue key (src/pose/models/catalog.ts). */
+export type ModelChoice = string;
 
 /** A file chosen or dropped: a video to analyse or a pose track to open. */
 export interface ChosenFile {
@@ -47,7 +50,7 @@ export class GaitHome extends LitElement {
     `,
   ];
 
-  @property() model: ModelChoice = 'lightning';
+  @property() model: ModelChoice = DEFAULT_MODEL;
   /** False while the demo or a video pipeline is missing from this build (buttons stay but say so). */
   @property({ type: Boolean }) demoAvailable = true;
   @state() private dragOver = false;
@@ -135,10 +138,11 @@ export class GaitHome extends LitElement {
                 .value=${this.model}
                 @change=${(e: Event) => this.emit('model-change', { model: (e.target as HTMLSelectElement).value as ModelChoice })}
               >
-                <option value="lightning" ?selected=${this.model === 'lightning'}>Lightning: fast (default)</option>
-                <option value="thunder" ?selected=${this.model === 'thunder'}>Thunder: more accurate, slower</option>
+                ${TRACKING_MODELS.map(
+                  (m) => html`<option value=${m.key} ?selected=${this.model === m.key}>${m.label}${m.key === DEFAULT_MODEL ? ' (default)' : ''}</option>`,
+                )}
               </select>
-              <span class="muted small-text">Used for videos and filming. Thunder takes about 3-4 times longer.</span>
+              <gait-model-guide .model=${this.model}></gait-model-guide>
             </div>
             <div class="field">
               <span id="track-label"><strong>Open a pose track</strong></span>

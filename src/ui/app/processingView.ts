@@ -1,5 +1,6 @@
 import { LitElement, html, css } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { DEFAULT_MODEL, poseModel } from '../../pose/models/catalog';
 import { styleMap } from 'lit/directives/style-map.js';
 import { sharedStyles } from '../styles/shared';
 import type { PipelineProgress, PipelineStage } from '../../contracts';
@@ -58,7 +59,7 @@ export class GaitProcessing extends LitElement {
 
   @property({ attribute: false }) progress: ProcessingProgress | null = null;
   @property() fileName = '';
-  @property() model = 'lightning';
+  @property() model: string = DEFAULT_MODEL;
 
   focusHeading(): void {
     this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
@@ -75,7 +76,7 @@ export class GaitProcessing extends LitElement {
     return html`
       <section class="card" aria-labelledby="processing-title">
         <h1 id="processing-title" tabindex="-1">Analysing the video</h1>
-        <p class="name muted">${this.fileName} · ${this.model === 'thunder' ? 'Thunder model' : 'Lightning model'}</p>
+        <p class="name muted">${this.fileName} · ${poseModel(this.model).label}</p>
         <ol class="steps" aria-label="Steps">
           ${STEPS.map((step, i) => {
             const current = STEPS.indexOf(p?.stage ?? 'loading-model');

@@ -6,7 +6,8 @@ import type { GaitPoseTrack, PoseFrame } from '../../core/format/poseTrack';
 import type { TrackSpan } from '../../pose/spans';
 import type { FrameSourceInfo, PersonCandidate, PipelineProgress, VideoErrorCode } from '../../contracts';
 
-export type PoseModelChoice = 'lightning' | 'thunder';
+/** A tracking model's catalogue key (src/pose/models/catalog.ts), e.g. 'lightning' or 'blazepose-full'. */
+export type PoseModelChoice = string;
 
 export interface ProcessRequest {
   type: 'process';

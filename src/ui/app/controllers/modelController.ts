@@ -1,17 +1,19 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ModelChoice } from '../homeView';
+import { DEFAULT_MODEL, isTrackingModel } from '../../../pose/models/catalog';
 
 const MODEL_KEY = 'gait-model';
 
 function storedModel(): ModelChoice {
   try {
-    return localStorage.getItem(MODEL_KEY) === 'thunder' ? 'thunder' : 'lightning';
+    const stored = localStorage.getItem(MODEL_KEY);
+    return isTrackingModel(stored) ? stored : DEFAULT_MODEL;
   } catch {
-    return 'lightning';
+    return DEFAULT_MODEL;
   }
 }
 
-/** The pose model the user chose (Lightning or Thunder), remembered in localStorage. */
+/** The pose model the user chose (a tracking model of the catalogue), remembered in localStorage. */
 export class ModelController implements ReactiveController {
   model: ModelChoice = storedModel();
 
