@@ -1,13 +1,13 @@
 /**
- * MoveNet inference speed in Node: median time of one `estimate()` call (pixels in, 17 keypoints
- * out, so the RGBA-to-tensor copy is included) on a 640x480 frame showing a drawn person, after a
- * warm-up. Run alone with `npx tsx bench/inference.ts`.
+ * Pose-model inference speed in Node: median time of one `estimate()` call (pixels in, keypoints
+ * out, so the RGBA-to-tensor copy is included) on a 640x480 frame of the rendered walker
+ * (./benchFrame.ts), after a warm-up. Run alone with `npx tsx bench/inference.ts`.
  */
 import { pathToFileURL } from 'node:url';
 import type { BackendName } from '../src/pose/backend';
 import type { RawImage } from '../src/contracts';
 import { createNodePoseEstimator } from '../src/pose/node';
-import { drawStandingPerson } from '../test/helpers/rasterPerson';
+import { benchFrame, confidentKeypoints } from './benchFrame';
 
 export interface InferenceBenchOptions {
   models?: string[];
@@ -32,12 +32,14 @@ export interface InferenceFigures {
   p90Ms: number;
   minMs: number;
   frames: number;
+  /** Keypoints found with a score above 0.5, of `keypoints`: the model saw the walker. */
+  found: number;
+  keypoints: number;
 }
 
 export async function benchmarkInference(options: InferenceBenchOptions = {}): Promise<InferenceFigures[]> {
   const { models = ['lightning', 'thunder'], width = 640, height = 480, warmupFrames = 5, frames = 30 } = options;
-  const person = drawStandingPerson(width, height);
-  const frame: RawImage = { data: person.data, width, height, channels: 4 };
+  const frame: RawImage = { ...benchFrame(width, height), channels: 4 };
   const results: InferenceFigures[] = [];
 
   for (const model of models) {
@@ -45,7 +47,8 @@ export async function benchmarkInference(options: InferenceBenchOptions = {}): P
     const { estimator, backend } = await createNodePoseEstimator({ model, backend: options.backend });
     const loadMs = performance.now() - loadStart;
     try {
-      const firstFrameMs = await timeOnce(() => estimator.estimate(frame));
+      let found = 0;
+      const firstFrameMs = await timeOnce(async () => (found = confidentKeypoints(await estimator.estimate(frame))));
       for (let i = 1; i < warmupFrames; i++) await estimator.estimate(frame);
       const times: number[] = [];
       for (let i = 0; i < frames; i++) times.push(await timeOnce(() => estimator.estimate(frame)));
@@ -61,6 +64,8 @@ export async function benchmarkInference(options: InferenceBenchOptions = {}): P
         p90Ms: quantile(times, 0.9),
         minMs: times[0],
         frames,
+        found,
+        keypoints: estimator.keypointNames.length,
       });
     } finally {
       estimator.dispose();
@@ -85,7 +90,7 @@ function quantile(sorted: number[], q: number): number {
 
 export function formatInferenceTable(results: InferenceFigures[]): string {
   const rows = [
-    ['model', 'backend', 'input', 'load ms', 'first ms', 'median ms', 'p90 ms', 'min ms', 'fps (median)'],
+    ['model', 'backend', 'input', 'load ms', 'first ms', 'median ms', 'p90 ms', 'min ms', 'fps (median)', 'sure of'],
     ...results.map((r) => [
       r.model,
       r.backend,
@@ -96,6 +101,7 @@ export function formatInferenceTable(results: InferenceFigures[]): string {
       r.p90Ms.toFixed(1),
       r.minMs.toFixed(1),
       (1000 / r.medianMs).toFixed(1),
+      `${r.found}/${r.keypoints}`,
     ]),
   ];
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));

@@ -1,12 +1,12 @@
 /**
- * Browser side of the inference benchmark: `window.gaitBench.inference()` times MoveNet's
- * `estimate()` on one backend, on a canvas showing a drawn person (so the pixel upload that a real
+ * Browser side of the inference benchmark: `window.gaitBench.inference()` times a pose model's
+ * `estimate()` on one backend, on a canvas showing the rendered walker (../benchFrame.ts) (so the pixel upload that a real
  * frame costs is included), after a warm-up. One backend per page load: tfjs keeps the weights in
  * the backend that was active when the model loaded.
  */
 import type { BackendName } from '../../src/pose/backend';
 import { createBrowserPoseEstimator } from '../../src/pose/browser';
-import { drawStandingPerson } from '../../test/helpers/rasterPerson';
+import { benchFrame } from '../benchFrame';
 
 export interface PageInferenceRequest {
   model: string;
@@ -28,8 +28,8 @@ async function inference(request: PageInferenceRequest): Promise<PageInferenceRe
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = height;
-  const person = drawStandingPerson(width, height);
-  canvas.getContext('2d')!.putImageData(new ImageData(new Uint8ClampedArray(person.data), width, height), 0, 0);
+  const frame = benchFrame(width, height);
+  canvas.getContext('2d')!.putImageData(new ImageData(frame.data, width, height), 0, 0);
 
   let loaded;
   const loadStart = performance.now();

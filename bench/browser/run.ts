@@ -11,6 +11,7 @@
  * Prints figures and ratios only, never pass/fail. Run alone with `npx tsx bench/browser/run.ts`.
  */
 import { execFileSync } from 'node:child_process';
+import { TRACKING_MODELS } from '../../src/pose/models/catalog';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,7 +54,7 @@ interface Plan {
 
 /** Software GPU and plain-JS backends are slow here: fewer frames keep the run to about a minute. */
 const PLANS: Plan[] = [
-  { backend: 'wasm', models: ['lightning', 'thunder'], warmupFrames: 5, frames: 30, budgetMs: 20_000 },
+  { backend: 'wasm', models: TRACKING_MODELS.map((m) => m.key), warmupFrames: 5, frames: 30, budgetMs: 20_000 },
   { backend: 'webgl', models: ['lightning', 'thunder'], warmupFrames: 2, frames: 10, budgetMs: 10_000 },
   { backend: 'webgpu', models: ['lightning', 'thunder'], warmupFrames: 1, frames: 10, budgetMs: 10_000 },
   { backend: 'cpu', models: ['lightning'], warmupFrames: 1, frames: 3, budgetMs: 5_000 },
@@ -103,7 +104,7 @@ export interface BrowserFigures {
 }
 
 export async function benchmarkBrowser(options: { videoModels?: string[]; inference?: boolean; looped?: boolean; rounds?: number } = {}): Promise<BrowserFigures> {
-  const videoModels = options.videoModels ?? ['lightning', 'thunder'];
+  const videoModels = options.videoModels ?? TRACKING_MODELS.map((m) => m.key);
   const outDir = mkdtempSync(join(tmpdir(), 'gait-bench-browser-'));
   let server: PreviewServer | undefined;
   let browser: Browser | undefined;
