@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { toColumns, cloneColumns } from '../src/core/clean/columns';
 import { detectLegSwaps, repairLegSwaps } from '../src/core/clean/legSwaps';
 import { fuseHips } from '../src/core/clean/fuseHips';
+import { removeLegSpikes } from '../src/core/clean/spikes';
 import { gateByConfidence } from '../src/core/clean/gate';
 import { legLengthPx } from '../src/core/view/bodyScale';
 import { detectView } from '../src/core/view/view';
@@ -97,5 +98,33 @@ describe('the view', () => {
   it('sees legs-only framing as having no trunk', () => {
     const { c, legLength } = columnsOf({ framing: 'legs-only' });
     expect(detectView(c, legLength).trunkVisible).toBe(false);
+  });
+});
+
+describe('one-frame spikes of the feet', () => {
+  it('drops an ankle point that leaves its path by 0.3 leg lengths, and keeps a heel strike that stops the ankle within 2 frames', () => {
+    const { c, legLength } = columnsOf({ setting: 'overground', seed: 5 });
+    const spiked = cloneColumns(c);
+    const i = 40;
+    spiked.x[P.leftAnkle][i] += 0.3 * legLength;
+    expect(removeLegSpikes(cloneColumns(c), legLength), 'the clean walker has no spikes').toBe(0);
+    expect(removeLegSpikes(spiked, legLength)).toBe(1);
+    expect(spiked.x[P.leftAnkle][i]).toBeNaN();
+    expect(spiked.x[P.leftAnkle][i - 1]).toBe(c.x[P.leftAnkle][i - 1]);
+    expect(spiked.x[P.leftAnkle][i + 1]).toBe(c.x[P.leftAnkle][i + 1]);
+    // An ankle that swings at 0.15 leg lengths a frame and stops dead at each heel strike (8 frames
+    // of swing, 12 of stance, over and over): real motion, kept.
+    const stop = cloneColumns(c);
+    for (let i = 0; i < stop.t.length; i++) {
+      const stride = Math.floor(i / 20);
+      stop.x[P.rightAnkle][i] = 100 + 0.15 * legLength * (8 * stride + Math.min(i % 20, 8));
+      stop.y[P.rightAnkle][i] = 400;
+    }
+    expect(removeLegSpikes(stop, legLength)).toBe(0);
+  });
+
+  it('leaves a walk with MoveNet-like noise alone', () => {
+    const { c, legLength } = columnsOf({ setting: 'treadmill', seed: 6, noise: { jitterFrac: 0.01, seed: 6 } });
+    expect(removeLegSpikes(c, legLength)).toBe(0);
   });
 });

@@ -150,7 +150,7 @@ describe('gait video', () => {
       [['video', join(dir, 'sound.mp4')], /no video stream: it has sound only/],
       [['video', join(dir, 'truncated.mp4')], /damaged or incomplete/],
       [['video', fixture('bad/one-second.mp4')], /too short: 1\.0 s/],
-      [['video', fixture('walks/healthy-ltr.mp4'), '--model', 'fast'], /--model must be lightning or thunder/],
+      [['video', fixture('walks/healthy-ltr.mp4'), '--model', 'fast'], /--model must be one of lightning, thunder, blazepose-lite, blazepose-full, blazepose-heavy, got "fast"/],
       [['video', fixture('walks/healthy-ltr.mp4'), '--person', 'her'], /--person must be a person id/],
       [['video'], /video needs a video file/],
     ];

@@ -3,6 +3,7 @@ import type { Quality } from '../format/report';
 import { cloneColumns, type TrackColumns } from './columns';
 import { gateByConfidence } from './gate';
 import { detectLegSwaps, repairLegSwaps } from './legSwaps';
+import { removeLegSpikes } from './spikes';
 import { legLengthPx } from '../view/bodyScale';
 import { fuseHips } from './fuseHips';
 import { DEFAULT_MAX_GAP_S, fillGapsFloat64 } from '../signal/gaps';
@@ -17,6 +18,8 @@ export interface CleanResult {
   legLength: number;
   swapped: Uint8Array;
   legSwapsRepaired: number;
+  /** Ankle, heel and toe points dropped as one-frame spikes (./spikes.ts), then bridged like gaps. */
+  spikesRemoved: number;
   gapsFilled: number;
   gapsLeft: number;
   lowConfidenceDropped: number;
@@ -25,7 +28,7 @@ export interface CleanResult {
 
 /**
  * Cleaning, in this order (docs/design.md, section 4): confidence gating, leg-swap repair (before anything
- * smooths a swapped frame into its neighbours), gap filling up to 0.15 s, and a zero-lag Butterworth
+ * smooths a swapped frame into its neighbours), one-frame spikes of the feet removed, gap filling up to 0.15 s, and a zero-lag Butterworth
  * low-pass at the track's real frame rate.
  */
 export function cleanTrack(raw: TrackColumns, cutoffHz = DEFAULT_CUTOFF_HZ): CleanResult {
@@ -34,6 +37,7 @@ export function cleanTrack(raw: TrackColumns, cutoffHz = DEFAULT_CUTOFF_HZ): Cle
   const legLength = legLengthPx(c);
   const swapped = detectLegSwaps(c, legLength);
   const legSwapsRepaired = repairLegSwaps(c, swapped);
+  const spikesRemoved = removeLegSpikes(c, legLength);
   fuseHips(c, legLength);
   const repaired = cloneColumns(c);
   const smooth = createSeriesFilter(c.t, cutoffHz);
@@ -55,6 +59,7 @@ export function cleanTrack(raw: TrackColumns, cutoffHz = DEFAULT_CUTOFF_HZ): Cle
     legLength,
     swapped,
     legSwapsRepaired,
+    spikesRemoved,
     gapsFilled,
     gapsLeft,
     lowConfidenceDropped,
