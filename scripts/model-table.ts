@@ -6,11 +6,15 @@
  * behind the default model (src/pose/models/catalog.ts) and docs/models.md.
  *
  *   npx tsx scripts/model-table.ts [--models=lightning,thunder,blazepose-lite,...] [--walks=a,b]
- *        [--whole-frame] [--save=DIR] [--json=FILE] [--write]
+ *        [--whole-frame] [--save=DIR | --load=DIR --rows=FILE] [--inference] [--json=FILE] [--write]
  *   npx tsx scripts/model-table.ts --rows=FILE [--write]   (the table again from an earlier --json)
  *
  * --write updates src/pose/models/measurements.ts (the home page's table and the default model).
  *
+ * --load=DIR analyses tracks saved by an earlier --save=DIR again (the analysis changed, not the
+ * poses) and takes the speed figures from --rows=FILE (that run's --json).
+ * --inference times each model's inference per frame on the benchmark frame (bench/inference.ts)
+ * in this run and uses that for the speed columns: run it on an idle machine.
  * --whole-frame gives the model the whole frame (no scouting, no crop), to compare with the crop.
  * Timings are wall times of one process on whatever the machine is doing: run it on an idle
  * machine for speed figures (the accuracy figures do not depend on load).
@@ -18,6 +22,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeTrack } from '../src/core/analyze';
+import { benchmarkInference } from '../bench/inference';
+import type { GaitPoseTrack } from '../src/core/format/poseTrack';
 import type { GaitReport, Side } from '../src/core/format/report';
 import { angleError } from '../src/eval/compare';
 import { createNodePoseEstimator } from '../src/pose/node';
@@ -86,7 +92,8 @@ function ankleError(report: GaitReport, truth: FixtureTruth & FeetTruth): number
 
 async function main(): Promise<void> {
   const rowsFile = arg('rows');
-  if (rowsFile) {
+  const loadDir = arg('load');
+  if (rowsFile && !loadDir) {
     // Re-use an earlier run's rows (its --json output): print the table and, with --write, write it.
     const saved = JSON.parse(readFileSync(rowsFile, 'utf8')) as { wholeFrame: boolean; walks: string[]; rows: ModelRow[] };
     console.log(formatTable(saved.rows, saved.wholeFrame));
@@ -94,11 +101,13 @@ async function main(): Promise<void> {
     return;
   }
   const walks = readManifest().walks.filter((w) => !walkNames || walkNames.includes(w.name));
-  const { estimator: scoutModel } = await createNodePoseEstimator({ model: SCOUT_MODEL, multiPoseMaxDimension: scoutMaxDimension(960, 480) });
+  const timingRows = rowsFile ? (JSON.parse(readFileSync(rowsFile, 'utf8')) as { rows: ModelRow[] }).rows : [];
+  const scoutModel = loadDir ? null : (await createNodePoseEstimator({ model: SCOUT_MODEL, multiPoseMaxDimension: scoutMaxDimension(960, 480) })).estimator;
   const rows: ModelRow[] = [];
   for (const model of models) {
     poseModel(model);
-    const { estimator } = await createNodePoseEstimator({ model });
+    const info = poseModel(model);
+    const estimator = loadDir ? null : (await createNodePoseEstimator({ model })).estimator;
     const row: ModelRow = { model, walks: 0, eventsWithin1: 0, eventsWithin2: 0, eventsTotal: 0, eventsExtra: 0, hip: [], knee: [], ankle: [], msPerFrame: 0, realTime: 0, failures: [] };
     let inferenceMs = 0;
     let frames = 0;
@@ -108,15 +117,23 @@ async function main(): Promise<void> {
       const truth = readTruth(walk.name) as FixtureTruth & FeetTruth;
       const started = performance.now();
       try {
-        const source = await openVideoFile(join(WALKS_DIR, '..', walk.video));
-        const built = await buildPoseTrack(source, {
-          estimator: timedEstimator(estimator, (ms) => (inferenceMs += ms)),
-          scout: wholeFrame ? undefined : scoutModel,
-          people: wholeFrame ? [] : undefined,
-        });
-        source.close();
-        if (saveDir) writeFileSync(join(saveDir, `${walk.name}.${estimator.modelId}${wholeFrame ? '.whole' : ''}.track.json`), JSON.stringify(built.track));
-        const report = analyzeTrack(built.track);
+        const trackFile = `${walk.name}.${info.id}${wholeFrame ? '.whole' : ''}.track.json`;
+        let track: GaitPoseTrack;
+        if (loadDir) track = JSON.parse(readFileSync(join(loadDir, trackFile), 'utf8')) as GaitPoseTrack;
+        else {
+          const source = await openVideoFile(join(WALKS_DIR, '..', walk.video));
+          track = (
+            await buildPoseTrack(source, {
+              estimator: timedEstimator(estimator!, (ms) => (inferenceMs += ms)),
+              scout: wholeFrame ? undefined : scoutModel!,
+              people: wholeFrame ? [] : undefined,
+            })
+          ).track;
+          source.close();
+        }
+        if (saveDir) writeFileSync(join(saveDir, trackFile), JSON.stringify(track));
+        const built = { track };
+        const report = analyzeTrack(track);
         wallS += (performance.now() - started) / 1000;
         videoS += walk.durationS;
         frames += built.track.frames.length;
@@ -144,10 +161,22 @@ async function main(): Promise<void> {
     }
     row.msPerFrame = frames ? inferenceMs / frames : 0;
     row.realTime = wallS ? videoS / wallS : 0;
-    estimator.dispose();
+    const timed = timingRows.find((r) => r.model === model);
+    if (loadDir) {
+      row.msPerFrame = timed?.msPerFrame ?? NaN;
+      row.realTime = timed?.realTime ?? NaN;
+    }
+    estimator?.dispose();
     rows.push(row);
   }
-  scoutModel.dispose();
+  scoutModel?.dispose();
+  if (process.argv.includes('--inference')) {
+    const speeds = await benchmarkInference({ models: rows.map((r) => r.model) });
+    for (const r of rows) {
+      const speed = speeds.find((v) => v.model === r.model);
+      if (speed) r.msPerFrame = speed.medianMs;
+    }
+  }
   console.log(formatTable(rows, wholeFrame));
   if (process.argv.includes('--write')) writeMeasurements(rows, walks.map((w) => w.name));
   const json = arg('json');
