@@ -16,8 +16,7 @@ import { activeDeviceId, cameraError, defaultFacingMode, listCameras, openCamera
 import { liveChecks, type LiveCheck } from '../../capture/liveChecks';
 import { LiveGaitEstimator, type LiveGaitState } from '../../capture/liveGait';
 import { LivePoseLoop, type LivePose, type LivePoseStatus } from '../../capture/livePose';
-import { finalizeRecording } from '../../capture/finalizeRecording';
-import { CameraRecorder } from '../../capture/recorder';
+import { createRecorder } from '../../capture/recorder';
 import { VideoInputError } from '../../contracts';
 import { drawSkeleton } from '../results/skeleton';
 import { sharedStyles } from '../styles/shared';
@@ -57,7 +56,7 @@ export class GaitCamera extends LitElement {
 
   private stream: MediaStream | null = null;
   private loop: LivePoseLoop | null = null;
-  private recorder = new CameraRecorder();
+  private recorder = createRecorder();
   private gaitEstimator = new LiveGaitEstimator();
   private recent: PoseFrame[] = [];
   private checkHistory: LiveCheck[][] = [];
@@ -265,10 +264,10 @@ export class GaitCamera extends LitElement {
     drawSkeleton(ctx, { t: pose.t, keypoints: pose.keypoints }, view, Math.max(2, 4 * ratio * Math.min(1, width / (800 * ratio)) + 1));
   }
 
-  private onRecord(): void {
+  private async onRecord(): Promise<void> {
     if (!this.stream) return;
     try {
-      this.recorder.start(this.stream);
+      await this.recorder.start(this.stream);
       this.loop?.setDutyCycle(RECORDING_POSE_SHARE);
       this.elapsedS = 0;
       this.mode = 'recording';
@@ -285,7 +284,7 @@ export class GaitCamera extends LitElement {
       const recording = await this.recorder.stop();
       // Free the camera and the CPU for the full analysis that follows.
       this.stopAll();
-      const blob = await finalizeRecording(recording.blob);
+      const blob = recording.blob;
       this.recordedS = recording.durationS;
       this.mode = 'done';
       this.dispatchEvent(new CustomEvent('recording-complete', { detail: { blob, name: recording.name }, bubbles: true, composed: true }));

@@ -1,0 +1,149 @@
+/**
+ * Records a camera stream with WebCodecs, in a worker (./webCodecsRecorder.worker.ts): the
+ * page hands the worker a MediaStreamTrackProcessor's stream of the camera's frames; the worker
+ * encodes every frame at its own capture timestamp (no resampling to a nominal rate: no frame is
+ * invented or repeated) and mediabunny writes a WebM or MP4 with its duration and seek index.
+ *
+ * Why (measured with scripts/capture-fps.ts on the 2-core machine, the fake camera at 1280x720,
+ * 30 fps, ~29 fps delivered to the page in every case): frames were lost to the VP8 encoder.
+ * Chromium's VP8 needed 21-137 ms a 720p frame there (VP9 10-11 ms, H.264 5 ms), so MediaRecorder
+ * with VP8 (the old first choice) kept 8-12 fps with the live pose off, 5-14 fps with it on and a
+ * core kept busy, and starved the page (the <video> showed as few frames). With H.264 or VP9 the
+ * camera's rate is kept. Running the encoder in a worker fed straight from the camera keeps the
+ * page's main thread (Lit, the live pose's frame grabs) out of the path: with the main thread
+ * blocked 4.5 s of 5 s, the worker still read 27 fps. The figures with this recorder are in
+ * docs/toolchain.md.
+ *
+ * Chromium only (MediaStreamTrackProcessor on the page, a transferable stream); elsewhere
+ * createRecorder falls back to MediaRecorder.
+ */
+import type { VideoCodec } from 'mediabunny';
+import { recordingName, secondsSince, type CameraRecorder, type Recording, type RecorderLag } from './recording';
+
+/** Cheapest to encode first, as measured above; all software encoders of every Chromium. */
+export const RECORDING_CODECS: readonly VideoCodec[] = ['avc', 'vp9', 'vp8'];
+
+/**
+ * Frames the processor holds while the worker is not scheduled (a busy CPU) before it drops the
+ * oldest: 10 frames, a third of a second. (Its default is tiny.)
+ */
+const PROCESSOR_BUFFER = 10;
+
+/** Enough detail for MoveNet and for a person watching at 720p (~20 MB a minute). */
+const BITRATE = 2_500_000;
+
+export type RecorderRequest =
+  | { type: 'start'; readable: ReadableStream<VideoFrame>; codecs: readonly VideoCodec[]; width: number; height: number; frameRate: number; bitrate: number }
+  | { type: 'stop' };
+
+export interface RecorderCounts extends RecorderLag {
+  /** Frames encoded so far. */
+  frames: number;
+  /** Frames dropped because too many waited (the encoder cannot keep up at all). */
+  dropped: number;
+}
+
+export type RecorderResponse =
+  | { type: 'started'; codec: VideoCodec; mimeType: string }
+  | ({ type: 'progress' } & RecorderCounts)
+  | ({ type: 'done'; buffer: ArrayBuffer; mimeType: string } & RecorderCounts)
+  | { type: 'error'; message: string };
+
+interface TrackProcessor {
+  readonly readable: ReadableStream<VideoFrame>;
+}
+type TrackProcessorConstructor = new (init: { track: MediaStreamTrack; maxBufferSize?: number }) => TrackProcessor;
+
+function trackProcessor(): TrackProcessorConstructor | undefined {
+  return (globalThis as { MediaStreamTrackProcessor?: TrackProcessorConstructor }).MediaStreamTrackProcessor;
+}
+
+export class WebCodecsRecorder implements CameraRecorder {
+  readonly kind = 'webcodecs';
+  private worker: Worker | null = null;
+  private startedAt: number | null = null;
+  private startDate = new Date();
+  private pending: ((message: RecorderResponse) => void) | null = null;
+  /** The latest counts from the worker; `backlog` says how far the encoder is behind. */
+  counts: RecorderCounts = { frames: 0, backlog: 0, dropped: 0, missed: 0 };
+  codec: VideoCodec | null = null;
+
+  constructor(private readonly codecs: readonly VideoCodec[] = RECORDING_CODECS) {}
+
+  /** Whether this browser can hand a camera's frames to a worker and encode them there. */
+  static isSupported(): boolean {
+    return typeof VideoEncoder !== 'undefined' && trackProcessor() !== undefined && typeof Worker !== 'undefined';
+  }
+
+  get recording(): boolean {
+    return this.startedAt !== null;
+  }
+
+  get elapsedS(): number {
+    return secondsSince(this.startedAt);
+  }
+
+  get lag(): RecorderLag {
+    return { backlog: this.counts.backlog, missed: this.counts.missed };
+  }
+
+  async start(stream: MediaStream): Promise<void> {
+    if (this.recording) return;
+    const track = stream.getVideoTracks()[0];
+    const Processor = trackProcessor();
+    if (!track || !Processor || !WebCodecsRecorder.isSupported()) throw new Error('WebCodecs cannot record this stream here.');
+    const { width = 1280, height = 720, frameRate = 30 } = track.getSettings();
+    const { readable } = new Processor({ track, maxBufferSize: PROCESSOR_BUFFER });
+    const worker = new Worker(new URL('./webCodecsRecorder.worker.ts', import.meta.url), { type: 'module', name: 'recorder' });
+    this.worker = worker;
+    worker.onmessage = (event: MessageEvent<RecorderResponse>) => this.onMessage(event.data);
+    worker.onerror = (event) => this.onMessage({ type: 'error', message: event.message || 'The recording worker failed.' });
+    const started = this.next();
+    worker.postMessage({ type: 'start', readable, codecs: this.codecs, width, height, frameRate, bitrate: BITRATE } satisfies RecorderRequest, [readable]);
+    const answer = await started;
+    if (answer.type !== 'started') {
+      this.cancel();
+      throw new Error(answer.type === 'error' ? answer.message : 'The recorder did not start.');
+    }
+    this.codec = answer.codec;
+    this.counts = { frames: 0, backlog: 0, dropped: 0, missed: 0 };
+    this.startedAt = performance.now();
+    this.startDate = new Date();
+  }
+
+  async stop(): Promise<Recording> {
+    const worker = this.worker;
+    if (!worker || !this.recording) throw new Error('Not recording.');
+    const durationS = this.elapsedS;
+    const finished = this.next();
+    worker.postMessage({ type: 'stop' } satisfies RecorderRequest);
+    const answer = await finished;
+    this.cancel();
+    if (answer.type !== 'done') throw new Error(answer.type === 'error' ? answer.message : 'The recording did not finish.');
+    this.counts = answer;
+    const blob = new Blob([answer.buffer], { type: answer.mimeType });
+    return { blob, name: recordingName(this.startDate, answer.mimeType), mimeType: answer.mimeType, durationS };
+  }
+
+  cancel(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.startedAt = null;
+    this.pending = null;
+  }
+
+  /** The worker's next answer other than progress. */
+  private next(): Promise<RecorderResponse> {
+    return new Promise((resolve) => (this.pending = resolve));
+  }
+
+  private onMessage(message: RecorderResponse): void {
+    if (message.type === 'progress') {
+      this.counts = message;
+      return;
+    }
+    const pending = this.pending;
+    this.pending = null;
+    pending?.(message);
+  }
+}
