@@ -7,7 +7,7 @@ import { CheckVotes } from '../src/capture/checkVotes';
 import type { LiveCheck, LiveCheckId } from '../src/capture/liveChecks';
 import { MIN_SHARE, PoseThrottle } from '../src/capture/poseThrottle';
 
-const check = (id: LiveCheckId, severity: LiveCheck['severity'] = 'advice', message = id): LiveCheck => ({ id, message, hint: '', severity });
+const check = (id: LiveCheckId, severity: LiveCheck['severity'] = 'advice', message: string = id): LiveCheck => ({ id, message, hint: '', severity });
 
 describe('check votes', () => {
   it('shows a problem found in at least half of the last frames, blocking ones first, with the latest wording', () => {
