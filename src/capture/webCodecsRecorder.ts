@@ -33,7 +33,8 @@ const PROCESSOR_BUFFER = 10;
 const BITRATE = 2_500_000;
 
 export type RecorderRequest =
-  | { type: 'start'; readable: ReadableStream<VideoFrame>; codecs: readonly VideoCodec[]; width: number; height: number; frameRate: number; bitrate: number }
+  | { type: 'prepare'; codecs: readonly VideoCodec[]; width: number; height: number; frameRate: number; bitrate: number }
+  | { type: 'frames'; readable: ReadableStream<VideoFrame> }
   | { type: 'stop' };
 
 export interface RecorderCounts extends RecorderLag {
@@ -44,7 +45,7 @@ export interface RecorderCounts extends RecorderLag {
 }
 
 export type RecorderResponse =
-  | { type: 'started'; codec: VideoCodec; mimeType: string }
+  | { type: 'ready'; codec: VideoCodec; mimeType: string }
   | ({ type: 'progress' } & RecorderCounts)
   | ({ type: 'done'; buffer: ArrayBuffer; mimeType: string } & RecorderCounts)
   | { type: 'error'; message: string };
@@ -93,18 +94,20 @@ export class WebCodecsRecorder implements CameraRecorder {
     const Processor = trackProcessor();
     if (!track || !Processor || !WebCodecsRecorder.isSupported()) throw new Error('WebCodecs cannot record this stream here.');
     const { width = 1280, height = 720, frameRate = 30 } = track.getSettings();
-    const { readable } = new Processor({ track, maxBufferSize: PROCESSOR_BUFFER });
     const worker = new Worker(new URL('./webCodecsRecorder.worker.ts', import.meta.url), { type: 'module', name: 'recorder' });
     this.worker = worker;
     worker.onmessage = (event: MessageEvent<RecorderResponse>) => this.onMessage(event.data);
     worker.onerror = (event) => this.onMessage({ type: 'error', message: event.message || 'The recording worker failed.' });
-    const started = this.next();
-    worker.postMessage({ type: 'start', readable, codecs: this.codecs, width, height, frameRate, bitrate: BITRATE } satisfies RecorderRequest, [readable]);
-    const answer = await started;
-    if (answer.type !== 'started') {
+    const ready = this.next();
+    worker.postMessage({ type: 'prepare', codecs: this.codecs, width, height, frameRate, bitrate: BITRATE } satisfies RecorderRequest);
+    const answer = await ready;
+    if (answer.type !== 'ready' || this.worker !== worker) {
       this.cancel();
       throw new Error(answer.type === 'error' ? answer.message : 'The recorder did not start.');
     }
+    // Only now: a processor made earlier would hand over one stale frame and then a gap.
+    const { readable } = new Processor({ track, maxBufferSize: PROCESSOR_BUFFER });
+    worker.postMessage({ type: 'frames', readable } satisfies RecorderRequest, [readable]);
     this.codec = answer.codec;
     this.counts = { frames: 0, backlog: 0, dropped: 0, missed: 0 };
     this.startedAt = performance.now();
@@ -129,7 +132,9 @@ export class WebCodecsRecorder implements CameraRecorder {
     this.worker?.terminate();
     this.worker = null;
     this.startedAt = null;
+    const pending = this.pending;
     this.pending = null;
+    pending?.({ type: 'error', message: 'The recording was cancelled.' });
   }
 
   /** The worker's next answer other than progress. */

@@ -30,7 +30,7 @@ class Session {
   private readonly target = new BufferTarget();
   private readonly output: Output;
   private readonly source: VideoSampleSource;
-  private readonly reader: ReadableStreamDefaultReader<VideoFrame>;
+  private reader: ReadableStreamDefaultReader<VideoFrame> | null = null;
   private submitted = 0;
   private encoded = 0;
   private dropped = 0;
@@ -41,11 +41,10 @@ class Session {
   private missed = 0;
   private lastReadUs: number | null = null;
   private failure: unknown = null;
-  private readonly reading: Promise<void>;
-  private readonly timer: ReturnType<typeof setInterval>;
+  private reading: Promise<void> = Promise.resolve();
+  private timer: ReturnType<typeof setInterval> | undefined;
 
   constructor(
-    readable: ReadableStream<VideoFrame>,
     readonly codec: VideoCodec,
     bitrate: number,
     private readonly frameIntervalUs: number,
@@ -64,8 +63,18 @@ class Session {
       onEncodedPacket: () => void this.encoded++,
     });
     this.output.addVideoTrack(this.source);
-    this.reader = readable.getReader();
-    this.reading = this.output.start().then(() => this.read());
+  }
+
+  /** Gets the file ready to take frames. */
+  async prepare(): Promise<void> {
+    await this.output.start();
+  }
+
+  /** Starts taking the camera's frames. */
+  attach(readable: ReadableStream<VideoFrame>): void {
+    const reader = readable.getReader();
+    this.reader = reader;
+    this.reading = this.read(reader);
     this.timer = setInterval(() => post({ type: 'progress', ...this.counts() }), PROGRESS_MS);
   }
 
@@ -81,9 +90,9 @@ class Session {
    * Takes every frame as soon as it comes (the processor drops frames that wait too long), apart
    * from the encoding, which may lag: the encoder's first frame alone takes a few hundred ms.
    */
-  private async read(): Promise<void> {
+  private async read(reader: ReadableStreamDefaultReader<VideoFrame>): Promise<void> {
     for (;;) {
-      const { value: frame, done } = await this.reader.read();
+      const { value: frame, done } = await reader.read();
       if (done) break;
       this.countMissed(frame.timestamp);
       const backlog = this.counts().backlog;
@@ -122,7 +131,7 @@ class Session {
 
   /** Stops reading, encodes what waits, writes the file. */
   async finish(): Promise<{ buffer: ArrayBuffer; counts: RecorderCounts }> {
-    await this.reader.cancel().catch(() => {});
+    await this.reader?.cancel().catch(() => {});
     await this.reading.catch((error: unknown) => (this.failure ??= error));
     clearInterval(this.timer);
     if (this.failure) throw this.failure;
@@ -150,12 +159,15 @@ async function pickCodec(codecs: readonly VideoCodec[], width: number, height: n
   return null;
 }
 
-async function start(request: Extract<RecorderRequest, { type: 'start' }>): Promise<void> {
+/** Loads the encoder and the muxer before the camera's frames flow, so none wait on them. */
+async function prepare(request: Extract<RecorderRequest, { type: 'prepare' }>): Promise<void> {
   try {
     const codec = await pickCodec(request.codecs, request.width, request.height, request.bitrate);
     if (!codec) throw new Error(`No video encoder here for ${request.codecs.join(', ')}.`);
-    session = new Session(request.readable, codec, request.bitrate, 1e6 / request.frameRate);
-    post({ type: 'started', codec, mimeType: session.mimeType });
+    const prepared = new Session(codec, request.bitrate, 1e6 / request.frameRate);
+    await prepared.prepare();
+    session = prepared;
+    post({ type: 'ready', codec, mimeType: prepared.mimeType });
   } catch (error) {
     post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
   }
@@ -178,6 +190,7 @@ async function stop(): Promise<void> {
 
 self.onmessage = (event: MessageEvent<RecorderRequest>) => {
   const request = event.data;
-  if (request.type === 'start') void start(request);
+  if (request.type === 'prepare') void prepare(request);
+  else if (request.type === 'frames') session?.attach(request.readable);
   else if (request.type === 'stop') void stop();
 };
