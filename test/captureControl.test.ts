@@ -1,9 +1,13 @@
 /**
- * The camera's pure rules: the set-up checks shown after voting over the last frames, and the
- * live pose's share of the CPU while recording (it yields whenever the recorder falls behind).
+ * The camera's pure rules: the set-up checks shown after voting over the last frames, the live
+ * pose's share of the CPU while recording (it yields whenever the recorder falls behind), and any
+ * pose model's keypoints read in the live view's COCO-17 layout.
  */
 import { describe, expect, it } from 'vitest';
 import { CheckVotes } from '../src/capture/checkVotes';
+import { cocoIndexIn, toCoco } from '../src/capture/livePose';
+import { KEYPOINT_NAMES, KP, type Keypoint } from '../src/core/format/poseTrack';
+import { BLAZEPOSE_KEYPOINT_NAMES } from '../src/pose/models/blazepose/info';
 import type { LiveCheck, LiveCheckId } from '../src/capture/liveChecks';
 import { MIN_SHARE, PoseThrottle } from '../src/capture/poseThrottle';
 
@@ -55,5 +59,19 @@ describe('pose throttle', () => {
   it('leaves the share alone where the recorder cannot tell (MediaRecorder)', () => {
     const throttle = new PoseThrottle(0.5);
     expect(throttle.update(null, 0)).toBe(0.5);
+  });
+});
+
+describe('live pose layout', () => {
+  it('reads any model in COCO-17 by name: BlazePose-33 gives every COCO point, a layout without eyes leaves them empty', () => {
+    const blaze = cocoIndexIn(BLAZEPOSE_KEYPOINT_NAMES);
+    expect(blaze.every((i) => i >= 0)).toBe(true);
+    const keypoints = BLAZEPOSE_KEYPOINT_NAMES.map((_, i): Keypoint => [i, 2 * i, 0.9]);
+    const coco = toCoco(keypoints, blaze);
+    expect(coco).toHaveLength(KEYPOINT_NAMES.length);
+    expect(coco[KP.leftKnee]).toEqual(keypoints[BLAZEPOSE_KEYPOINT_NAMES.indexOf('left_knee')]);
+    expect(toCoco(keypoints, cocoIndexIn(KEYPOINT_NAMES))).toEqual(keypoints.slice(0, KEYPOINT_NAMES.length));
+    const noEyes = cocoIndexIn(KEYPOINT_NAMES.filter((name) => !name.endsWith('_eye')));
+    expect(toCoco(keypoints, noEyes)[KP.leftEye]).toEqual([null, null, 0]);
   });
 });

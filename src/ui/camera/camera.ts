@@ -1,9 +1,10 @@
 /**
  * <gait-camera>: film a walk with this device's camera.
  *
- * Shows the camera with a live MoveNet skeleton over it, the set-up guide, live checks of what is
- * wrong with the set-up (src/capture/liveChecks.ts), each leg's current phase and the cadence
- * (src/capture/liveGait.ts), and record / stop. On stop it fires
+ * Shows the camera with a live skeleton over it (the `model` property: MoveNet Lightning by
+ * default), the set-up guide, live checks of what is wrong with the set-up
+ * (src/capture/liveChecks.ts), each leg's current phase and the cadence (src/capture/liveGait.ts),
+ * and record / stop. On stop it fires
  *   CustomEvent('recording-complete', { detail: { blob, name }, bubbles, composed })
  * and the shell runs the same full analysis as for an upload. A refused or missing camera shows
  * the message with a button that fires CustomEvent('use-upload', { bubbles, composed }).
@@ -16,6 +17,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { defaultFacingMode, type FacingMode } from '../../capture/camera';
+import { LIVE_POSE_MODEL } from '../../capture/livePose';
 import { VideoInputError } from '../../contracts';
 import { sharedStyles } from '../styles/shared';
 import { CameraStreamController } from './controllers/cameraStreamController';
@@ -33,6 +35,8 @@ type Mode = 'starting' | 'live' | 'recording' | 'saving' | 'done' | 'error';
 export class GaitCamera extends LitElement {
   /** Front or rear camera; default rear on phones and tablets, front on laptops. */
   @property() facing: FacingMode = defaultFacingMode();
+  /** The live view's pose model, a catalogue key (src/pose/models/catalog.ts); the full analysis uses the app's choice. */
+  @property() model: string = LIVE_POSE_MODEL;
 
   @state() private mode: Mode = 'starting';
   /** Why recording failed (the camera's own errors are the stream controller's). */
@@ -110,8 +114,10 @@ export class GaitCamera extends LitElement {
 
   /** Camera, pose worker and recorder stop with the element: each controller's hostDisconnected. */
 
-  protected override updated(changed: PropertyValues): void {
+  protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    // Another live model while live: the pose restarts with it (while recording it waits).
+    if (changed.has('model') && changed.get('model') !== undefined && this.mode === 'live' && this.video) this.pose.start(this.video, this.model);
     if (this.canvas) drawPoseOverlay(this.canvas, this.pose.latest);
   }
 
@@ -133,7 +139,7 @@ export class GaitCamera extends LitElement {
       return;
     }
     this.mode = 'live';
-    if (this.video) this.pose.start(this.video);
+    if (this.video) this.pose.start(this.video, this.model);
   }
 
   private async onRecord(): Promise<void> {
@@ -282,7 +288,7 @@ export class GaitCamera extends LitElement {
               )}
       </ul>
       ${this.pose.status.state === 'ready'
-        ? html`<p class="muted status-line">Live pose: MoveNet Lightning on ${this.pose.status.backend}${this.pose.fps ? `, ${this.pose.fps.toFixed(0)} frames/s` : ''}. The full analysis runs after you stop.</p>`
+        ? html`<p class="muted status-line">Live pose: ${this.pose.status.model} on ${this.pose.status.backend}${this.pose.fps ? `, ${this.pose.fps.toFixed(0)} frames/s` : ''}. The full analysis runs after you stop.</p>`
         : nothing}
     `;
   }

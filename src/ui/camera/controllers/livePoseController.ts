@@ -36,8 +36,10 @@ export class LivePoseController implements ReactiveController {
     this.stop();
   }
 
-  start(video: HTMLVideoElement): void {
+  /** Runs `model` (a catalogue key) on the video's frames. */
+  start(video: HTMLVideoElement, model: string): void {
     this.stop();
+    this.status = { state: 'loading' };
     this.loop = new LivePoseLoop(
       video,
       (pose) => this.accept(pose),
@@ -45,6 +47,7 @@ export class LivePoseController implements ReactiveController {
         this.status = status;
         this.host.requestUpdate();
       },
+      model,
     );
     this.loop.start();
     this.timer = setInterval(() => this.dropStale(), 250);
