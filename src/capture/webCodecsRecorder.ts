@@ -4,15 +4,24 @@
  * encodes every frame at its own capture timestamp (no resampling to a nominal rate: no frame is
  * invented or repeated) and mediabunny writes a WebM or MP4 with its duration and seek index.
  *
- * Why (measured with scripts/capture-fps.ts on the 2-core machine, the fake camera at 1280x720,
- * 30 fps, ~29 fps delivered to the page in every case): frames were lost to the VP8 encoder.
- * Chromium's VP8 needed 21-137 ms a 720p frame there (VP9 10-11 ms, H.264 5 ms), so MediaRecorder
- * with VP8 (the old first choice) kept 8-12 fps with the live pose off, 5-14 fps with it on and a
- * core kept busy, and starved the page (the <video> showed as few frames). With H.264 or VP9 the
- * camera's rate is kept. Running the encoder in a worker fed straight from the camera keeps the
- * page's main thread (Lit, the live pose's frame grabs) out of the path: with the main thread
- * blocked 4.5 s of 5 s, the worker still read 27 fps. The figures with this recorder are in
- * docs/toolchain.md.
+ * Why frames were lost (scripts/capture-fps.ts: Chromium 156 headless on the 2-core machine, the
+ * fake camera at 1280x720 delivering 28-31 fps to the page in every run, the machine also busy
+ * with other jobs, load average 8-14): the VP8 encoder. Chromium's VP8 took 21-137 ms a 720p frame
+ * there (VP9 10-11 ms, H.264 5 ms), and MediaRecorder with VP8 (the old first choice) drops what
+ * its encoder cannot take: it kept 8-12 fps with the live pose off and 5-14 fps with it on, and
+ * starved the page too (the <video> presented as few frames). The camera itself, the page's main
+ * thread and the canvas were not it: a bare MediaStreamTrackProcessor read 29.4-30 fps with a
+ * core kept busy, and with the main thread blocked 4.5 s of 5 s a worker fed by a transferred
+ * processor stream (Chromium delivers it without the main thread) still read 27 fps.
+ *
+ * Recorded fps, 8 s recordings, live pose at 50 % (camera 30 fps):
+ *   before, MediaRecorder VP8:           5.3 fps idle,  6.1 fps with one core kept busy
+ *   now, this recorder (H.264 chosen):  28.1 fps idle, 28.6 fps with one core kept busy
+ *   (MediaRecorder H.264, the fallback: 27.5-29.7 fps in the same runs)
+ * and in `npm run test:webcam-loaded` (11 s recordings through the app, one core kept busy):
+ * 28.0-28.8 fps in 5 runs of 5. What is still lost (~5 %, up to 2-4 frames at once) never
+ * reaches the page when the machine is this busy; the worker counts it (`missed`) and the live
+ * pose yields when it grows (src/capture/poseThrottle.ts).
  *
  * Chromium only (MediaStreamTrackProcessor on the page, a transferable stream); elsewhere
  * createRecorder falls back to MediaRecorder.
@@ -20,7 +29,7 @@
 import type { VideoCodec } from 'mediabunny';
 import { recordingName, secondsSince, type CameraRecorder, type Recording, type RecorderLag } from './recording';
 
-/** Cheapest to encode first, as measured above; all software encoders of every Chromium. */
+/** Cheapest to encode first, as measured above: H.264 where the browser has an encoder for it, else VP9 and VP8 (every Chromium). */
 export const RECORDING_CODECS: readonly VideoCodec[] = ['avc', 'vp9', 'vp8'];
 
 /**
