@@ -37,7 +37,9 @@ class Session {
   private firstTimestampUs: number | null = null;
   /** Frames read and not yet handed to the encoder. */
   private readonly waiting: VideoFrame[] = [];
-  private encoding: Promise<void> | null = null;
+  private encoderIdle = true;
+  /** Settles when the frames waiting now are encoded. */
+  private drained: Promise<void> = Promise.resolve();
   private missed = 0;
   private lastReadUs: number | null = null;
   private failure: unknown = null;
@@ -102,9 +104,9 @@ class Session {
         continue;
       }
       this.waiting.push(backlog >= COPY_FROM_BACKLOG ? await copyOf(frame) : frame);
-      this.encoding ??= this.encode().finally(() => (this.encoding = null));
+      if (this.encoderIdle) this.drained = this.encode();
     }
-    await this.encoding;
+    await this.drained;
   }
 
   /** Frames the camera made that never reached this worker, from the gaps in the capture timestamps. */
@@ -113,19 +115,25 @@ class Session {
     this.lastReadUs = timestampUs;
   }
 
+  /** Encodes the waiting frames in order until none is left (idle again in the same step as the last check). */
   private async encode(): Promise<void> {
-    for (let frame = this.waiting.shift(); frame; frame = this.waiting.shift()) {
-      this.firstTimestampUs ??= frame.timestamp;
-      const sample = new VideoSample(frame, { timestamp: (frame.timestamp - this.firstTimestampUs) / 1e6 });
-      this.submitted++;
-      try {
-        if (!this.failure) await this.source.add(sample);
-      } catch (error) {
-        this.failure ??= error;
-      } finally {
-        sample.close();
-        frame.close();
+    this.encoderIdle = false;
+    try {
+      for (let frame = this.waiting.shift(); frame; frame = this.waiting.shift()) {
+        this.firstTimestampUs ??= frame.timestamp;
+        const sample = new VideoSample(frame, { timestamp: (frame.timestamp - this.firstTimestampUs) / 1e6 });
+        this.submitted++;
+        try {
+          if (!this.failure) await this.source.add(sample);
+        } catch (error) {
+          this.failure ??= error;
+        } finally {
+          sample.close();
+          frame.close();
+        }
       }
+    } finally {
+      this.encoderIdle = true;
     }
   }
 
