@@ -107,12 +107,10 @@ export class GaitCamera extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Also when re-attached after a removal (which stopped everything); the stream controller
-    // waits for the first render before it touches the <video>.
+    // Also when re-attached after a removal (each controller stops its part in hostDisconnected);
+    // the stream controller waits for the first render before it touches the <video>.
     void this.startCamera();
   }
-
-  /** Camera, pose worker and recorder stop with the element: each controller's hostDisconnected. */
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
