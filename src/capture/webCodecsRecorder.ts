@@ -19,9 +19,10 @@
  *   now, this recorder (H.264 chosen):  28.1 fps idle, 28.6 fps with one core kept busy
  *   (MediaRecorder H.264, the fallback: 27.5-29.7 fps in the same runs)
  * and in `npm run test:webcam-loaded` (11 s recordings through the app, one core kept busy):
- * 28.0-28.8 fps in 5 runs of 5. What is still lost (~5 %, up to 2-4 frames at once) never
- * reaches the page when the machine is this busy; the worker counts it (`missed`) and the live
- * pose yields when it grows (src/capture/poseThrottle.ts).
+ * 28.4-29.6 fps, 5 runs of 5 (28.0-28.8 before the worker loaded its encoder ahead of the
+ * frames); the plain webcam test 28.3 fps. What is still lost (up to ~5 %, 2-4 frames at once)
+ * never reaches the page when the machine is this busy; the worker counts it (`missed`) and the
+ * live pose yields when it grows (src/capture/poseThrottle.ts).
  *
  * Chromium only (MediaStreamTrackProcessor on the page, a transferable stream); elsewhere
  * createRecorder falls back to MediaRecorder.
