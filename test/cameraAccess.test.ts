@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cameraError, defaultFacingMode, facingFromLabel } from '../src/capture/camera';
-import { extensionFor, pickRecorderMimeType, recordingName } from '../src/capture/recorder';
+import { pickRecorderMimeType } from '../src/capture/mediaRecorderRecorder';
+import { extensionFor, recordingName } from '../src/capture/recording';
 import { VideoInputError } from '../src/contracts';
 
 /** getUserMedia rejects with DOMExceptions; only their name matters. */
@@ -37,8 +38,10 @@ describe('camera errors', () => {
 });
 
 describe('recorder format', () => {
-  it('prefers WebM and falls back to MP4 where only MP4 records (Safari)', () => {
-    expect(pickRecorderMimeType(() => true)).toBe('video/webm;codecs=vp8');
+  it('prefers the cheapest encoder (H.264, then VP9, then VP8) and takes what the browser has', () => {
+    expect(pickRecorderMimeType(() => true)).toBe('video/mp4;codecs=avc1');
+    expect(pickRecorderMimeType((type) => type.startsWith('video/webm'))).toBe('video/webm;codecs=vp9');
+    expect(pickRecorderMimeType((type) => type === 'video/webm;codecs=vp8' || type === 'video/webm')).toBe('video/webm;codecs=vp8');
     expect(pickRecorderMimeType((type) => type.startsWith('video/mp4'))).toBe('video/mp4;codecs=avc1');
     expect(pickRecorderMimeType(() => false)).toBeNull();
     expect(extensionFor('video/mp4')).toBe('mp4');

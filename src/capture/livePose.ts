@@ -4,15 +4,32 @@
  * frame's brightness) to a callback. Best effort: frames that come while the worker is busy are
  * simply not sent, so the loop never falls behind the camera.
  */
-import type { Keypoint } from '../core/format/poseTrack';
+import { KEYPOINT_NAMES, type Keypoint } from '../core/format/poseTrack';
+import { MOVENET_LIGHTNING } from '../pose/models/movenet/info';
+
+/** The live view's model unless asked for another: the fastest (it shares the CPU with the recorder). */
+export const LIVE_POSE_MODEL = MOVENET_LIGHTNING.key;
+
+/**
+ * The live view works in COCO-17 (the overlay, the live checks and the live gait read it): for each
+ * COCO keypoint, its index in a model's layout by name, -1 where the model has none.
+ */
+export function cocoIndexIn(keypointNames: readonly string[]): number[] {
+  return KEYPOINT_NAMES.map((name) => keypointNames.indexOf(name));
+}
+
+/** A model's keypoints in COCO-17 order (see cocoIndexIn). */
+export function toCoco(keypoints: readonly Keypoint[], cocoIndex: readonly number[]): Keypoint[] {
+  return cocoIndex.map((i): Keypoint => (i >= 0 ? keypoints[i] : [null, null, 0]));
+}
 
 export type LivePoseRequest =
-  | { type: 'init' }
+  | { type: 'init'; model: string }
   | { type: 'frame'; id: number; t: number; bitmap: ImageBitmap }
   | { type: 'reset' };
 
 export type LivePoseResponse =
-  | { type: 'ready'; backend: string }
+  | { type: 'ready'; backend: string; model: string }
   | { type: 'pose'; id: number; t: number; keypoints: Keypoint[]; width: number; height: number; meanLuma: number; inferenceMs: number }
   | { type: 'skipped'; id: number }
   | { type: 'error'; id?: number; message: string };
@@ -30,7 +47,7 @@ export interface LivePose {
 
 export type LivePoseStatus =
   | { state: 'loading' }
-  | { state: 'ready'; backend: string }
+  | { state: 'ready'; backend: string; /** The model's name for people. */ model: string }
   | { state: 'error'; message: string };
 
 /**
@@ -63,6 +80,8 @@ export class LivePoseLoop {
     private readonly video: HTMLVideoElement,
     private readonly onPose: (pose: LivePose) => void,
     private readonly onStatus: (status: LivePoseStatus) => void = () => {},
+    /** A catalogue key (src/pose/models/catalog.ts). */
+    private readonly model: string = LIVE_POSE_MODEL,
   ) {}
 
   start(): void {
@@ -76,7 +95,7 @@ export class LivePoseLoop {
         this.onStatus({ state: 'error', message: event.message || 'The pose worker failed to start.' });
       };
       this.onStatus({ state: 'loading' });
-      this.post({ type: 'init' });
+      this.post({ type: 'init', model: this.model });
     }
     this.schedule();
   }
@@ -119,7 +138,7 @@ export class LivePoseLoop {
     switch (message.type) {
       case 'ready':
         this.ready = true;
-        this.onStatus({ state: 'ready', backend: message.backend });
+        this.onStatus({ state: 'ready', backend: message.backend, model: message.model });
         return;
       case 'pose': {
         this.busy = false;

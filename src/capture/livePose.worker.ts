@@ -1,13 +1,15 @@
 /**
- * The live pose worker: MoveNet Lightning on camera frames, off the main thread so the video,
- * the overlay and the recorder stay smooth. The page sends one ImageBitmap at a time and waits for
+ * The live pose worker: a catalogue pose model (src/pose/models; MoveNet Lightning unless the page
+ * asks for another) on camera frames, off the main thread so the video, the overlay and the
+ * recorder stay smooth. Whatever the model's layout, it answers in COCO-17 (looked up by name),
+ * the live view's layout: the overlay, the live checks and the live gait read that. The page sends one ImageBitmap at a time and waits for
  * the answer before the next (frames that arrive meanwhile are dropped on the page side), so this
  * worker never queues work. Protocol: LivePoseRequest / LivePoseResponse in ./livePose.ts.
  */
 /// <reference lib="webworker" />
 import { createBrowserPoseEstimator } from '../pose/browser';
-import type { PoseEstimator } from '../pose/models';
-import type { LivePoseRequest, LivePoseResponse } from './livePose';
+import { poseModel, type PoseEstimator } from '../pose/models';
+import { cocoIndexIn, toCoco, type LivePoseRequest, type LivePoseResponse } from './livePose';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -23,17 +25,20 @@ const MIN_BODY_KEYPOINTS = 3;
 const LUMA_THUMB_WIDTH = 32;
 
 let estimator: PoseEstimator | null = null;
+/** For each COCO-17 keypoint, its index in the model's layout (-1: the model has none). */
+let cocoIndex: number[] = [];
 let thumb: OffscreenCanvasRenderingContext2D | null = null;
 
 function post(message: LivePoseResponse): void {
   self.postMessage(message);
 }
 
-async function init(): Promise<void> {
+async function init(model: string): Promise<void> {
   try {
-    const loaded = await createBrowserPoseEstimator({ model: 'lightning' });
+    const loaded = await createBrowserPoseEstimator({ model });
     estimator = loaded.estimator;
-    post({ type: 'ready', backend: loaded.backend.detail });
+    cocoIndex = cocoIndexIn(estimator.keypointNames);
+    post({ type: 'ready', backend: loaded.backend.detail, model: poseModel(model).label });
   } catch (error) {
     post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
   }
@@ -60,7 +65,7 @@ async function estimate(request: Extract<LivePoseRequest, { type: 'frame' }>): P
       return;
     }
     const started = performance.now();
-    const keypoints = await estimator.estimate(bitmap, t * 1000);
+    const keypoints = toCoco(await estimator.estimate(bitmap, t * 1000), cocoIndex);
     const inferenceMs = performance.now() - started;
     if (BODY_KEYPOINTS.filter((i) => keypoints[i][2] >= 0.3).length < MIN_BODY_KEYPOINTS) estimator.reset();
     post({ type: 'pose', id, t, keypoints, width: bitmap.width, height: bitmap.height, meanLuma: meanLuma(bitmap), inferenceMs });
@@ -73,7 +78,7 @@ async function estimate(request: Extract<LivePoseRequest, { type: 'frame' }>): P
 
 self.onmessage = (event: MessageEvent<LivePoseRequest>) => {
   const request = event.data;
-  if (request.type === 'init') void init();
+  if (request.type === 'init') void init(request.model);
   else if (request.type === 'frame') void estimate(request);
   else if (request.type === 'reset') estimator?.reset();
 };

@@ -43,13 +43,13 @@ test('film: live view with cadence, record 11 s (two crossings of the looped cli
 
   // What the recording held: every recorded frame went to the full analysis (the fake camera
   // plays the 30 fps clip). The loaded run (npm run test:webcam-loaded) also asks that the
-  // recorder kept the camera's frame rate with one core busy.
+  // recorder kept at least 90 % of the camera's frames with one core busy.
   const { bytes } = await download(page, 'export-track-json');
   const track = JSON.parse(bytes.toString('utf8')) as { fps: number; frames: { t: number }[] };
   const spanS = track.frames[track.frames.length - 1].t - track.frames[0].t;
   console.log(`webcam recording: ${track.frames.length} frames over ${spanS.toFixed(1)} s = ${track.fps} fps${process.env.GAIT_WEBCAM_LOADED ? ' (one core kept busy)' : ''}`);
   expect(spanS).toBeGreaterThan(9);
-  if (process.env.GAIT_WEBCAM_LOADED) expect(track.fps).toBeGreaterThan(24);
+  if (process.env.GAIT_WEBCAM_LOADED) expect(track.fps).toBeGreaterThanOrEqual(0.9 * 30);
 });
 
 test('on a phone the rear camera is asked for, and the camera view fits the screen', async ({ browser }) => {

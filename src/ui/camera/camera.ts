@@ -1,35 +1,31 @@
 /**
  * <gait-camera>: film a walk with this device's camera.
  *
- * Shows the camera with a live MoveNet skeleton over it, the set-up guide, live checks of what is
- * wrong with the set-up (src/capture/liveChecks.ts), each leg's current phase and the cadence
- * (src/capture/liveGait.ts), and record / stop. On stop it fires
+ * Shows the camera with a live skeleton over it (the `model` property: MoveNet Lightning by
+ * default), the set-up guide, live checks of what is wrong with the set-up
+ * (src/capture/liveChecks.ts), each leg's current phase and the cadence (src/capture/liveGait.ts),
+ * and record / stop. On stop it fires
  *   CustomEvent('recording-complete', { detail: { blob, name }, bubbles, composed })
  * and the shell runs the same full analysis as for an upload. A refused or missing camera shows
  * the message with a button that fires CustomEvent('use-upload', { bubbles, composed }).
  * Camera, recorder and pose worker are stopped when the element leaves the page.
+ *
+ * The element renders and moves between its modes; the work is in one reactive controller each
+ * (./controllers/): the camera stream, the live pose, the live readout (set-up checks and gait)
+ * and the recorder.
  */
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { PoseFrame } from '../../core/format/poseTrack';
-import { activeDeviceId, cameraError, defaultFacingMode, listCameras, openCamera, stopStream, type CameraDevice, type FacingMode } from '../../capture/camera';
-import { liveChecks, type LiveCheck } from '../../capture/liveChecks';
-import { LiveGaitEstimator, type LiveGaitState } from '../../capture/liveGait';
-import { LivePoseLoop, type LivePose, type LivePoseStatus } from '../../capture/livePose';
-import { finalizeRecording } from '../../capture/finalizeRecording';
-import { CameraRecorder } from '../../capture/recorder';
+import { defaultFacingMode, type FacingMode } from '../../capture/camera';
+import { LIVE_POSE_MODEL } from '../../capture/livePose';
 import { VideoInputError } from '../../contracts';
-import { drawSkeleton } from '../results/skeleton';
 import { sharedStyles } from '../styles/shared';
+import { CameraStreamController } from './controllers/cameraStreamController';
+import { LivePoseController } from './controllers/livePoseController';
+import { LiveReadoutController } from './controllers/liveReadoutController';
+import { RecorderController } from './controllers/recorderController';
+import { drawPoseOverlay } from './poseOverlay';
 
-/** Seconds of keypoints kept for the not-moving check. */
-const RECENT_S = 3;
-/** A problem is shown while it was found in at least half of the last this many frames (no flicker). */
-const CHECK_VOTES = 6;
-/** While recording, the live pose may keep the CPU busy only this share of the time (see LivePoseLoop). */
-const RECORDING_POSE_SHARE = 0.5;
-/** The overlay is cleared when the latest pose is older than this (seconds). */
-const STALE_POSE_S = 0.6;
 /** Under this a recording is too short for an analysis (4-6 steps needed). */
 const SHORT_RECORDING_S = 5;
 
@@ -39,33 +35,21 @@ type Mode = 'starting' | 'live' | 'recording' | 'saving' | 'done' | 'error';
 export class GaitCamera extends LitElement {
   /** Front or rear camera; default rear on phones and tablets, front on laptops. */
   @property() facing: FacingMode = defaultFacingMode();
+  /** The live view's pose model, a catalogue key (src/pose/models/catalog.ts); the full analysis uses the app's choice. */
+  @property() model: string = LIVE_POSE_MODEL;
 
   @state() private mode: Mode = 'starting';
-  @state() private error: VideoInputError | null = null;
-  @state() private cameras: CameraDevice[] = [];
-  @state() private deviceId = '';
-  @state() private checks: LiveCheck[] = [];
-  @state() private gait: LiveGaitState | null = null;
-  @state() private poseStatus: LivePoseStatus = { state: 'loading' };
-  @state() private poseFps = 0;
-  @state() private elapsedS = 0;
-  @state() private aspect = 16 / 9;
+  /** Why recording failed (the camera's own errors are the stream controller's). */
+  @state() private failure: VideoInputError | null = null;
   @state() private recordedS = 0;
 
-  @query('video') private video!: HTMLVideoElement;
-  @query('canvas') private canvas!: HTMLCanvasElement;
+  @query('video') private video!: HTMLVideoElement | null;
+  @query('canvas') private canvas!: HTMLCanvasElement | null;
 
-  private stream: MediaStream | null = null;
-  private loop: LivePoseLoop | null = null;
-  private recorder = new CameraRecorder();
-  private gaitEstimator = new LiveGaitEstimator();
-  private recent: PoseFrame[] = [];
-  private checkHistory: LiveCheck[][] = [];
-  private lastPose: LivePose | null = null;
-  private poseTimes: number[] = [];
-  private timer: number | undefined;
-  /** Bumped by every (re)start, so a slow getUserMedia from an earlier start is discarded. */
-  private generation = 0;
+  private readonly camera = new CameraStreamController(this, () => this.video);
+  private readonly readout = new LiveReadoutController(this);
+  private readonly pose = new LivePoseController(this, (pose) => this.readout.push(pose));
+  private readonly recorder = new RecorderController(this, (lag) => this.pose.recorderLag(lag));
 
   static override styles = [
     sharedStyles,
@@ -123,181 +107,82 @@ export class GaitCamera extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Also when re-attached after a removal (which stopped everything); startCamera waits for the
-    // first render before it touches the <video>.
+    // Also when re-attached after a removal (each controller stops its part in hostDisconnected);
+    // the stream controller waits for the first render before it touches the <video>.
     void this.startCamera();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stopAll();
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Another live model while live: the pose restarts with it (while recording it waits).
+    if (changed.has('model') && changed.get('model') !== undefined && this.mode === 'live' && this.video) this.pose.start(this.video, this.model);
+    if (this.canvas) drawPoseOverlay(this.canvas, this.pose.latest);
   }
 
   private stopAll(): void {
-    this.generation++;
     this.recorder.cancel();
-    this.loop?.stop();
-    this.loop = null;
-    stopStream(this.stream);
-    this.stream = null;
-    if (this.video) this.video.srcObject = null;
-    window.clearInterval(this.timer);
-    this.timer = undefined;
-    this.clearOverlay();
+    this.pose.stop();
+    this.camera.stop();
   }
 
   private async startCamera(deviceId?: string): Promise<void> {
     this.stopAll();
-    const generation = this.generation;
     this.mode = 'starting';
-    this.error = null;
-    this.resetLive();
+    this.failure = null;
+    this.readout.reset();
     await this.updateComplete;
-    if (generation !== this.generation) return;
-    let stream: MediaStream;
-    try {
-      stream = await openCamera(deviceId ? { deviceId, facing: this.facing } : { facing: this.facing });
-    } catch (error) {
-      if (generation !== this.generation) return;
-      this.error = cameraError(error);
-      this.mode = 'error';
+    const live = await this.camera.open({ deviceId, facing: this.facing });
+    if (!live) {
+      if (this.camera.error) this.mode = 'error';
       return;
-    }
-    if (generation !== this.generation || !this.isConnected) {
-      stopStream(stream);
-      return;
-    }
-    this.stream = stream;
-    await this.updateComplete;
-    const video = this.video;
-    video.srcObject = stream;
-    video.onloadedmetadata = () => {
-      if (video.videoWidth && video.videoHeight) this.aspect = video.videoWidth / video.videoHeight;
-    };
-    try {
-      await video.play();
-    } catch {
-      // Autoplay of a muted inline video is allowed everywhere we target; if not, the user's next
-      // click (Record) plays it.
     }
     this.mode = 'live';
-    // Labels are only filled in once permission was given, so list the cameras now.
-    this.cameras = await listCameras().catch(() => []);
-    this.deviceId = activeDeviceId(stream) ?? '';
-    this.loop = new LivePoseLoop(
-      video,
-      (pose) => this.onPose(pose),
-      (status) => (this.poseStatus = status),
-    );
-    this.loop.start();
-    this.timer = window.setInterval(() => this.tick(), 250);
+    if (this.video) this.pose.start(this.video, this.model);
   }
 
-  private resetLive(): void {
-    this.gaitEstimator.reset();
-    this.recent = [];
-    this.checkHistory = [];
-    this.checks = [];
-    this.gait = null;
-    this.lastPose = null;
-    this.poseTimes = [];
-    this.elapsedS = 0;
-    this.clearOverlay();
-  }
-
-  private onPose(pose: LivePose): void {
-    this.lastPose = pose;
-    const frame: PoseFrame = { t: pose.t, keypoints: pose.keypoints };
-    this.recent.push(frame);
-    while (this.recent.length && this.recent[0].t < pose.t - RECENT_S) this.recent.shift();
-    this.gait = this.gaitEstimator.push(frame);
-    const found = liveChecks({ keypoints: pose.keypoints, width: pose.width, height: pose.height, meanLuma: pose.meanLuma, recent: this.recent });
-    this.checks = this.vote(found);
-    this.poseTimes.push(pose.t);
-    while (this.poseTimes.length > 1 && this.poseTimes[0] < pose.t - 2) this.poseTimes.shift();
-    this.poseFps = this.poseTimes.length > 1 ? (this.poseTimes.length - 1) / (pose.t - this.poseTimes[0]) : 0;
-    this.drawOverlay();
-  }
-
-  /** The problems found in at least half of the last CHECK_VOTES frames, so the list does not flicker. */
-  private vote(found: LiveCheck[]): LiveCheck[] {
-    this.checkHistory.push(found);
-    if (this.checkHistory.length > CHECK_VOTES) this.checkHistory.shift();
-    const counts = new Map<string, number>();
-    for (const frameChecks of this.checkHistory) for (const c of frameChecks) counts.set(c.id, (counts.get(c.id) ?? 0) + 1);
-    const shown = new Map<string, LiveCheck>();
-    for (const frameChecks of [...this.checkHistory].reverse()) {
-      for (const c of frameChecks) if (!shown.has(c.id) && (counts.get(c.id) ?? 0) * 2 >= this.checkHistory.length) shown.set(c.id, c);
-    }
-    const order = (c: LiveCheck) => (c.severity === 'blocking' ? 0 : 1);
-    return [...shown.values()].sort((a, b) => order(a) - order(b));
-  }
-
-  private tick(): void {
-    if (this.recorder.recording) this.elapsedS = this.recorder.elapsedS;
-    // A skeleton from over half a second ago is in the wrong place: better none (pose worker stalled).
-    const nowS = this.loop?.clockS() ?? 0;
-    if (this.lastPose && nowS - this.lastPose.t > STALE_POSE_S) this.clearOverlay();
-  }
-
-  private clearOverlay(): void {
-    const canvas = this.canvas;
-    canvas?.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
-  }
-
-  private drawOverlay(): void {
-    const canvas = this.canvas;
-    const pose = this.lastPose;
-    if (!canvas || !pose) return;
-    const ratio = window.devicePixelRatio || 1;
-    const width = Math.round(canvas.clientWidth * ratio);
-    const height = Math.round(canvas.clientHeight * ratio);
-    if (canvas.width !== width || canvas.height !== height) {
-      canvas.width = width;
-      canvas.height = height;
-    }
-    const ctx = canvas.getContext('2d');
-    if (!ctx || !width || !height) return;
-    ctx.clearRect(0, 0, width, height);
-    // The video is drawn with object-fit: contain: the same fit for the keypoints.
-    const scale = Math.min(width / pose.width, height / pose.height);
-    const view = { scale, offsetX: (width - pose.width * scale) / 2, offsetY: (height - pose.height * scale) / 2 };
-    drawSkeleton(ctx, { t: pose.t, keypoints: pose.keypoints }, view, Math.max(2, 4 * ratio * Math.min(1, width / (800 * ratio)) + 1));
-  }
-
-  private onRecord(): void {
-    if (!this.stream) return;
+  private async onRecord(): Promise<void> {
+    const stream = this.camera.stream;
+    if (!stream || this.mode !== 'live') return;
+    this.mode = 'recording';
     try {
-      this.recorder.start(this.stream);
-      this.loop?.setDutyCycle(RECORDING_POSE_SHARE);
-      this.elapsedS = 0;
-      this.mode = 'recording';
+      await this.recorder.start(stream);
+      this.pose.yieldToRecorder();
     } catch (error) {
-      this.error = new VideoInputError('no-camera', error instanceof Error ? error.message : String(error), 'Upload a video of the walk instead.');
-      this.mode = 'error';
+      this.fail(new VideoInputError('no-camera', error instanceof Error ? error.message : String(error), 'Upload a video of the walk instead.'));
     }
   }
 
   private async onStop(): Promise<void> {
     if (!this.recorder.recording) return;
     this.mode = 'saving';
+    // The live view is over: its CPU goes to the recorder's last frames.
+    this.pose.stop();
     try {
       const recording = await this.recorder.stop();
       // Free the camera and the CPU for the full analysis that follows.
       this.stopAll();
-      const blob = await finalizeRecording(recording.blob);
       this.recordedS = recording.durationS;
       this.mode = 'done';
-      this.dispatchEvent(new CustomEvent('recording-complete', { detail: { blob, name: recording.name }, bubbles: true, composed: true }));
+      this.dispatchEvent(new CustomEvent('recording-complete', { detail: { blob: recording.blob, name: recording.name }, bubbles: true, composed: true }));
     } catch (error) {
-      this.error = new VideoInputError('no-camera', `The recording failed: ${error instanceof Error ? error.message : String(error)}`, 'Try again, or upload a video instead.');
-      this.mode = 'error';
+      this.fail(new VideoInputError('no-camera', `The recording failed: ${error instanceof Error ? error.message : String(error)}`, 'Try again, or upload a video instead.'));
     }
+  }
+
+  /** A recording failure, else the camera's own error. */
+  private get shownError(): VideoInputError | null {
+    return this.failure ?? this.camera.error;
+  }
+
+  private fail(error: VideoInputError): void {
+    this.stopAll();
+    this.failure = error;
+    this.mode = 'error';
   }
 
   private onCameraChange(event: Event): void {
     const deviceId = (event.target as HTMLSelectElement).value;
-    if (deviceId && deviceId !== this.deviceId && !this.recorder.recording) void this.startCamera(deviceId);
+    if (deviceId && deviceId !== this.camera.deviceId && !this.recorder.recording) void this.startCamera(deviceId);
   }
 
   private useUpload(): void {
@@ -307,14 +192,14 @@ export class GaitCamera extends LitElement {
 
   override render() {
     return html`<div data-testid="camera">
-      ${this.mode === 'error' && this.error ? this.renderError(this.error) : this.mode === 'done' ? this.renderDone() : this.renderCamera()}
+      ${this.mode === 'error' && this.shownError ? this.renderError(this.shownError) : this.mode === 'done' ? this.renderDone() : this.renderCamera()}
     </div>`;
   }
 
   private renderDone() {
     return html`<div class="status" role="status">
       <p>Recorded ${formatTime(this.recordedS)} of video. The camera is off; the analysis of the recording starts now.</p>
-      <button class="btn" @click=${() => void this.startCamera(this.deviceId || undefined)}>Film again</button>
+      <button class="btn" @click=${() => void this.startCamera(this.camera.deviceId || undefined)}>Film again</button>
     </div>`;
   }
 
@@ -334,30 +219,30 @@ export class GaitCamera extends LitElement {
     const recording = this.mode === 'recording';
     return html`<div class="layout">
       <div>
-        <div class="stage" style="aspect-ratio: ${this.aspect}">
+        <div class="stage" style="aspect-ratio: ${this.camera.aspect}">
           <video playsinline muted autoplay aria-label="Camera view"></video>
           <canvas aria-hidden="true"></canvas>
-          ${recording ? html`<span class="badge rec">REC ${formatTime(this.elapsedS)}</span>` : nothing}
+          ${recording ? html`<span class="badge rec">REC ${formatTime(this.recorder.elapsedS)}</span>` : nothing}
           ${this.stageNote()}
         </div>
         <div class="controls">
           <label>
             Camera
-            <select data-testid="camera-select" @change=${this.onCameraChange} ?disabled=${recording || this.cameras.length === 0}>
-              ${this.cameras.length === 0 ? html`<option value="">Default camera</option>` : nothing}
-              ${this.cameras.map(
-                (camera) => html`<option value=${camera.deviceId} ?selected=${camera.deviceId === this.deviceId}>${camera.label}</option>`,
+            <select data-testid="camera-select" @change=${this.onCameraChange} ?disabled=${recording || this.camera.cameras.length === 0}>
+              ${this.camera.cameras.length === 0 ? html`<option value="">Default camera</option>` : nothing}
+              ${this.camera.cameras.map(
+                (camera) => html`<option value=${camera.deviceId} ?selected=${camera.deviceId === this.camera.deviceId}>${camera.label}</option>`,
               )}
             </select>
           </label>
           <div class="record-row">
             ${recording || this.mode === 'saving'
               ? html`<button class="btn primary" data-testid="stop" @click=${this.onStop} ?disabled=${this.mode === 'saving'}>■ Stop</button>
-                  <span class="elapsed" role="timer" aria-live="off">${formatTime(this.elapsedS)}</span>`
+                  <span class="elapsed" role="timer" aria-live="off">${formatTime(this.recorder.elapsedS)}</span>`
               : html`<button class="btn record" data-testid="record" @click=${this.onRecord} ?disabled=${this.mode !== 'live'}>● Record</button>`}
           </div>
         </div>
-        ${recording && this.elapsedS < SHORT_RECORDING_S
+        ${recording && this.recorder.elapsedS < SHORT_RECORDING_S
           ? html`<p class="muted small-text">Keep walking: record at least ${SHORT_RECORDING_S} s (4-6 steps or more).</p>`
           : nothing}
       </div>
@@ -368,12 +253,12 @@ export class GaitCamera extends LitElement {
   private stageNote() {
     if (this.mode === 'starting') return html`<p class="stage-note">Starting the camera…</p>`;
     if (this.mode === 'saving') return html`<p class="stage-note">Saving the recording…</p>`;
-    if (this.poseStatus.state === 'loading') return html`<p class="stage-note">Loading the pose model…</p>`;
+    if (this.pose.status.state === 'loading') return html`<p class="stage-note">Loading the pose model…</p>`;
     return nothing;
   }
 
   private renderLive() {
-    const gait = this.gait;
+    const gait = this.readout.gait;
     const phaseOf = (side: 'left' | 'right') => {
       const phase = gait?.phase[side] ?? null;
       return phase ? html`<span class="phase-${phase}">${phase}</span>` : html`<span class="muted">–</span>`;
@@ -392,16 +277,16 @@ export class GaitCamera extends LitElement {
         </div>
       </dl>
       <ul class="checks" data-testid="camera-checks" aria-live="polite" aria-label="Set-up checks">
-        ${!live || this.poseStatus.state !== 'ready' || !this.lastPose
-          ? html`<li class="muted">${this.poseStatus.state === 'error' ? `Live check unavailable: ${this.poseStatus.message}` : 'Waiting for the camera and the pose model…'}</li>`
-          : this.checks.length === 0
+        ${!live || this.pose.status.state !== 'ready' || !this.readout.seen
+          ? html`<li class="muted">${this.pose.status.state === 'error' ? `Live check unavailable: ${this.pose.status.message}` : 'Waiting for the camera and the pose model…'}</li>`
+          : this.readout.checks.length === 0
             ? html`<li class="ok"><strong>Set-up looks good.</strong><span>Walk across the picture at your usual pace.</span></li>`
-            : this.checks.map(
+            : this.readout.checks.map(
                 (c) => html`<li class=${c.severity} data-testid="camera-check" data-check-id=${c.id}><strong>${c.message}</strong><span>${c.hint}</span></li>`,
               )}
       </ul>
-      ${this.poseStatus.state === 'ready'
-        ? html`<p class="muted status-line">Live pose: MoveNet Lightning on ${this.poseStatus.backend}${this.poseFps ? `, ${this.poseFps.toFixed(0)} frames/s` : ''}. The full analysis runs after you stop.</p>`
+      ${this.pose.status.state === 'ready'
+        ? html`<p class="muted status-line">Live pose: ${this.pose.status.model} on ${this.pose.status.backend}${this.pose.fps ? `, ${this.pose.fps.toFixed(0)} frames/s` : ''}. The full analysis runs after you stop.</p>`
         : nothing}
     `;
   }
