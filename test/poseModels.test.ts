@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveLayout } from '../src/core/format/bodyPoints';
 import { DEFAULT_MODEL, isTrackingModel, POSE_MODELS, poseModel, SCOUT_MODEL, TRACKING_MODELS } from '../src/pose/models';
-import { chooseDefaultModel, defaultReason, type ModelMeasurement, type ModelMeasurements } from '../src/pose/models/defaultModel';
+import { chooseDefaultModel, defaultReason, liveModelFor, type ModelMeasurement, type ModelMeasurements } from '../src/pose/models/defaultModel';
 
 const measured = (hipDeg: number, kneeDeg: number, msPerFrame: number): ModelMeasurement => ({
   hipDeg,
@@ -55,5 +55,14 @@ describe('chooseDefaultModel', () => {
     const text = defaultReason(m({ fast: measured(2, 4.5, 30), slow: measured(1.5, 3, 90) }), 'fast');
     expect(text).toContain('up to 3.0 times');
     expect(text).toContain('2.0° and 4.5°');
+  });
+});
+
+describe('liveModelFor', () => {
+  it('films live with the chosen model when it is at most 2.5 times the fastest, else with the default', () => {
+    const m: ModelMeasurements = { measured: 'test', caption: 'test', models: { fast: measured(2, 4, 30), full: measured(2, 3, 60), heavy: measured(2, 3, 300) } };
+    expect(liveModelFor(m, 'full', 'fast')).toBe('full');
+    expect(liveModelFor(m, 'heavy', 'fast')).toBe('fast');
+    expect(liveModelFor(m, 'unmeasured', 'fast')).toBe('fast');
   });
 });

@@ -54,3 +54,17 @@ export function defaultReason(m: ModelMeasurements, key: string): string {
     `and on the test walks its hip and knee angles were within ${d.hipDeg.toFixed(1)}° and ${d.kneeDeg.toFixed(1)}° of the truth (median).`
   );
 }
+
+/**
+ * The live camera view shows the skeleton, the phase and the cadence while filming; it drops
+ * frames while the model is busy, so a slow model makes it jerky. It uses the chosen model when
+ * that takes at most LIVE_MAX_RELATIVE_TIME times the fastest model's time per frame (BlazePose
+ * lite and full: feet in the live view too), else the default; the recording itself is analysed
+ * with the chosen model either way.
+ */
+export const LIVE_MAX_RELATIVE_TIME = 2.5;
+
+export function liveModelFor(m: ModelMeasurements, chosen: string, fallback: string): string {
+  const measured = m.models[chosen];
+  return measured && measured.relativeTime <= LIVE_MAX_RELATIVE_TIME ? chosen : fallback;
+}

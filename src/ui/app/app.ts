@@ -9,6 +9,9 @@ import type { ChosenFile, ModelChoice } from './homeView';
 import { formatDate, keyNumbersList, numbersStyles } from './historyView';
 import { keyNumbers } from '../history/sessionSummary';
 import { RouteController } from './controllers/routeController';
+import { DEFAULT_MODEL } from '../../pose/models/catalog';
+import { liveModelFor } from '../../pose/models/defaultModel';
+import { MODEL_MEASUREMENTS } from '../../pose/models/measurements';
 import { ModelController } from './controllers/modelController';
 import { ToastController } from './controllers/toastController';
 import { SaveController } from './controllers/saveController';
@@ -205,6 +208,7 @@ export class GaitApp extends LitElement {
         ? html`<p class="muted">Starting the camera view…</p>`
         : this.cameraReady
           ? html`<gait-camera
+              .model=${liveModelFor(MODEL_MEASUREMENTS, this.models.model, DEFAULT_MODEL)}
               @recording-complete=${(e: CustomEvent<{ blob: Blob; name: string }>) =>
                 this.jobs.recorded(e.detail.blob, e.detail.name)}
               @use-upload=${() => this.router.goHomeToUpload()}
