@@ -20,9 +20,16 @@
  * (backward 12 deg: the bent toes of a steep landing); with 1 % body-height jitter 1 flat step in 7
  * read as forefoot (the flat band is narrow: -1.6 to 8 deg).
  */
-import { footAngleToFloor, type Point2 } from '../angles/ankle';
+import { footAngleToFloor, type FootFlatOffset, type Point2 } from '../angles/ankle';
+import type { TrackColumns } from '../clean/columns';
+import { SIDE_POINTS } from '../format/bodyPoints';
+import { STRIKE_KINDS, type FootStrike, type Side, type StrikeKind, type StrikeSummary, type Walking } from '../format/report';
+import { ANKLE_SPEED_AT_CONTACT } from '../metrics/keyNumbers';
+import { meanUncertainty, type PoseModelError } from '../metrics/uncertainty';
+import { roundOrNull, roundTime } from '../util/stats';
+import type { PassSpan } from '../view/view';
 
-export type StrikeKind = 'heel' | 'flat' | 'forefoot';
+export type { StrikeKind };
 
 /** Altman & Davis 2012 thresholds on the foot-strike angle, degrees. */
 export const STRIKE_THRESHOLDS = { heelAbove: 8.0, forefootBelow: -1.6 } as const;
@@ -78,3 +85,52 @@ export function strikePatterns(input: StrikeInput, initialContacts: readonly num
     return { t: tc, footAngleDeg, pattern, expected: input.walking === 'backward' && pattern === 'forefoot' };
   });
 }
+
+/** Each initial contact of one side in one pass, classified on the low-passed heel and toe (null offset: not classified). */
+export function passStrikes(columns: TrackColumns, side: Side, pass: PassSpan, offset: FootFlatOffset | null, initialContacts: readonly number[]): FootStrike[] {
+  if (!offset) return initialContacts.map((t) => ({ t: roundTime(t), footAngle: null, pattern: null }));
+  const p = SIDE_POINTS[side];
+  const input: StrikeInput = {
+    t: columns.t,
+    heelX: columns.x[p.heel],
+    heelY: columns.y[p.heel],
+    toeX: columns.x[p.toe],
+    toeY: columns.y[p.toe],
+    facing: pass.facing,
+    walking: pass.walking,
+    footOffsetDeg: offset.footOffsetDeg,
+    floorAngleDeg: offset.floorAngleDeg,
+  };
+  return strikePatterns(input, initialContacts).map((s) => ({ t: roundTime(s.t), footAngle: roundOrNull(s.footAngleDeg ?? NaN), pattern: s.pattern }));
+}
+
+const STRIKE_WORDS: Record<StrikeKind, string> = { heel: 'Heel strike', flat: 'Flat (mid-foot) strike', forefoot: 'Forefoot strike' };
+
+/**
+ * One side's steps summed up: how many land each way, the typical pattern, the mean foot-strike
+ * angle with its standard uncertainty (spread over steps and the pose model's error, the foot
+ * turning at ~150 deg/s around contact: keyNumbers.ts), in plain words. Backward walking that lands
+ * on the forefoot is described as the normal way to walk backwards, never as a finding.
+ */
+export function summarizeStrikes(strikes: readonly FootStrike[], walking: Walking, model: PoseModelError): StrikeSummary {
+  const counts: Record<StrikeKind, number> = { heel: 0, flat: 0, forefoot: 0 };
+  for (const s of strikes) if (s.pattern) counts[s.pattern]++;
+  const classified = counts.heel + counts.flat + counts.forefoot;
+  const typical = classified ? STRIKE_KINDS.reduce((a, b) => (counts[b] > counts[a] ? b : a)) : null;
+  const angles = strikes.map((s) => s.footAngle).filter((v): v is number => v !== null);
+  const footAngle = angles.length ? roundOrNull(angles.reduce((a, b) => a + b, 0) / angles.length) : null;
+  const footAngleUncertainty = angles.length ? roundOrNull(meanUncertainty(angles, Math.hypot(model.ankleDeg, ANKLE_SPEED_AT_CONTACT * model.eventS), STRIKE_ANGLE_TYPICAL_SD)) : null;
+  const expected = walking === 'backward' && typical === 'forefoot';
+  let description = 'The foot was not seen clearly enough at initial contact to tell how it lands.';
+  if (typical) {
+    const angle = footAngle === null ? '' : ` (foot ${Math.abs(Math.round(footAngle))}° ${footAngle >= 0 ? 'toes up' : 'toes down'} at contact${footAngleUncertainty !== null ? `, ± ${Math.round(footAngleUncertainty)}°` : ''})`;
+    const steps = `${counts[typical]} of ${strikes.length} step${strikes.length === 1 ? '' : 's'}`;
+    description = expected
+      ? `Lands on the forefoot (${steps})${angle}, as backward walking does by nature: the foot reaches back toes first.`
+      : `${STRIKE_WORDS[typical]}: ${steps}${angle}.`;
+  }
+  return { counts, typical, footAngle, footAngleUncertainty, expected, description };
+}
+
+/** Step-to-step SD of the foot-strike angle in healthy walking (deg; Altman & Davis 2012 report SDs of 2-4 deg within a runner). */
+const STRIKE_ANGLE_TYPICAL_SD = 3;

@@ -1,4 +1,4 @@
-import { SIDES, type Borderline, type CycleKeyValues, type Evidence, type Flag, type FlagId, type Severity, type Side, type Summary, type SummaryUncertainty } from '../format/report';
+import { SIDES, type Borderline, type CycleKeyValues, type Evidence, type Flag, type FlagId, type KeyValueUncertainty, type Severity, type Side, type Summary, type SummaryUncertainty } from '../format/report';
 import { REFERENCE, type ReferenceName } from '../reference';
 import { GUIDANCE, SEE_A_PROFESSIONAL } from './guidance';
 import { callLimit, type LimitCall } from '../metrics/judge';
@@ -16,7 +16,7 @@ import { round } from '../util/stats';
  */
 export interface FlagInputs {
   keyValues: Record<Side, CycleKeyValues>;
-  uncertainty: Record<Side, Record<KeyNumberId, number | null>>;
+  uncertainty: Record<Side, KeyValueUncertainty>;
   /** Per-cycle key values per side (for the random part of differences between legs). */
   cycleValues: Record<Side, CycleKeyValues[]>;
   cycles: Record<Side, number>;
@@ -88,28 +88,58 @@ function borderlineOf(id: FlagId, side: Side | 'both', measure: string, value: n
 
 const u = (inputs: FlagInputs, side: Side, id: KeyNumberId) => inputs.uncertainty[side][id] ?? NaN;
 
-/** Limited push-off: the hip barely extends behind the body in terminal stance, or the knee barely bends by toe off. */
+/**
+ * Limited push-off: the hip barely extends behind the body in terminal stance, the knee barely bends
+ * by toe off, or, where the feet are seen, the ankle barely plantarflexes at push-off (push-off is
+ * above all an ankle action: Perry & Burnfield 2010; Winter 2009). Each measure is judged against
+ * its own limit with its own uncertainty; the flag's evidence lists every measure the rule used.
+ */
 const PUSH_OFF_HIP_LIMIT = -5;
 const PUSH_OFF_KNEE_LIMIT = REFERENCE.kneeAtToeOff.low;
+const PUSH_OFF_ANKLE_LIMIT = REFERENCE.peakPushOffPlantarflexion.high;
+interface PushOffMeasure {
+  key: KeyNumberId;
+  measure: string;
+  reference: ReferenceName;
+  limit: number | null;
+  direction: 'above' | 'below';
+  /** Whether the rule may use it for this side (a stiff swing explains a straight knee at toe off). */
+  usable: (kv: CycleKeyValues) => boolean;
+}
+const PUSH_OFF_MEASURES: readonly PushOffMeasure[] = [
+  { key: 'peakHipExtension', measure: 'peak hip extension in terminal stance', reference: 'peakHipExtension', limit: PUSH_OFF_HIP_LIMIT, direction: 'above', usable: () => true },
+  { key: 'peakPushOffPlantarflexion', measure: 'peak ankle plantarflexion at push-off', reference: 'peakPushOffPlantarflexion', limit: PUSH_OFF_ANKLE_LIMIT, direction: 'above', usable: () => true },
+  {
+    key: 'kneeAtToeOff',
+    measure: 'knee flexion at toe off',
+    reference: 'kneeAtToeOff',
+    limit: PUSH_OFF_KNEE_LIMIT,
+    direction: 'below',
+    // A knee that bends little at toe off only means push-off when the swing itself is not stiff.
+    usable: (kv) => num(kv.peakSwingKneeFlexion) && kv.peakSwingKneeFlexion >= (REFERENCE.stiffKneeSwingPeak.low ?? 0),
+  },
+];
 const limitedPushOff: SideRule = (side, inputs) => {
   const kv = inputs.keyValues[side];
   if (!num(kv.peakHipExtension)) return null;
-  const hip = against(inputs, side, 'peakHipExtension', PUSH_OFF_HIP_LIMIT, 'above');
-  // A knee that bends little at toe off only means push-off when the swing itself is not stiff.
-  const swingFree = num(kv.peakSwingKneeFlexion) && kv.peakSwingKneeFlexion >= REFERENCE.stiffKneeSwingPeak.low;
-  const knee = swingFree && PUSH_OFF_KNEE_LIMIT !== null ? against(inputs, side, 'kneeAtToeOff', PUSH_OFF_KNEE_LIMIT, 'below') : { call: null, margin: NaN };
-  if (hip.call !== 'beyond' && knee.call !== 'beyond') {
-    if (hip.call === 'borderline') return borderlineOf('limited-push-off', side, 'peak hip extension in terminal stance', kv.peakHipExtension, u(inputs, side, 'peakHipExtension'), PUSH_OFF_HIP_LIMIT, inputs);
-    if (knee.call === 'borderline' && num(kv.kneeAtToeOff)) return borderlineOf('limited-push-off', side, 'knee flexion at toe off', kv.kneeAtToeOff, u(inputs, side, 'kneeAtToeOff'), PUSH_OFF_KNEE_LIMIT ?? 0, inputs);
-    return null;
+  const used = PUSH_OFF_MEASURES.filter((m) => m.limit !== null && num(kv[m.key]) && m.usable(kv)).map((m) => ({ ...m, value: kv[m.key] as number, limit: m.limit as number, ...against(inputs, side, m.key, m.limit as number, m.direction) }));
+  const beyond = used.filter((m) => m.call === 'beyond');
+  if (!beyond.length) {
+    const border = used.find((m) => m.call === 'borderline');
+    return border ? borderlineOf('limited-push-off', side, border.measure, border.value, u(inputs, side, border.key), border.limit, inputs) : null;
   }
-  const ev = [evidence('peak hip extension in terminal stance', kv.peakHipExtension, 'peakHipExtension', u(inputs, side, 'peakHipExtension'))];
-  if (num(kv.kneeAtToeOff)) ev.push(evidence('knee flexion at toe off', kv.kneeAtToeOff, 'kneeAtToeOff', u(inputs, side, 'kneeAtToeOff')));
+  const ev = PUSH_OFF_MEASURES.filter((m) => num(kv[m.key])).map((m) => evidence(m.measure, kv[m.key] as number, m.reference, u(inputs, side, m.key)));
+  const hip = used.find((m) => m.key === 'peakHipExtension');
+  const ankle = used.find((m) => m.key === 'peakPushOffPlantarflexion');
+  const severity = SEVERITY_ORDER[Math.max(...beyond.map((m) => SEVERITY_ORDER.indexOf(m.key === 'kneeAtToeOff' ? 'mild' : severityFrom(m.margin, 5, 10))))];
   const extension = -kv.peakHipExtension;
-  const severity = hip.call === 'beyond' ? severityFrom(hip.margin, 5, 10) : 'mild';
-  const message =
-    `The hip reaches only ${extension >= 0 ? `${round(extension, 0)} deg of extension` : `${round(-extension, 0)} deg short of neutral`} behind the body at the end of stance ` +
-    `(healthy walking reaches 5-28 deg)${num(kv.kneeAtToeOff) ? `, and the knee is bent ${round(kv.kneeAtToeOff, 0)} deg at toe off (healthy 25-60)` : ''}: the push-off is limited.`;
+  const parts = [
+    `the hip reaches only ${extension >= 0 ? `${round(extension, 0)} deg of extension` : `${round(-extension, 0)} deg short of neutral`} behind the body at the end of stance (healthy walking reaches 5-28 deg)`,
+    ...(ankle ? [`the ankle points the toes down by ${ankle.value <= 0 ? `only ${round(-ankle.value, 0)} deg` : `no degree (${round(ankle.value, 0)} deg dorsiflexed)`} at push-off (healthy about 15-20)`] : []),
+    ...(num(kv.kneeAtToeOff) ? [`the knee is bent ${round(kv.kneeAtToeOff, 0)} deg at toe off (healthy 25-60)`] : []),
+  ];
+  const listed = parts.length > 1 ? `${parts.slice(0, -1).join(', ')}, and ${parts[parts.length - 1]}` : parts[0];
+  const message = `${listed.replace(/^t/, 'T')}: the push-off is limited${hip && hip.call !== 'beyond' && ankle?.call === 'beyond' ? ' at the ankle' : ''}.`;
   return { flag: makeFlag('limited-push-off', side, severity, ev, message) };
 };
 
