@@ -37,15 +37,16 @@
  *
  *   synthetic walker, clean (6 walks)     heel/toe 32-41 / 29-34 ms (backward 2 / 53)   ankle proxy 18-20 / 42-45 ms (backward 36 / 25)
  *   synthetic, 1 % jitter + drop-outs     heel/toe 32-53 / 19-30 ms (backward 14 / 47)  ankle proxy 17-19 / 39-61 ms (backward 24 / 19)
- *   BlazePose full / lite, rendered fixture walks
- *     healthy-feet                        heel/toe 55 / 50, lite 41 / 43 ms             ankle proxy 43 / 44, lite 23 / 24 ms
- *     flatfoot-feet                       heel/toe 41 / 45, lite 50 / 47 ms             ankle proxy 21 / 35, lite 19 / 27 ms
- *     forefoot-feet                       heel/toe 45 / 47, lite 40 / 52 ms             ankle proxy 27 / 38, lite 20 / 38 ms
- *     backward-feet                       heel/toe 23 / 51, lite 11 / 50 ms             ankle proxy 42 / 39, lite 49 / 26 ms
+ *   BlazePose full / lite, rendered fixture walks (fixtures/tracks/)
+ *     healthy-feet                        heel/toe 55 / 50, lite 41 / 43 ms             ankle proxy 42 / 44, lite 24 / 24 ms
+ *     flatfoot-feet                       heel/toe 41 / 45, lite 50 / 47 ms             ankle proxy 21 / 34, lite 19 / 27 ms
+ *     forefoot-feet                       heel/toe 45 / 47, lite 39 / 52 ms             ankle proxy 27 / 38, lite 20 / 39 ms
+ *     backward-feet                       heel/toe 23 / 51, lite 11 / 50 ms             ankle proxy 42 / 38, lite 49 / 26 ms
  *
  * On the synthetic walker the two are even (mean of both events 28-37 ms against 30-33 ms); on
  * the BlazePose tracks, the layout that has feet, the proxy is closer on both events on 3 of 4 walks
- * with either model (by 6-27 ms), and heel/toe only on backward initial contact. So by measurement the registry keeps the ankle proxy for tracks with feet too: this
+ * with either model (by 6-31 ms), and heel/toe only on backward initial contact. test/feetBlazePose.test.ts
+ * holds the registry to whichever measures better on those tracks. So by measurement the registry keeps the ankle proxy for tracks with feet too: this
  * detector ranks below it (rank 0.5 against 1). Its forward bias of about one frame, the heel
  * reaching furthest forward just before it lands, is the method's own; a calibrated shift (as the
  * proxy has) would need real walks with foot markers, which the calibration set lacks.
