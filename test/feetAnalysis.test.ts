@@ -134,6 +134,20 @@ describe('foot-strike pattern per step and side', () => {
     }
   });
 
+  it('a mean angle within its uncertainty of a limit is said to be so (BlazePose full: about ± 10 deg)', () => {
+    const { track } = synthesizeWalk({ ...BASE, seed: 4, strike: 'flat' });
+    const r = analyzeTrack({ ...track, source: { kind: 'video', model: 'blazepose-full' } });
+    const summary = r.sides.left.strikeSummary!;
+    expect(summary.typical).toBe('flat');
+    expect(summary.footAngleUncertainty).toBeGreaterThan(8);
+    expect(summary.description).toMatch(/within its uncertainty of both limits/);
+    // The clean flat walker (mean 0.6 deg, ± 3) is near the forefoot limit at -1.6; a heel striker (26 deg) is near none.
+    expect(analyzeTrack(track).sides.left.strikeSummary!.description).toMatch(/within its uncertainty of the limit between flat and forefoot strike \(-1.6°\)/);
+    const heel = analyzeTrack(synthesizeWalk({ ...BASE, seed: 1, cadence: 100 }).track).sides.left.strikeSummary!;
+    expect(heel.footAngleUncertainty).toBeLessThan(4);
+    expect(heel.description).not.toMatch(/uncertainty of/);
+  });
+
   it('backward walking lands on the toes by nature: described as such, never flagged; forward forefoot striking is not called expected', () => {
     const back = analyzeTrack(synthesizeWalk({ ...BASE, seed: 3, walking: 'backward', direction: 'right-to-left' }).track);
     expect(back.walking).toBe('backward');
