@@ -39,6 +39,28 @@ test('a walk with feet: ankle charts, ankle numbers with uncertainty, and the st
   expect(report.quality.feet?.footOffsetDeg).toHaveLength(1);
   expect(report.sides.left.strikeSummary?.typical).toBe('heel');
   expect(report.frames.angles.left.ankleFlexion?.filter((v) => v !== null).length).toBeGreaterThan(100);
+
+  // The frames CSV and the OpenSim .mot carry the ankle.
+  expect((await download(page, 'export-frames-csv')).bytes.toString('utf8').split('\n')[0]).toContain('left_ankle_dorsiflexion_deg');
+  expect((await download(page, 'export-mot')).bytes.toString('utf8')).toMatch(/\tankle_angle_r\tankle_angle_l\t/);
+
+  // Printed, the six charts still fit on one A4 page, as the four do (issue 4).
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4' });
+  expect((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBe(1);
+  await page.emulateMedia({ media: 'screen' });
+
+  // The exported pose track keeps the feet (v2) and opens again to the same ankle numbers.
+  const exported = await download(page, 'export-track-json');
+  const again = JSON.parse(exported.bytes.toString('utf8')) as typeof track;
+  expect(again.version).toBe(2);
+  expect(again.keypointNames).toEqual(track.keypointNames);
+  await page.getByTestId('home-link').click();
+  await page.getByTestId('track-input').setInputFiles({ name: exported.download.suggestedFilename(), mimeType: 'application/json', buffer: exported.bytes });
+  await waitForResults(page);
+  const reopened = JSON.parse((await download(page, 'export-report-json')).bytes.toString('utf8')) as GaitReport;
+  expect(reopened.sides.left.keyValues.peakPushOffPlantarflexion).toBe(report.sides.left.keyValues.peakPushOffPlantarflexion);
+  expect(reopened.sides.right.strikeSummary).toEqual(report.sides.right.strikeSummary);
 });
 
 test('the same walk without its foot keypoints: hip and knee only, no ankle number, no strike pattern', async ({ page }) => {

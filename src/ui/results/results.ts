@@ -119,6 +119,9 @@ export class GaitResults extends LitElement {
         .direction { font-size: 9.5pt; }
         .disclaimer, .backward { font-size: 8.5pt; line-height: 1.3; }
         .charts gait-cycle-chart { zoom: 0.78; }
+        /* With the ankle, three rows of charts take the height two took; the key numbers say how the feet land. */
+        .charts.with-ankle gait-cycle-chart { zoom: 0.55; }
+        [data-testid='strike-summary'] { display: none !important; }
         #cycle-heading { margin-bottom: 0.2rem; }
         .flag h4, .flag .evidence { display: none !important; }
         .flag .two ul { list-style: none; padding-left: 0; margin: 0; }
@@ -418,7 +421,7 @@ export class GaitResults extends LitElement {
             Each curve is the mean of your gait cycles (heel strike to the next heel strike of the same foot), with a band of ±1 standard
             deviation; the grey band is the healthy range. Shading marks the phases at your mean timing: stance, pre-swing (Pre), swing and terminal swing (Term.). Click a chart to move the video to that point of the cycle.
           </p>
-          <div class="charts">
+          <div class="charts ${reportHasFeet(report) ? 'with-ankle' : ''}">
             ${cycleCharts(report).map(([angle, side]) => html`<gait-cycle-chart .report=${report} side=${side} angle=${angle}></gait-cycle-chart>`)}
           </div>
           <gait-phase-range-chart class="ranges" .report=${report}></gait-phase-range-chart>
