@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveFigure } from '../src/core/format/bodyPoints';
 import { KEYPOINT_NAMES, type Keypoint, type PoseFrame } from '../src/core/format/poseTrack';
-import { BLAZEPOSE_KEYPOINT_NAMES } from '../src/pose/blazepose/constants';
+import { BLAZEPOSE_KEYPOINT_NAMES } from '../src/pose/models/blazepose/info';
 import { drawSkeleton } from '../src/ui/results/skeleton';
 
 type Line = [number, number, number, number];

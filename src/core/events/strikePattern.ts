@@ -22,10 +22,10 @@
  *
  * In the whole analysis, at the detected initial contacts (scripts/eval-feet-analysis.ts): clean, all
  * 64 steps of six walks right; with 1 % jitter and drop-outs 7 of 10 flat and 9 of 10 forefoot steps
- * right, the rest all; BlazePose full / lite on the rendered walks (fixtures/tracks): heel strikes
- * 7 of 10 / 6 of 6, backward 10 of 12 / 8 of 8, but flat 1 of 7 / 1 of 6 and forefoot 0 of 6 / 0 of
- * 5 (read as flat or heel: BlazePose's foot line at contact is several degrees too toe-up on these
- * figures). So the summary gives the angle with its uncertainty and says when the mean is within it
+ * right, the rest all; BlazePose full / lite through the app on the rendered walks (fixtures/tracks):
+ * heel strikes 6 of 7 / 7 of 9, backward 10 of 13 / 9 of 9, flat 5 of 8 / 6 of 8, but forefoot 0 of
+ * 6 / 0 of 8 (read as flat or heel: BlazePose's foot line at contact is several degrees too toe-up
+ * on these figures). So the summary gives the angle with its uncertainty and says when the mean is within it
  * of a limit.
  */
 import { footAngleToFloor, type FootFlatOffset, type Point2 } from '../angles/ankle';
