@@ -5,8 +5,6 @@
  * truth (src/eval/feet.ts). No left/right swap repair: a swapped frame counts against the result.
  *
  *   npx tsx scripts/eval-feet-video.ts [--model=lite|full|heavy] [--save=DIR | --load=DIR (pose tracks)]
- *
- * fixtures/tracks/ holds the tracks `--save` wrote for full and lite (test/feetBlazePose.test.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -62,9 +60,7 @@ async function main(): Promise<void> {
       source: { kind: 'video', name: walk.video, model: estimator.modelId }, keypointNames: [...estimator.keypointNames], frames,
     };
     const save = process.argv.find((a) => a.startsWith('--save='))?.slice(7);
-    // Saved compactly (0.1 px, scores to 0.001): fixtures/tracks/ keeps these for the tests.
-    const compact: GaitPoseTrack = { ...track, frames: frames.map((f) => ({ t: f.t, keypoints: f.keypoints.map(([x, y, c]) => [x === null ? null : Math.round(x * 10) / 10, y === null ? null : Math.round(y * 10) / 10, Math.round(c * 1000) / 1000]) })) };
-    if (save) writeFileSync(join(save, `${walk.name}.${estimator.modelId}.track.json`), JSON.stringify(compact));
+    if (save) writeFileSync(join(save, `${walk.name}.${estimator.modelId}.track.json`), JSON.stringify(track));
     report(walk.name, `BlazePose ${model}, ${n} frames, ${perFrame.toFixed(0)} ms/frame, ${nonFinite} missing or non-finite keypoints`, evaluateFeet(track, truth));
   }
   estimator.dispose();
