@@ -99,18 +99,18 @@ export interface ReferenceCurve {
   source: string;
 }
 
-function curve(keys: [number, number][], sdDeg: number): ReferenceCurve {
+function curve(keys: [number, number][], sdDeg: number, sdSource = WINTER): ReferenceCurve {
   return {
     mean: Array.from({ length: 101 }, (_, p) => Math.round(cosineInterpolate(keys, p) * 10) / 10),
     sd: sdDeg,
-    source: `${PERRY} key values, smoothly joined; SD after ${WINTER}`,
+    source: `${PERRY} key values, smoothly joined; SD after ${sdSource}`,
   };
 }
 
 export const REFERENCE_CURVES = {
   hipFlexion: curve(HIP_KEYS, 5),
   kneeFlexion: curve(KNEE_KEYS, 6),
-  ankleFlexion: curve(ANKLE_KEYS, 5),
+  ankleFlexion: curve(ANKLE_KEYS, 5, 'Kadaba et al. 1989 (J Orthop Res 7:849)'),
 };
 
 /**
