@@ -56,6 +56,13 @@ export const REFERENCE = {
   peakStanceDorsiflexion: { low: 3, high: 22, unit: 'deg', source: `${PERRY} (10 deg in terminal stance); ${WINTER} (10-15); widened by 2 SD (Kadaba et al. 1989)` },
   peakPushOffPlantarflexion: { low: -35, high: -5, unit: 'deg', source: `${PERRY} (about 20 deg of plantarflexion at the start of initial swing); ${WINTER} (15-20); widened by 2 SD (Kadaba et al. 1989), the upper end by the ~10 deg a toe-tip keypoint reads less at push-off` },
   ankleRange: { low: 15, high: 45, unit: 'deg', source: `${PERRY} (10 deg dorsiflexion to 20 deg plantarflexion); ${WINTER} (about 30); widened by 2 SD (Kadaba et al. 1989)` },
+  /**
+   * Push-off at the ankle, from the stance peak to the push-off peak: about 30 deg (Perry: +10 to
+   * -20), which a toe-tip keypoint reads 6.6-7.7 deg smaller (the synthetic walker: 26.6-34.0 for
+   * heel, forefoot and flat strikers); less 2 SD of healthy adults (about 8 deg: Kadaba et al. 1989).
+   * A difference on one curve: the foot-flat offset, the weak part on a pose model, cancels out.
+   */
+  pushOffAnkleExcursion: { low: 15, high: null, unit: 'deg', source: `${PERRY} (from 10 deg dorsiflexion in terminal stance to 20 deg plantarflexion: 30); less the 7 deg a toe-tip keypoint reads less (synthetic walker: 26.6-34.0 when healthy) and 2 SD (Kadaba et al. 1989)` },
 } satisfies Record<string, ReferenceRange>;
 
 export type ReferenceName = keyof typeof REFERENCE;

@@ -93,10 +93,14 @@ const u = (inputs: FlagInputs, side: Side, id: KeyNumberId) => inputs.uncertaint
  * by toe off, or, where the feet are seen, the ankle barely plantarflexes at push-off (push-off is
  * above all an ankle action: Perry & Burnfield 2010; Winter 2009). Each measure is judged against
  * its own limit with its own uncertainty; the flag's evidence lists every measure the rule used.
+ * The ankle's measure is how far it plantarflexes from its stance peak to its push-off peak, not the
+ * push-off angle itself: the difference is free of the foot's neutral offset, which a pose model
+ * gets wrong by up to 15 deg on the rendered walks (and gave 16 deg on a real walk whose push-off
+ * angle then read +12, while its excursion read 15-19 deg).
  */
 const PUSH_OFF_HIP_LIMIT = -5;
 const PUSH_OFF_KNEE_LIMIT = REFERENCE.kneeAtToeOff.low;
-const PUSH_OFF_ANKLE_LIMIT = REFERENCE.peakPushOffPlantarflexion.high;
+const PUSH_OFF_ANKLE_LIMIT = REFERENCE.pushOffAnkleExcursion.low;
 interface PushOffMeasure {
   key: KeyNumberId;
   measure: string;
@@ -108,7 +112,7 @@ interface PushOffMeasure {
 }
 const PUSH_OFF_MEASURES: readonly PushOffMeasure[] = [
   { key: 'peakHipExtension', measure: 'peak hip extension in terminal stance', reference: 'peakHipExtension', limit: PUSH_OFF_HIP_LIMIT, direction: 'above', usable: () => true },
-  { key: 'peakPushOffPlantarflexion', measure: 'peak ankle plantarflexion at push-off', reference: 'peakPushOffPlantarflexion', limit: PUSH_OFF_ANKLE_LIMIT, direction: 'above', usable: () => true },
+  { key: 'pushOffAnkleExcursion', measure: 'ankle plantarflexion from its stance peak to push-off', reference: 'pushOffAnkleExcursion', limit: PUSH_OFF_ANKLE_LIMIT, direction: 'below', usable: () => true },
   {
     key: 'kneeAtToeOff',
     measure: 'knee flexion at toe off',
@@ -130,12 +134,12 @@ const limitedPushOff: SideRule = (side, inputs) => {
   }
   const ev = PUSH_OFF_MEASURES.filter((m) => num(kv[m.key])).map((m) => evidence(m.measure, kv[m.key] as number, m.reference, u(inputs, side, m.key)));
   const hip = used.find((m) => m.key === 'peakHipExtension');
-  const ankle = used.find((m) => m.key === 'peakPushOffPlantarflexion');
+  const ankle = used.find((m) => m.key === 'pushOffAnkleExcursion');
   const severity = SEVERITY_ORDER[Math.max(...beyond.map((m) => SEVERITY_ORDER.indexOf(m.key === 'kneeAtToeOff' ? 'mild' : severityFrom(m.margin, 5, 10))))];
   const extension = -kv.peakHipExtension;
   const parts = [
     `the hip reaches only ${extension >= 0 ? `${round(extension, 0)} deg of extension` : `${round(-extension, 0)} deg short of neutral`} behind the body at the end of stance (healthy walking reaches 5-28 deg)`,
-    ...(ankle ? [`the ankle points the toes down by ${ankle.value <= 0 ? `only ${round(-ankle.value, 0)} deg` : `no degree (${round(ankle.value, 0)} deg dorsiflexed)`} at push-off (healthy about 15-20)`] : []),
+    ...(ankle ? [`the ankle turns the toes down by only ${round(ankle.value, 0)} deg from its stance peak at push-off (healthy walking about 30)`] : []),
     ...(num(kv.kneeAtToeOff) ? [`the knee is bent ${round(kv.kneeAtToeOff, 0)} deg at toe off (healthy 25-60)`] : []),
   ];
   const listed = parts.length > 1 ? `${parts.slice(0, -1).join(', ')}, and ${parts[parts.length - 1]}` : parts[0];

@@ -86,6 +86,12 @@ export interface CycleKeyValues {
   peakPushOffPlantarflexion?: number | null;
   /** Ankle range of motion over the cycle. */
   ankleRange?: number | null;
+  /**
+   * Push-off at the ankle: peak dorsiflexion in stance minus peak plantarflexion at push-off, how far
+   * the ankle plantarflexes from its stance peak. A difference on one curve: the foot's neutral offset
+   * cancels out (the limited push-off rule judges this one).
+   */
+  pushOffAnkleExcursion?: number | null;
 }
 
 export interface GaitCycle {

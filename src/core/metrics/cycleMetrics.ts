@@ -122,6 +122,19 @@ export interface CycleInputs {
   legLength: number;
 }
 
+/** The ankle's key numbers from its cycle curve (dorsiflexion +): contact, stance peak, push-off peak, their difference, range. */
+function ankleKeyValues(curve: Float64Array, atContact: number, oppositeStrikePercent: number, toePercent: number): Partial<CycleKeyValues> {
+  const stancePeak = extremeIn(curve, 0, toePercent, 'max').value;
+  const pushOff = extremeIn(curve, oppositeStrikePercent, toePercent + PUSH_OFF_AFTER_TOE_OFF_PERCENT, 'min').value;
+  return {
+    ankleAtInitialContact: roundOrNull(atContact),
+    peakStanceDorsiflexion: roundOrNull(stancePeak),
+    peakPushOffPlantarflexion: roundOrNull(pushOff),
+    ankleRange: roundOrNull(rangeOf(curve)),
+    pushOffAnkleExcursion: roundOrNull(stancePeak - pushOff),
+  };
+}
+
 export function cycleMetrics(timing: CycleTiming, inputs: CycleInputs): GaitCycle {
   const { t, angles, reach, legLength } = inputs;
   const side = angles[timing.side];
@@ -161,14 +174,7 @@ export function cycleMetrics(timing: CycleTiming, inputs: CycleInputs): GaitCycl
     kneeRange: roundOrNull(rangeOf(curves.kneeFlexion)),
     meanTrunkLean: roundOrNull(meanOf(curves.trunkLean)),
     stepReachLegLengths: roundOrNull(valueAt(t, reach, start) / legLength, 3),
-    ...(side.ankleFlexion && curves.ankleFlexion
-      ? {
-          ankleAtInitialContact: roundOrNull(valueAt(t, side.ankleFlexion, start)),
-          peakStanceDorsiflexion: roundOrNull(extremeIn(curves.ankleFlexion, 0, toePercent, 'max').value),
-          peakPushOffPlantarflexion: roundOrNull(extremeIn(curves.ankleFlexion, percentOf(timing.oppositeHeelStrike), toePercent + PUSH_OFF_AFTER_TOE_OFF_PERCENT, 'min').value),
-          ankleRange: roundOrNull(rangeOf(curves.ankleFlexion)),
-        }
-      : {}),
+    ...(side.ankleFlexion && curves.ankleFlexion ? ankleKeyValues(curves.ankleFlexion, valueAt(t, side.ankleFlexion, start), percentOf(timing.oppositeHeelStrike), toePercent) : {}),
   };
 
   const normalized = {} as GaitCycle['normalized'];

@@ -72,7 +72,8 @@ export const KEY_NUMBERS: readonly KeyNumberSpec[] = [
   { id: 'ankleAtInitialContact', label: 'Ankle at heel strike', csvColumn: 'ankle_at_initial_contact_deg', unit: '°', decimals: 1, reference: REFERENCE.ankleAtInitialContact, note: '+ = toes up (dorsiflexion)', shown: true, modelError: (e) => Math.hypot(e.ankleDeg, ANKLE_SPEED_AT_CONTACT * e.eventS), typicalSd: 2.5, feet: true },
   { id: 'peakStanceDorsiflexion', label: 'Peak ankle dorsiflexion in stance', csvColumn: 'peak_stance_dorsiflexion_deg', unit: '°', decimals: 1, reference: REFERENCE.peakStanceDorsiflexion, shown: true, modelError: (e) => e.ankleDeg, typicalSd: 2, feet: true },
   { id: 'peakPushOffPlantarflexion', label: 'Peak ankle plantarflexion at push-off', csvColumn: 'peak_push_off_plantarflexion_deg', unit: '°', decimals: 1, reference: REFERENCE.peakPushOffPlantarflexion, note: 'negative = toes pointed down', shown: true, modelError: (e) => e.ankleDeg, typicalSd: 3, feet: true },
-  { id: 'ankleRange', label: 'Ankle range of motion', csvColumn: 'ankle_range_deg', unit: '°', decimals: 1, reference: REFERENCE.ankleRange, shown: true, modelError: (e) => SAME_CURVE_FACTOR * e.ankleDeg, typicalSd: 2.5, feet: true },
+  { id: 'ankleRange', label: 'Ankle range of motion', csvColumn: 'ankle_range_deg', unit: '°', decimals: 1, reference: REFERENCE.ankleRange, shown: true, modelError: (e) => e.ankleRangeDeg, typicalSd: 2.5, feet: true },
+  { id: 'pushOffAnkleExcursion', label: 'Ankle push-off (stance peak to push-off peak)', csvColumn: 'push_off_ankle_excursion_deg', unit: '°', decimals: 1, reference: REFERENCE.pushOffAnkleExcursion, note: 'how far the toes point down from their stance peak', shown: true, modelError: (e) => e.ankleRangeDeg, typicalSd: 3, feet: true },
 ];
 
 /** The key numbers of a track: the ankle ones only where it has heels and toes. */
