@@ -8,6 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { analyzeTrack } from '../src/core/analyze';
 import { chooseEventDetector } from '../src/core/events/registry';
 import type { GaitPoseTrack } from '../src/core/format/poseTrack';
 import { POSE_MODEL_ERRORS } from '../src/core/metrics/uncertainty';
@@ -45,6 +46,13 @@ describe('BlazePose tracks of the rendered walks with feet', () => {
     const better = a.ms < b.ms ? a : b;
     expect(chooseEventDetector(new Set(['ankle', 'heel', 'toe'])).id, `heel/toe ${a.ms.toFixed(0)} ms, ankle proxy ${b.ms.toFixed(0)} ms`).toBe(better.id);
     for (const x of evaluations) expect(x.e.chosen).toBe(better.id);
+  });
+
+  it('no walk (all with a healthy push-off) is flagged for limited push-off, whatever BlazePose makes of the foot', () => {
+    for (const file of files) {
+      const report = analyzeTrack(JSON.parse(readFileSync(join(FIXTURES, 'tracks', file), 'utf8')) as GaitPoseTrack);
+      expect(report.flags.map((f) => f.id), file).not.toContain('limited-push-off');
+    }
   });
 
   it.each(evaluations.map((x) => [x.file, x] as const))('%s: angles and events within the error model of its pose model', (_, { model, e }) => {
