@@ -314,10 +314,16 @@ export const ASYMMETRY_KNEE_DEG = 12;
  * On the real Sports2D walk the far leg read 3.5 deg MORE hip extension than the near one, so the
  * direction is not reliable enough to subtract: the difference is accounted for instead, as an
  * allowance added to the limit for models that show it (the upper end of the measured ranges).
+ * BlazePose, tracked by the app on the rendered walks with feet (fixtures/tracks; identical legs,
+ * forward walks): full read the legs' peak swing knee flexion 8.9-17.7 deg apart and their peak hip
+ * extension 1.1-4.5; lite 11.6-39.2 (one leg of one walk read as a stiff knee) and 0.5-2.1.
  */
 export const NEAR_FAR_ALLOWANCE: Record<string, { peakSwingKneeFlexion: number; peakHipExtension: number }> = {
   'movenet-lightning': { peakSwingKneeFlexion: 13, peakHipExtension: 7 },
   'movenet-thunder': { peakSwingKneeFlexion: 13, peakHipExtension: 7 },
+  'blazepose-full': { peakSwingKneeFlexion: 18, peakHipExtension: 5 },
+  'blazepose-heavy': { peakSwingKneeFlexion: 18, peakHipExtension: 5 },
+  'blazepose-lite': { peakSwingKneeFlexion: 40, peakHipExtension: 3 },
 };
 const SYMMETRY_SOURCE = 'healthy walks of the calibration set (left-right differences up to 8.9 deg knee, 6.3 deg hip) and 2D-video error (Stenum et al. 2021)';
 
