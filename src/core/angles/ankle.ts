@@ -37,8 +37,8 @@
  *
  * In the whole analysis (`footAngleColumns`, analyze.ts; scripts/eval-feet-analysis.ts), per-frame
  * median error: clean 0.2-0.7 deg (backward 2.0), with 1 % jitter and drop-outs 2.5-2.9 (backward
- * 3.5); BlazePose through the app (fixtures/tracks) full 4.6-6.5 deg forward and 14.4 backward, lite
- * 6.3-13.6, nearly all of it a bias from the offset; rounding a track to 0.1 px moved one walk's
+ * 3.5); BlazePose through the app (fixtures/tracks) full 4.7-9.1 deg, lite 10.9-18.9, nearly all of
+ * it a bias from the offset; rounding a track to 0.1 px moved one walk's
  * offset by 6 deg (few frames pass as foot flat): the offset is the weak part on a pose model. The key numbers against the
  * rigid-foot truth, clean forward walks: at initial contact within 1.4 deg, peak dorsiflexion in
  * stance -0.6..+2.1, range -6.6..+0.8, and push-off 8.4-8.7 deg LESS plantarflexion (the toe tip

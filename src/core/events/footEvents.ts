@@ -38,14 +38,14 @@
  *   synthetic walker, clean (6 walks)     heel/toe 32-41 / 29-34 ms (backward 2 / 53)   ankle proxy 18-20 / 42-45 ms (backward 36 / 25)
  *   synthetic, 1 % jitter + drop-outs     heel/toe 32-53 / 19-30 ms (backward 14 / 47)  ankle proxy 17-19 / 39-61 ms (backward 24 / 19)
  *   BlazePose full / lite through the app (Chromium, 384 px crops; fixtures/tracks/)
- *     healthy-feet                        heel/toe 42 / 41, lite 37 / 45 ms             ankle proxy 30 / 36, lite 24 / 40 ms
- *     flatfoot-feet                       heel/toe 40 / 49, lite 32 / 40 ms             ankle proxy 22 / 41, lite 15 / 25 ms
- *     forefoot-feet                       heel/toe 41 / 39, lite 36 / 45 ms             ankle proxy 24 / 36, lite 20 / 31 ms
- *     backward-feet                       heel/toe 25 / 49, lite 18 / 46 ms             ankle proxy 33 / 34, lite 8 / 28 ms
+ *     healthy-feet                        heel/toe 42 / 41, lite 35 / 46 ms             ankle proxy 30 / 35, lite 20 / 33 ms
+ *     flatfoot-feet                       heel/toe 40 / 49, lite 31 / 40 ms             ankle proxy 22 / 47, lite 13 / 25 ms
+ *     forefoot-feet                       heel/toe 38 / 39, lite 37 / 45 ms             ankle proxy 21 / 36, lite 21 / 27 ms
+ *     backward-feet                       heel/toe 26 / 49, lite 17 / 46 ms             ankle proxy 27 / 34, lite 4 / 27 ms
  *
  * On the synthetic walker the two are even (mean of both events 28-37 ms against 30-33 ms); on
  * the BlazePose tracks, the layout that has feet, the proxy is closer in 15 of the 16 comparisons
- * (by 3-18 ms; heel/toe only on backward initial contact with full). test/feetBlazePose.test.ts
+ * (by 2-19 ms; heel/toe by 1 ms on backward initial contact with full). test/feetBlazePose.test.ts
  * holds the registry to whichever measures better on those tracks. So by measurement the registry
  * keeps the ankle proxy for tracks with feet too: this detector ranks below it (rank 0.5 against 1).
  * Its forward bias of about one frame, the heel
