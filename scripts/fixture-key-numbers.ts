@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import { synthesizeWalk } from '../src/synth';
 import { cycleMetrics } from '../src/core/metrics/cycleMetrics';
 import { meanKeyValues } from '../src/core/metrics/aggregate';
-import { KEY_NUMBERS, referenceFor } from '../src/core/metrics/keyNumbers';
+import { keyNumbersFor, referenceFor } from '../src/core/metrics/keyNumbers';
 import { judge } from '../src/core/metrics/judge';
 import type { AngleColumns, SideAngleColumns } from '../src/core/angles/angles';
-import type { CycleKeyValues, GaitReport, Side } from '../src/core/format/report';
+import { reportHasFeet, type CycleKeyValues, type GaitReport, type Side } from '../src/core/format/report';
 import type { CycleTiming } from '../src/core/cycles/cycles';
 import { runVideoCommand } from '../src/cli/video';
 import type { FixtureTruth } from './fixtureTruth';
@@ -65,7 +65,7 @@ for (const name of walks) {
   console.log(`\n## ${name} (${truth.walking}, ${truth.direction}, ${truth.setting}${Object.keys(truth.pathology ?? {}).length ? `; pathology ${JSON.stringify(truth.pathology)}` : ''})`);
   console.log(`| key number | side | truth | ${models.map((m) => `${m} ± u`).join(' | ')} |`);
   console.log(`|---|---|---|${models.map(() => '---').join('|')}|`);
-  for (const k of KEY_NUMBERS.filter((x) => x.shown && x.id !== 'stepReachLegLengths')) {
+  for (const k of keyNumbersFor(Object.values(reports).some(reportHasFeet)).filter((x) => x.shown && x.id !== 'stepReachLegLengths')) {
     for (const s of SIDES) {
       const cells = models.map((m) => {
         const r = reports[m];

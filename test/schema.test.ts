@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { KEYPOINT_NAMES, type GaitPoseTrack, type Keypoint } from '../src/core/format/poseTrack';
 import {
   ANGLE_NAMES,
+  JOINT_ANGLE_NAMES,
   FLAG_IDS,
   PHASE_NAMES,
   type CycleKeyValues,
@@ -21,6 +22,8 @@ import {
   type SideResult,
 } from '../src/core/format/report';
 import { SOURCE_KINDS, parsePoseTrack } from '../src/core/format/validatePoseTrack';
+import { analyzeTrack } from '../src/core/analyze';
+import { synthesizeWalk } from '../src/synth';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type SchemaObject = { [key: string]: any };
@@ -424,11 +427,14 @@ describe('report schema matches src/core/format/report.ts', () => {
     expect(reportSchema.$defs.FlagId?.enum ?? reportSchema.$defs.Flag.properties.id.enum).toEqual([...FLAG_IDS]);
   });
 
-  it('per-angle and per-phase records list every angle and phase', () => {
-    expect(sorted(Object.keys(reportSchema.$defs.PhaseAngles.properties))).toEqual(sorted(ANGLE_NAMES));
+  it('per-angle and per-phase records list every angle and phase; the ankle is there but never required', () => {
+    expect(sorted(Object.keys(reportSchema.$defs.PhaseAngles.properties))).toEqual(sorted(JOINT_ANGLE_NAMES));
+    expect(sorted(reportSchema.$defs.PhaseAngles.required)).toEqual(sorted(ANGLE_NAMES));
     expect(sorted(Object.keys(reportSchema.$defs.PhaseAnglesByPhase.properties))).toEqual(sorted(PHASE_NAMES));
-    const normalized = reportSchema.$defs.GaitCycle.properties.normalized.properties;
-    expect(sorted(Object.keys(normalized))).toEqual(sorted([...ANGLE_NAMES, 'trunkLean']));
+    for (const normalized of [reportSchema.$defs.GaitCycle.properties.normalized, reportSchema.$defs.SideResult.properties.normalized]) {
+      expect(sorted(Object.keys(normalized.properties))).toEqual(sorted([...JOINT_ANGLE_NAMES, 'trunkLean']));
+      expect(sorted(normalized.required)).toEqual(sorted([...ANGLE_NAMES, 'trunkLean']));
+    }
   });
 });
 
@@ -506,6 +512,16 @@ describe('documents validate against the schemas', () => {
 
   it('a complete report built with the GaitReport type is valid', () => {
     expect(validate(reportSchema, reportSchema, asJson(makeReport()))).toEqual([]);
+  });
+
+  it('the report of a track with feet (ankle, strikes, foot offset) is valid, and a strike pattern the schema does not know is not', () => {
+    const report = asJson(analyzeTrack(synthesizeWalk({ feet: true, width: 960, height: 480, fps: 30, bodyHeightPx: 264, durationS: 5, seed: 2 }).track)) as any;
+    expect(report.quality.feet.footOffsetDeg).toHaveLength(1);
+    expect(report.sides.left.strikes.length).toBeGreaterThan(0);
+    expect(report.sides.left.cycles[0].normalized.ankleFlexion).toHaveLength(101);
+    expect(validate(reportSchema, reportSchema, report)).toEqual([]);
+    report.sides.left.strikes[0].pattern = 'toe';
+    expect(validate(reportSchema, reportSchema, report)).not.toEqual([]);
   });
 
   it('broken reports are not', () => {

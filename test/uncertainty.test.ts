@@ -35,10 +35,12 @@ describe('meanUncertainty', () => {
     expect(poseModelError({ kind: 'video', model: 'movenet-lightning' }).kneeDeg).toBeGreaterThan(POSE_MODEL_ERRORS['movenet-thunder'].kneeDeg);
     expect(poseModelError({ kind: 'import', model: 'openpose' })).toBe(POSE_MODEL_ERRORS['video-2d']);
     expect(poseModelError({ kind: 'mocap' })).toBe(POSE_MODEL_ERRORS.mocap);
+    expect(poseModelError({ kind: 'video', model: 'blazepose-lite' }).kneeDeg).toBeGreaterThan(POSE_MODEL_ERRORS['blazepose-full'].kneeDeg);
+    expect(poseModelError({ kind: 'video', model: 'blazepose-full' }).ankleDeg).toBeGreaterThan(0);
   });
-  it('every key number has a model error and a typical SD', () => {
+  it('every key number has a model error and a typical SD (the ankle ones with a model that sees the feet)', () => {
     for (const k of KEY_NUMBERS) {
-      expect(k.modelError(POSE_MODEL_ERRORS['movenet-lightning']), k.id).toBeGreaterThan(0);
+      expect(k.modelError(POSE_MODEL_ERRORS[k.feet ? 'blazepose-full' : 'movenet-lightning']), k.id).toBeGreaterThan(0);
       expect(k.typicalSd, k.id).toBeGreaterThan(0);
     }
   });

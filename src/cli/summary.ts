@@ -1,7 +1,7 @@
-import { SIDES, type GaitReport, type Stat } from '../core/format/report';
+import { reportHasFeet, SIDES, type GaitReport, type Stat } from '../core/format/report';
 import { reportForKind, walkingKinds } from '../core/format/walkingKinds';
 import { REFERENCE } from '../core/reference';
-import { KEY_NUMBERS, referenceFor } from '../core/metrics/keyNumbers';
+import { keyNumbersFor, referenceFor } from '../core/metrics/keyNumbers';
 import { judge } from '../core/metrics/judge';
 
 const fmt = (v: number | null | undefined, digits = 1, unit = '') =>
@@ -59,7 +59,7 @@ function numberLines(r: GaitReport): string[] {
   if (s.backwardPercent > 0) lines.push(`Backward walking   ${fmt(s.backwardPercent, 0, ' %')} of the walking time`);
   lines.push('');
   lines.push(`${'Key number'.padEnd(48)}${'left'.padStart(26)}${'right'.padStart(26)}   healthy${backward ? ' (backward walking: forward ranges reversed in time, where they map)' : ''}`);
-  for (const k of KEY_NUMBERS.filter((x) => x.shown)) {
+  for (const k of keyNumbersFor(reportHasFeet(r)).filter((x) => x.shown)) {
     const vals = SIDES.map((side) => {
       const v = s.keyValues[side][k.id];
       const uu = s.keyValueUncertainty?.[side]?.[k.id];
@@ -67,6 +67,10 @@ function numberLines(r: GaitReport): string[] {
     }).join('');
     const range = referenceFor(k, r.walking);
     lines.push(`${`${k.label} (${k.unit})`.padEnd(48)}${vals}   ${range ? ref(range) : ''}`);
+  }
+  for (const side of SIDES) {
+    const strike = r.sides[side].strikeSummary;
+    if (strike) lines.push(`${`Foot strike, ${side}`.padEnd(19)}${strike.description}`);
   }
   lines.push(`Uncertainties (±) combine the spread over cycles with the measured error of ${u?.poseModel.id ?? 'the pose model'}.`);
   lines.push('');

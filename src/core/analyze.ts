@@ -11,6 +11,8 @@ import {
   type PhaseName,
   type Quality,
   type Side,
+  type FootStrike,
+  type SideAngles,
   type Summary,
   type Walking,
   type WalkingKindResult,
@@ -22,12 +24,14 @@ import { MIN_KEYPOINT_SCORE } from './clean/gate';
 import { detectView, type PassSpan, type ViewResult } from './view/view';
 import { LEG_LENGTH_PER_BODY_HEIGHT } from './view/bodyScale';
 import { computeAngles, type AngleColumns } from './angles/angles';
+import { footAngleColumns, type FootAngleColumns } from './angles/ankle';
+import { passStrikes, summarizeStrikes } from './events/strikePattern';
 import { smoothAngles } from './angles/smooth';
 import { residualCutoff } from './signal/residualCutoff';
 import { DEFAULT_CUTOFF_HZ } from './signal/butterworth';
 import { zeniSignal } from './events/zeni';
-import type { FootPoint, SideEvents } from './events/detector';
-import { chooseEventDetector } from './events/registry';
+import type { EventDetector, FootPoint, SideEvents } from './events/detector';
+import { chooseEventDetector, EVENT_DETECTORS } from './events/registry';
 import { applyEventOverrides } from './events/override';
 import { buildCycles, typicalStrideTime, type CycleTiming } from './cycles/cycles';
 import { cycleMetrics } from './metrics/cycleMetrics';
@@ -118,8 +122,9 @@ function explainNoWalking(view: ViewResult): GaitAnalysisError {
 /**
  * The whole analysis: pose track in, gait report out. Pure: no DOM, no I/O.
  * Throws GaitAnalysisError (with a message for the user) when the track cannot be analysed.
+ * `detectors`: the event detectors to choose from (the registry's; an evaluation may pin one).
  */
-export function analyzeTrack(track: GaitPoseTrack, options: AnalysisOptions = {}): GaitReport {
+export function analyzeTrack(track: GaitPoseTrack, options: AnalysisOptions = {}, detectors: readonly EventDetector[] = EVENT_DETECTORS): GaitReport {
   const raw = toColumns(track);
   const { detectedFraction, meanKeypointScore } = detectionStats(raw);
   if (detectedFraction < MIN_DETECTED_FRACTION) throw noPersonError(detectedFraction);
@@ -130,11 +135,15 @@ export function analyzeTrack(track: GaitPoseTrack, options: AnalysisOptions = {}
   if (view.sideView.frontal) throw new GaitAnalysisError('not-side-view', view.sideView.message);
 
   const rawAngles = computeAngles(clean.repaired, facingPerFrame(c.t.length, view.passes));
+  // The ankle where the track has heels and toes (its foot-flat offset found per pass).
+  const footPoints = footPointsOf(raw);
+  const feet: FootAngleColumns | null = footPoints.has('heel') && footPoints.has('toe') ? footAngleColumns(clean.repaired, c, view.passes) : null;
+  if (feet) for (const side of SIDES) rawAngles[side].ankleFlexion = feet.ankle[side];
   const cutoffHz =
     options.cutoffHz ??
     residualCutoff(c.t, [rawAngles.left.hipFlexion, rawAngles.right.hipFlexion, rawAngles.left.kneeFlexion, rawAngles.right.kneeFlexion], DEFAULT_CUTOFF_HZ).cutoffHz;
   const angles: AngleColumns = smoothAngles(c.t, rawAngles, cutoffHz);
-  const detector = chooseEventDetector(footPointsOf(raw));
+  const detector = chooseEventDetector(footPoints, detectors);
   const detectedEvents: Record<Side, SideEvents[]> = detector.detect({ columns: c, pelvisX: view.pelvisX, passes: view.passes });
   // Hand-corrected events, when given, replace the detected ones per leg.
   const eventsPerPass = applyEventOverrides(detectedEvents, options.events, view.passes.map((p) => [c.t[p.i0], c.t[p.i1]] as const));
@@ -162,9 +171,20 @@ export function analyzeTrack(track: GaitPoseTrack, options: AnalysisOptions = {}
 
   const model = poseModelError(track.source);
   const reach = reachSeries(c, view);
+  // How each foot lands at each initial contact (Altman & Davis 2012), where the feet are seen.
+  const strikesPerPass: Record<Side, FootStrike[][]> | null = feet
+    ? {
+        left: view.passes.map((pass, p) => passStrikes(c, 'left', pass, feet.offsets[p], eventsPerPass.left[p].heelStrikes)),
+        right: view.passes.map((pass, p) => passStrikes(c, 'right', pass, feet.offsets[p], eventsPerPass.right[p].heelStrikes)),
+      }
+    : null;
   const allCycles: Record<Side, GaitCycle[]> = { left: [], right: [] };
   for (const side of SIDES) {
-    allCycles[side] = timings[side].map((timing) => cycleMetrics(timing, { t: c.t, angles, reach: reach[side], legLength: clean.legLength }));
+    allCycles[side] = timings[side].map((timing) => {
+      const cycle = cycleMetrics(timing, { t: c.t, angles, reach: reach[side], legLength: clean.legLength });
+      const strike = strikesPerPass?.[side][timing.pass].find((s) => s.t === cycle.start);
+      return strike ? { ...cycle, strike } : cycle;
+    });
   }
 
   const passes: Pass[] = view.passes.map((p, index) => ({
@@ -179,7 +199,7 @@ export function analyzeTrack(track: GaitPoseTrack, options: AnalysisOptions = {}
   const backwardPercent = totalWalking > 0 ? (100 * passes.filter((p) => p.walking === 'backward').reduce((s, p) => s + passDuration(p), 0)) / totalWalking : 0;
 
   // Forward and backward walking are analysed apart, never pooled (docs/design.md, section 6).
-  const kindInputs: KindInputs = { passes, eventsPerPass, timings, allCycles, model, view, clean, options, c, backwardPercent, totalWalking };
+  const kindInputs: KindInputs = { passes, eventsPerPass, strikesPerPass, timings, allCycles, model, view, clean, options, c, backwardPercent, totalWalking };
   const byWalking: GaitReport['byWalking'] = {};
   for (const kind of WALKING_KINDS) {
     if (passes.some((p) => p.walking === kind)) byWalking[kind] = analyzeKind(kind, kindInputs);
@@ -204,6 +224,7 @@ export function analyzeTrack(track: GaitPoseTrack, options: AnalysisOptions = {}
     trunkVisible: view.trunkVisible,
     filter: { ...clean.filter, angleCutoffHz: cutoffHz },
     eventDetector: { id: detector.id, reference: detector.reference },
+    ...(feet ? { feet: { footOffsetDeg: feet.offsets.map((o) => (o ? roundOrNull(o.footOffsetDeg) : null)) } } : {}),
     passes: passes.length,
     warnings: warnings(view, byWalking, detectedFraction, clean, rejectedReasons, forwardCycles),
   };
@@ -223,10 +244,7 @@ export function analyzeTrack(track: GaitPoseTrack, options: AnalysisOptions = {}
     quality,
     frames: {
       t: Array.from(c.t),
-      angles: {
-        left: { hipFlexion: frameSeries(angles.left.hipFlexion), hipFlexionTrunk: frameSeries(angles.left.hipFlexionTrunk), kneeFlexion: frameSeries(angles.left.kneeFlexion) },
-        right: { hipFlexion: frameSeries(angles.right.hipFlexion), hipFlexionTrunk: frameSeries(angles.right.hipFlexionTrunk), kneeFlexion: frameSeries(angles.right.kneeFlexion) },
-      },
+      angles: { left: sideFrameAngles(angles, 'left'), right: sideFrameAngles(angles, 'right') },
       trunkLean: frameSeries(angles.trunkLean),
       phase: { left: phaseLabels(c.t, allCycles.left), right: phaseLabels(c.t, allCycles.right) },
     },
@@ -239,9 +257,21 @@ export function analyzeTrack(track: GaitPoseTrack, options: AnalysisOptions = {}
   };
 }
 
+function sideFrameAngles(angles: AngleColumns, side: Side): SideAngles {
+  const a = angles[side];
+  return {
+    hipFlexion: frameSeries(a.hipFlexion),
+    hipFlexionTrunk: frameSeries(a.hipFlexionTrunk),
+    kneeFlexion: frameSeries(a.kneeFlexion),
+    ...(a.ankleFlexion ? { ankleFlexion: frameSeries(a.ankleFlexion) } : {}),
+  };
+}
+
 interface KindInputs {
   passes: Pass[];
   eventsPerPass: Record<Side, SideEvents[]>;
+  /** Per side and pass, the strike pattern of each initial contact; null without feet. */
+  strikesPerPass: Record<Side, FootStrike[][]> | null;
   timings: Record<Side, CycleTiming[]>;
   allCycles: Record<Side, GaitCycle[]>;
   model: PoseModelError;
@@ -285,10 +315,13 @@ function analyzeKind(kind: Walking, k: KindInputs): WalkingKindResult {
   }
   const eventsOfKind = (side: Side) => k.eventsPerPass[side].map((e, p) => (ofKind(p) ? e : { heelStrikes: [], toeOffs: [] }));
   const events = { left: eventsOfKind('left'), right: eventsOfKind('right') };
-  const sides = {
-    left: aggregateSide(events.left.flatMap((e) => e.heelStrikes), events.left.flatMap((e) => e.toeOffs), cycles.left, k.model),
-    right: aggregateSide(events.right.flatMap((e) => e.heelStrikes), events.right.flatMap((e) => e.toeOffs), cycles.right, k.model),
+  const side = (s: Side) => {
+    const result = aggregateSide(events[s].flatMap((e) => e.heelStrikes), events[s].flatMap((e) => e.toeOffs), cycles[s], k.model, k.strikesPerPass !== null);
+    if (!k.strikesPerPass) return result;
+    const strikes = k.strikesPerPass[s].filter((_, p) => ofKind(p)).flat();
+    return { ...result, strikes, strikeSummary: summarizeStrikes(strikes, kind, k.model) };
   };
+  const sides = { left: side('left'), right: side('right') };
   const strideLengths = strideLengthsM(timings, k.view, k.clean, k.options, k.c);
   const heelStrikesPerPass = { left: events.left.map((e) => e.heelStrikes), right: events.right.map((e) => e.heelStrikes) };
   const st = spatiotemporalSummary({

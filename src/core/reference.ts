@@ -44,6 +44,25 @@ export const REFERENCE = {
    */
   lateSwingKneeExtension: { low: null, high: 38, unit: 'deg', source: `${PERRY} normal curve (about 20 deg still to extend at 88 %); ${HEALTHY_SET}: side means 12-34 deg` },
   terminalSwingKneeMin: { low: -10, high: 20, unit: 'deg', source: `${WINTER} (knee near full extension before contact, typical 0-5); ${HEALTHY_SET}: -12 to 17` },
+  /*
+   * The ankle (dorsiflexion +). The calibration set has no foot markers, so these are the textbook
+   * values widened by about two SD of healthy adults (Kadaba et al. 1989, J Orthop Res 7:849: ankle
+   * SD 4-6 deg over the cycle). The keypoint foot line ends at the toe TIP, which stays on the floor
+   * with the toes bent at push-off, so a keypoint model reads up to ~10 deg less plantarflexion
+   * there than a lab's foot segment (src/core/angles/ankle.ts): the push-off range's upper end
+   * allows for it.
+   */
+  ankleAtInitialContact: { low: -10, high: 10, unit: 'deg', source: `${PERRY} (neutral, 0 deg, at initial contact); ${WINTER} (about -2); widened by 2 SD (Kadaba et al. 1989)` },
+  peakStanceDorsiflexion: { low: 3, high: 22, unit: 'deg', source: `${PERRY} (10 deg in terminal stance); ${WINTER} (10-15); widened by 2 SD (Kadaba et al. 1989)` },
+  peakPushOffPlantarflexion: { low: -35, high: -5, unit: 'deg', source: `${PERRY} (about 20 deg of plantarflexion at the start of initial swing); ${WINTER} (15-20); widened by 2 SD (Kadaba et al. 1989), the upper end by the ~10 deg a toe-tip keypoint reads less at push-off` },
+  ankleRange: { low: 15, high: 45, unit: 'deg', source: `${PERRY} (10 deg dorsiflexion to 20 deg plantarflexion); ${WINTER} (about 30); widened by 2 SD (Kadaba et al. 1989)` },
+  /**
+   * Push-off at the ankle, from the stance peak to the push-off peak: about 30 deg (Perry: +10 to
+   * -20), which a toe-tip keypoint reads 6.6-7.7 deg smaller (the synthetic walker: 26.6-34.0 for
+   * heel, forefoot and flat strikers); less 2 SD of healthy adults (about 8 deg: Kadaba et al. 1989).
+   * A difference on one curve: the foot-flat offset, the weak part on a pose model, cancels out.
+   */
+  pushOffAnkleExcursion: { low: 15, high: null, unit: 'deg', source: `${PERRY} (from 10 deg dorsiflexion in terminal stance to 20 deg plantarflexion: 30); less the 7 deg a toe-tip keypoint reads less (synthetic walker: 26.6-34.0 when healthy) and 2 SD (Kadaba et al. 1989)` },
 } satisfies Record<string, ReferenceRange>;
 
 export type ReferenceName = keyof typeof REFERENCE;
@@ -58,6 +77,15 @@ const HIP_KEYS: [number, number][] = [
 ];
 const KNEE_KEYS: [number, number][] = [
   [0, 3], [14, 18], [40, 4], [62, 38], [72, 63], [88, 22], [100, 3],
+];
+/**
+ * Ankle, dorsiflexion + (Perry & Burnfield 2010, fig. 4-5; Winter 2009, normal cadence): neutral at
+ * initial contact, 5 deg plantarflexion in loading response (7 %), dorsiflexion rising to 10 deg in
+ * terminal stance (48 %), 20 deg plantarflexion at the start of initial swing (62 %), back to
+ * neutral by mid-swing. Band half-width about one SD of healthy adults (~5 deg; Kadaba et al. 1989).
+ */
+const ANKLE_KEYS: [number, number][] = [
+  [0, 0], [7, -5], [30, 5], [48, 10], [62, -20], [75, -5], [87, 0], [100, 0],
 ];
 
 function cosineInterpolate(keys: [number, number][], p: number): number {
@@ -78,17 +106,18 @@ export interface ReferenceCurve {
   source: string;
 }
 
-function curve(keys: [number, number][], sdDeg: number): ReferenceCurve {
+function curve(keys: [number, number][], sdDeg: number, sdSource = WINTER): ReferenceCurve {
   return {
     mean: Array.from({ length: 101 }, (_, p) => Math.round(cosineInterpolate(keys, p) * 10) / 10),
     sd: sdDeg,
-    source: `${PERRY} key values, smoothly joined; SD after ${WINTER}`,
+    source: `${PERRY} key values, smoothly joined; SD after ${sdSource}`,
   };
 }
 
 export const REFERENCE_CURVES = {
   hipFlexion: curve(HIP_KEYS, 5),
   kneeFlexion: curve(KNEE_KEYS, 6),
+  ankleFlexion: curve(ANKLE_KEYS, 5, 'Kadaba et al. 1989 (J Orthop Res 7:849)'),
 };
 
 /**
@@ -111,6 +140,7 @@ function reversed(forward: ReferenceCurve): ReferenceCurve {
 export const BACKWARD_REFERENCE_CURVES = {
   hipFlexion: reversed(REFERENCE_CURVES.hipFlexion),
   kneeFlexion: reversed(REFERENCE_CURVES.kneeFlexion),
+  ankleFlexion: reversed(REFERENCE_CURVES.ankleFlexion),
 };
 
 /** Healthy ranges for backward walking where time reversal maps a forward measure onto it. */
@@ -124,4 +154,7 @@ export const BACKWARD_REFERENCE: Partial<Record<ReferenceName, ReferenceRange>> 
   peakSwingKneeFlexion: { ...REFERENCE.peakSwingKneeFlexion, source: `as forward; ${BACKWARD_NOTE}` },
   minStanceKneeFlexion: { ...REFERENCE.minStanceKneeFlexion, source: `as forward; ${BACKWARD_NOTE}` },
   cadence: { ...REFERENCE.cadence, source: `as forward; ${BACKWARD_NOTE}` },
+  // The ankle: its stance extreme and its range are the same either way round in time.
+  peakStanceDorsiflexion: { ...REFERENCE.peakStanceDorsiflexion, source: `as forward; ${BACKWARD_NOTE}` },
+  ankleRange: { ...REFERENCE.ankleRange, source: `as forward; ${BACKWARD_NOTE}` },
 };

@@ -9,7 +9,8 @@
  * (the view analysis finds them in the app).
  */
 import { ankleAngle, footFlatOffset, type Point2 } from '../core/angles/ankle';
-import { footVelocityEvents, zeniFootEvents, type FootEventInput } from '../core/events/footEvents';
+import { footVelocityEvents, heelToeZeniDetector, zeniFootEvents, type FootEventInput } from '../core/events/footEvents';
+import { ankleZeniDetector } from '../core/events/zeni';
 import { strikePatterns, type StrikeKind } from '../core/events/strikePattern';
 import type { SideEvents } from '../core/events/detector';
 import { cleanTrack } from '../core/clean/clean';
@@ -17,7 +18,9 @@ import { toColumns } from '../core/clean/columns';
 import { P, resolveLayout, type BodyPoint } from '../core/format/bodyPoints';
 import { FOOT_KEYPOINTS } from '../core/format/footKeypoints';
 import type { GaitPoseTrack } from '../core/format/poseTrack';
-import type { Side } from '../core/format/report';
+import { analyzeTrack } from '../core/analyze';
+import { valueAt } from '../core/util/stats';
+import type { GaitReport, Side } from '../core/format/report';
 import type { WalkTruth } from '../synth/types';
 import { angleError, matchEvents, type AngleError, type EventMatch } from './compare';
 
@@ -146,5 +149,84 @@ export function evaluateFeet(track: GaitPoseTrack, truth: WalkTruth, toleranceFr
     events,
     ankle: { knownOffset: pooled('known'), estimatedOffset: pooled('estimated'), estimatedOffsetDeg, trueOffsetDeg: truth.feet.keypointFootOffsetDeg },
     strikes: { truth: truth.feet.pattern, found: strikesFound, footAngleErrorDeg },
+  };
+}
+
+/** The ankle key numbers of the truth, read from the truth's ankle curve at its own cycles as cycleMetrics.ts reads them. */
+export const ANKLE_KEYS = ['ankleAtInitialContact', 'peakStanceDorsiflexion', 'peakPushOffPlantarflexion', 'ankleRange'] as const;
+export type AnkleKey = (typeof ANKLE_KEYS)[number];
+
+function truthAnkleKeys(truth: WalkTruth, side: Side, t: Float64Array): Record<AnkleKey, number> {
+  const ankle = Float64Array.from(truth.feet.ankle[side], (v) => v ?? NaN);
+  const extreme = (from: number, to: number, pick: (...v: number[]) => number) => {
+    const v: number[] = [];
+    for (let i = 0; i < t.length; i++) if (t[i] >= from && t[i] <= to && Number.isFinite(ankle[i])) v.push(ankle[i]);
+    return pick(...v);
+  };
+  const per = truth.cycles[side].map((c) => ({
+    ankleAtInitialContact: valueAt(t, ankle, c.start),
+    peakStanceDorsiflexion: extreme(c.start, c.toeOff, Math.max),
+    peakPushOffPlantarflexion: extreme(c.oppositeHeelStrike, c.toeOff + 0.1 * (c.end - c.start), Math.min),
+    ankleRange: extreme(c.start, c.end, Math.max) - extreme(c.start, c.end, Math.min),
+  }));
+  return Object.fromEntries(ANKLE_KEYS.map((k) => [k, per.reduce((s, x) => s + x[k], 0) / per.length])) as Record<AnkleKey, number>;
+}
+
+export interface AnalysisEvaluation {
+  /** Each event detector pinned in turn (the same track, the whole analysis): Zeni on heel and toe, and on the ankle (proxy). */
+  events: Record<'heelToe' | 'ankleProxy', { detector: string; initial: EventMatch; final: EventMatch }>;
+  /** The detector the registry picks for this track. */
+  chosen: string;
+  /** Per-frame angle errors of the report against the truth, pooled over both sides. */
+  angles: { hip: AngleError; knee: AngleError; ankle: AngleError };
+  /** Ankle key numbers, report minus truth, per side. */
+  ankleKeys: Record<Side, Record<AnkleKey, number | null>>;
+  /** Steps whose strike pattern is the truth's, of those classified. */
+  strikes: { right: number; classified: number; steps: number };
+}
+
+/** The whole analysis (analyze.ts) on a track with feet against its synthetic truth; angles, ankle numbers and strikes as the registry's detector gives them. */
+export function evaluateAnalysis(track: GaitPoseTrack, truth: WalkTruth, toleranceFrames = 3): AnalysisEvaluation {
+  const tolerance = toleranceFrames / track.fps;
+  const inside = (time: number) => truth.passes.some((p) => time >= p.start + EDGE_S && time <= p.end - EDGE_S);
+  const score = (report: GaitReport) => {
+    const initial: EventMatch = { errors: [], missed: [], extra: [] };
+    const final: EventMatch = { errors: [], missed: [], extra: [] };
+    for (const side of SIDES) {
+      for (const [into, found, want] of [
+        [initial, report.sides[side].heelStrikes, truth.feet.contacts[side].initialContacts],
+        [final, report.sides[side].toeOffs, truth.feet.contacts[side].finalContacts],
+      ] as const) {
+        const m = matchEvents(found, want, tolerance);
+        into.errors.push(...m.errors);
+        into.missed.push(...m.missed.filter(inside));
+        into.extra.push(...m.extra.filter(inside));
+      }
+    }
+    return { detector: report.quality.eventDetector.id, initial, final };
+  };
+  const report = analyzeTrack(track);
+  const t = Float64Array.from(truth.clean.frames, (f) => f.t);
+  const pooled = (pick: (side: Side) => [ArrayLike<number | null>, ArrayLike<number | null>]) => {
+    const [e, tr] = [SIDES.flatMap((s) => Array.from(pick(s)[0])), SIDES.flatMap((s) => Array.from(pick(s)[1]))];
+    return angleError(e, tr);
+  };
+  const ankleKeys = {} as AnalysisEvaluation['ankleKeys'];
+  for (const side of SIDES) {
+    const want = truthAnkleKeys(truth, side, t);
+    const kv = report.sides[side].keyValues;
+    ankleKeys[side] = Object.fromEntries(ANKLE_KEYS.map((k) => [k, typeof kv[k] === 'number' ? (kv[k] as number) - want[k] : null])) as Record<AnkleKey, number | null>;
+  }
+  const steps = SIDES.flatMap((s) => (report.sides[s].strikes ?? []).filter((x) => inside(x.t)));
+  return {
+    events: { heelToe: score(analyzeTrack(track, {}, [heelToeZeniDetector])), ankleProxy: score(analyzeTrack(track, {}, [ankleZeniDetector])) },
+    chosen: report.quality.eventDetector.id,
+    angles: {
+      hip: pooled((s) => [report.frames.angles[s].hipFlexion, truth.angles[s].hipFlexion]),
+      knee: pooled((s) => [report.frames.angles[s].kneeFlexion, truth.angles[s].kneeFlexion]),
+      ankle: pooled((s) => [report.frames.angles[s].ankleFlexion ?? [], truth.feet.ankle[s]]),
+    },
+    ankleKeys,
+    strikes: { right: steps.filter((x) => x.pattern === truth.feet.pattern).length, classified: steps.filter((x) => x.pattern !== null).length, steps: steps.length },
   };
 }

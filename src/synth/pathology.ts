@@ -15,6 +15,12 @@ export interface PathologyOptions {
   hipExtensionDeficitDeg?: number;
   /** Less knee flexion in pre-swing / at toe off, degrees. */
   preSwingKneeDeficitDeg?: number;
+  /**
+   * Less ankle plantarflexion at push-off, degrees: the ankle curve is moved towards dorsiflexion
+   * around its push-off peak (64 % of the cycle). In double support the contact solver still keeps
+   * the trailing forefoot on the floor (footContact.ts), so the change shows from toe off on.
+   */
+  pushOffPlantarflexionDeficitDeg?: number;
   /** Stiff-knee swing: true (peak swing knee flexion 33 deg) or the peak in degrees. */
   stiffKnee?: boolean | number;
   /** Crouch: the knee is never straighter than this (degrees), hip and ankle flex with it. */
@@ -44,6 +50,7 @@ export interface ResolvedPathology {
   side: Side | 'both';
   hipExtensionDeficitDeg: number;
   preSwingKneeDeficitDeg: number;
+  pushOffPlantarflexionDeficitDeg: number;
   /** Peak swing knee flexion in degrees, or null when the knee is not stiff. */
   stiffKneePeakDeg: number | null;
   crouchDeg: number;
@@ -77,6 +84,7 @@ export function resolvePathology(options: PathologyOptions | undefined): Resolve
     side: o.side ?? 'both',
     hipExtensionDeficitDeg: nonNegative(o.hipExtensionDeficitDeg, 'hipExtensionDeficitDeg', 25),
     preSwingKneeDeficitDeg: nonNegative(o.preSwingKneeDeficitDeg, 'preSwingKneeDeficitDeg', 30),
+    pushOffPlantarflexionDeficitDeg: nonNegative(o.pushOffPlantarflexionDeficitDeg, 'pushOffPlantarflexionDeficitDeg', 25),
     stiffKneePeakDeg,
     crouchDeg: nonNegative(o.crouchDeg, 'crouchDeg', 45),
     trunkLeanDeg: o.trunkLeanDeg ?? 0,
@@ -165,6 +173,12 @@ export function applyLegPathology(base: JointCurves, pathology: ResolvedPatholog
     // Centred just before toe off; peak swing flexion at 72 % is barely touched.
     const k0 = knee;
     knee = (p) => softPositive(k0(p) - preSwing * cycleWindow(p, 0.6, 0.14), 1);
+  }
+  const pushOff = pathology.pushOffPlantarflexionDeficitDeg;
+  if (pushOff > 0) {
+    // Centred on the push-off peak (64 %), gone by loading response and by terminal swing.
+    const a0 = ankle;
+    ankle = (p) => a0(p) + pushOff * cycleWindow(p, 0.64, 0.16);
   }
   const stiffPeak = pathology.stiffKneePeakDeg;
   if (stiffPeak !== null) {

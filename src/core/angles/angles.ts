@@ -17,6 +17,8 @@ export interface SideAngleColumns {
   kneeFlexion: Float64Array;
   /** Shank (knee->ankle) against the downward vertical, + = ankle in front of the knee. */
   shank: Float64Array;
+  /** Ankle, dorsiflexion + (ankle.ts): only where the track has heels and toes. */
+  ankleFlexion?: Float64Array;
 }
 
 export interface AngleColumns {

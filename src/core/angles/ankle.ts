@@ -34,8 +34,21 @@
  * BlazePose full on the rendered walks (scripts/eval-feet-video.ts): median 3.3 deg on the healthy
  * walk, 6.5-7.5 deg on the backward, forefoot and flat-foot ones, where the foot-flat frames it picks
  * give an offset a few degrees off.
+ *
+ * In the whole analysis (`footAngleColumns`, analyze.ts; scripts/eval-feet-analysis.ts), per-frame
+ * median error: clean 0.2-0.7 deg (backward 2.0), with 1 % jitter and drop-outs 2.5-2.9 (backward
+ * 3.5); BlazePose through the app (fixtures/tracks) full 4.7-9.1 deg, lite 10.9-18.9, nearly all of
+ * it a bias from the offset; rounding a track to 0.1 px moved one walk's
+ * offset by 6 deg (few frames pass as foot flat): the offset is the weak part on a pose model. The key numbers against the
+ * rigid-foot truth, clean forward walks: at initial contact within 1.4 deg, peak dorsiflexion in
+ * stance -0.6..+2.1, range -6.6..+0.8, and push-off 8.4-8.7 deg LESS plantarflexion (the toe tip
+ * above); backward walking reads 10-17 deg more dorsiflexion at its toe-first contact.
  */
 import { median, quantile } from '../util/stats';
+import type { TrackColumns } from '../clean/columns';
+import { SIDE_POINTS } from '../format/bodyPoints';
+import { SIDES, type Side } from '../format/report';
+import type { PassSpan } from '../view/view';
 
 export interface Point2 {
   x: number;
@@ -192,4 +205,40 @@ function floorSlope(toes: ReadonlyArray<{ x: number; y: number }>, length: numbe
   if (best.support < 3) return 0;
   // Image y down: a floor rising towards +x has negative dy/dx.
   return Math.atan(-best.m) * RAD;
+}
+
+/** The ankle angle of a whole track, as the analysis computes it (analyze.ts). */
+export interface FootAngleColumns {
+  /** Ankle angle per frame and side, degrees, NaN where unknown (outside passes, a pass without an offset, a point missing). */
+  ankle: Record<Side, Float64Array>;
+  /** Per pass: the feet's neutral offset from its foot-flat frames, null where too few were seen. */
+  offsets: (FootFlatOffset | null)[];
+}
+
+/**
+ * Per pass, the neutral offset from both feet's foot-flat frames of the low-passed keypoints
+ * (`filtered`), then the ankle angle per frame from the swap-repaired, unfiltered ones
+ * (`repaired`), as the hip and knee angles are (angles.ts; smoothed in angle space afterwards).
+ */
+export function footAngleColumns(repaired: TrackColumns, filtered: TrackColumns, passes: readonly PassSpan[]): FootAngleColumns {
+  const n = repaired.t.length;
+  const ankle = { left: new Float64Array(n).fill(NaN), right: new Float64Array(n).fill(NaN) };
+  const offsets = passes.map((pass) => {
+    const slice = (a: Float64Array) => a.subarray(pass.i0, pass.i1 + 1);
+    const feet = SIDES.map((side) => {
+      const p = SIDE_POINTS[side];
+      return { heelX: slice(filtered.x[p.heel]), heelY: slice(filtered.y[p.heel]), toeX: slice(filtered.x[p.toe]), toeY: slice(filtered.y[p.toe]) };
+    });
+    const offset = footFlatOffset(feet, pass.facing);
+    if (!offset) return null;
+    for (const side of SIDES) {
+      const p = SIDE_POINTS[side];
+      const at = (k: number, i: number): Point2 => ({ x: repaired.x[k][i], y: repaired.y[k][i] });
+      for (let i = pass.i0; i <= pass.i1; i++) {
+        ankle[side][i] = ankleAngle(at(p.knee, i), at(p.ankle, i), at(p.heel, i), at(p.toe, i), pass.facing, offset.footOffsetDeg) ?? NaN;
+      }
+    }
+    return offset;
+  });
+  return { ankle, offsets };
 }

@@ -17,6 +17,7 @@ export function smoothAngles(t: Float64Array, raw: AngleColumns, cutoffHz: numbe
     hipFlexionTrunk: smooth(s.hipFlexionTrunk),
     kneeFlexion: smooth(s.kneeFlexion),
     shank: smooth(s.shank),
+    ...(s.ankleFlexion ? { ankleFlexion: smooth(s.ankleFlexion) } : {}),
   });
   return { left: side(raw.left), right: side(raw.right), trunkLean: smooth(raw.trunkLean) };
 }

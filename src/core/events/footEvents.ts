@@ -29,8 +29,28 @@
  * within 2 ms, final contact 53 ms late; with 1 % body-height jitter the same biases, max 61 ms.
  * O'Connor: initial contact of heel strikers 23-24 ms late and within 1 frame, but none found for
  * flat and forefoot landings (no clear descent peak) and final contact 92-96 ms early (the foot
- * centre rises fastest at heel rise, not at toe off). So Zeni is the one to use; its forward bias
- * of about one frame could be removed by a fixed shift like the ankle proxy's, measured on real walks.
+ * centre rises fastest at heel rise, not at toe off). So Zeni is the better of the two.
+ *
+ * Against the ankle-proxy detector (zeni.ts: Zeni on the ankle, shifted by 1.6 % / 3.1 % of the
+ * stride as calibrated on 12 real motion-capture walks), both run by the whole analysis on the same
+ * tracks (scripts/eval-feet-analysis.ts), median |error| initial / final contact:
+ *
+ *   synthetic walker, clean (6 walks)     heel/toe 32-41 / 29-34 ms (backward 2 / 53)   ankle proxy 18-20 / 42-45 ms (backward 36 / 25)
+ *   synthetic, 1 % jitter + drop-outs     heel/toe 32-53 / 19-30 ms (backward 14 / 47)  ankle proxy 17-19 / 39-61 ms (backward 24 / 19)
+ *   BlazePose full / lite through the app (Chromium, 384 px crops; fixtures/tracks/)
+ *     healthy-feet                        heel/toe 42 / 41, lite 35 / 46 ms             ankle proxy 30 / 35, lite 20 / 33 ms
+ *     flatfoot-feet                       heel/toe 40 / 49, lite 31 / 40 ms             ankle proxy 22 / 47, lite 13 / 25 ms
+ *     forefoot-feet                       heel/toe 38 / 39, lite 37 / 45 ms             ankle proxy 21 / 36, lite 21 / 27 ms
+ *     backward-feet                       heel/toe 26 / 49, lite 17 / 46 ms             ankle proxy 27 / 34, lite 4 / 27 ms
+ *
+ * On the synthetic walker the two are even (mean of both events 28-37 ms against 30-33 ms); on
+ * the BlazePose tracks, the layout that has feet, the proxy is closer in 15 of the 16 comparisons
+ * (by 2-19 ms; heel/toe by 1 ms on backward initial contact with full). test/feetBlazePose.test.ts
+ * holds the registry to whichever measures better on those tracks. So by measurement the registry
+ * keeps the ankle proxy for tracks with feet too: this detector ranks below it (rank 0.5 against 1).
+ * Its forward bias of about one frame, the heel
+ * reaching furthest forward just before it lands, is the method's own; a calibrated shift (as the
+ * proxy has) would need real walks with foot markers, which the calibration set lacks.
  */
 import type { TrackColumns } from '../clean/columns';
 import { SIDE_POINTS } from '../format/bodyPoints';
@@ -173,13 +193,13 @@ function asDetector(detect: (input: FootEventInput) => SideEvents, unit: Omit<Ev
 }
 
 /**
- * The two methods as event detectors (detector.ts), for the registry once tracks carry feet. Not
- * registered here: the rank is the registry's choice (measured above: Zeni on heel and toe).
+ * The two methods as event detectors (detector.ts). Zeni on heel and toe is registered
+ * (registry.ts) below the ankle proxy, as measured above; the foot-velocity one is not.
  */
 export const heelToeZeniDetector: EventDetector = asDetector(zeniFootEvents, {
   id: 'zeni-heel-toe',
   reference: 'Zeni, Richards & Higginson 2008 (Gait & Posture 27:710-714) on heel and toe as published; mirrored for backward walking',
-  rank: 2,
+  rank: 0.5,
 });
 
 export const footVelocityDetector: EventDetector = asDetector(footVelocityEvents, {

@@ -4,8 +4,9 @@
  */
 import type { EventDetector, FootPoint } from './detector';
 import { ankleZeniDetector } from './zeni';
+import { heelToeZeniDetector } from './footEvents';
 
-export const EVENT_DETECTORS: readonly EventDetector[] = [ankleZeniDetector];
+export const EVENT_DETECTORS: readonly EventDetector[] = [ankleZeniDetector, heelToeZeniDetector];
 
 export function chooseEventDetector(available: ReadonlySet<FootPoint>, detectors: readonly EventDetector[] = EVENT_DETECTORS): EventDetector {
   const usable = detectors.filter((d) => d.needs.every((p) => available.has(p)));

@@ -1,14 +1,15 @@
 import {
   PHASE_NAMES,
   SIDES,
-  type CycleKeyValues,
+  reportHasFeet,
   type GaitCycle,
   type GaitReport,
+  type JointAngleName,
   type PhaseName,
   type Walking,
 } from '../format/report';
 import { analysedKindReports } from '../format/walkingKinds';
-import { KEY_NUMBERS } from '../metrics/keyNumbers';
+import { keyNumbersFor } from '../metrics/keyNumbers';
 
 const PHASE_COLUMN: Record<PhaseName, string> = {
   stance: 'stance',
@@ -17,35 +18,51 @@ const PHASE_COLUMN: Record<PhaseName, string> = {
   terminalSwing: 'terminal_swing',
 };
 
-/** Key values with their CSV column names (units in the name), from the key-number registry. */
-const KEY_VALUE_COLUMNS: readonly [keyof CycleKeyValues, string][] = KEY_NUMBERS.map((k) => [k.id, k.csvColumn]);
-
-/** Hip (thigh vs vertical) and knee ranges within each phase: what the phase-range chart shows. */
-const PHASE_ANGLE_COLUMNS: readonly ['hipFlexion' | 'kneeFlexion', string][] = [
+/** Hip (thigh vs vertical), knee and, with feet, ankle ranges within each phase: what the phase-range chart shows. */
+const PHASE_ANGLE_COLUMNS: readonly [JointAngleName, string][] = [
   ['hipFlexion', 'hip'],
   ['kneeFlexion', 'knee'],
+  ['ankleFlexion', 'ankle'],
 ];
 
-export const CYCLES_CSV_HEADER: readonly string[] = [
-  'walking',
-  'side',
-  'pass',
-  'cycle',
-  'start_s',
-  'end_s',
-  'duration_s',
-  'opposite_heel_strike_s',
-  'toe_off_s',
-  'shank_vertical_s',
-  'stance_pct',
-  ...PHASE_NAMES.flatMap((p) => [`${PHASE_COLUMN[p]}_start_s`, `${PHASE_COLUMN[p]}_end_s`]),
-  ...KEY_VALUE_COLUMNS.map(([, column]) => column),
-  ...PHASE_NAMES.flatMap((p) =>
-    PHASE_ANGLE_COLUMNS.flatMap(([, joint]) => [`${PHASE_COLUMN[p]}_${joint}_min_deg`, `${PHASE_COLUMN[p]}_${joint}_max_deg`]),
-  ),
-];
+/** The columns for a track with or without feet: key values from the key-number registry (units in the name). */
+function columns(feet: boolean) {
+  return {
+    keyValues: keyNumbersFor(feet).map((k) => [k.id, k.csvColumn] as const),
+    phaseAngles: PHASE_ANGLE_COLUMNS.filter(([angle]) => feet || angle !== 'ankleFlexion'),
+    feet,
+  };
+}
+type Columns = ReturnType<typeof columns>;
 
-function cycleRow(cycle: GaitCycle, index: number, walking: Walking): (number | string | null)[] {
+function header(cols: Columns): readonly string[] {
+  return [
+    'walking',
+    'side',
+    'pass',
+    'cycle',
+    'start_s',
+    'end_s',
+    'duration_s',
+    'opposite_heel_strike_s',
+    'toe_off_s',
+    'shank_vertical_s',
+    'stance_pct',
+    ...PHASE_NAMES.flatMap((p) => [`${PHASE_COLUMN[p]}_start_s`, `${PHASE_COLUMN[p]}_end_s`]),
+    ...cols.keyValues.map(([, column]) => column),
+    ...PHASE_NAMES.flatMap((p) => cols.phaseAngles.flatMap(([, joint]) => [`${PHASE_COLUMN[p]}_${joint}_min_deg`, `${PHASE_COLUMN[p]}_${joint}_max_deg`])),
+    ...(cols.feet ? ['strike_pattern', 'foot_strike_angle_deg'] : []),
+  ];
+}
+
+/** The columns of a report without feet; `cyclesCsvHeader` gives a report's own (ankle and strike columns where measured). */
+export const CYCLES_CSV_HEADER: readonly string[] = header(columns(false));
+
+export function cyclesCsvHeader(report: GaitReport): readonly string[] {
+  return header(columns(reportHasFeet(report)));
+}
+
+function cycleRow(cycle: GaitCycle, index: number, walking: Walking, cols: Columns): (number | string | null)[] {
   return [
     walking,
     cycle.side,
@@ -59,13 +76,14 @@ function cycleRow(cycle: GaitCycle, index: number, walking: Walking): (number | 
     cycle.shankVertical,
     cycle.stancePercent,
     ...PHASE_NAMES.flatMap((p) => cycle.phases[p]),
-    ...KEY_VALUE_COLUMNS.map(([key]) => cycle.keyValues[key]),
+    ...cols.keyValues.map(([key]) => cycle.keyValues[key] ?? null),
     ...PHASE_NAMES.flatMap((p) =>
-      PHASE_ANGLE_COLUMNS.flatMap(([angle]) => {
+      cols.phaseAngles.flatMap(([angle]) => {
         const summary = cycle.phaseAngles[p][angle];
         return [summary?.min ?? null, summary?.max ?? null];
       }),
     ),
+    ...(cols.feet ? [cycle.strike?.pattern ?? null, cycle.strike?.footAngle ?? null] : []),
   ];
 }
 
@@ -75,5 +93,6 @@ function cycleRow(cycle: GaitCycle, index: number, walking: Walking): (number | 
  * side from 0).
  */
 export function cyclesCsvRows(report: GaitReport): (number | string | null)[][] {
-  return analysedKindReports(report).flatMap(({ walking, sides }) => SIDES.flatMap((side) => sides[side].cycles.map((c, i) => cycleRow(c, i, walking))));
+  const cols = columns(reportHasFeet(report));
+  return analysedKindReports(report).flatMap(({ walking, sides }) => SIDES.flatMap((side) => sides[side].cycles.map((c, i) => cycleRow(c, i, walking, cols))));
 }

@@ -5,13 +5,13 @@
 import type { GaitPoseTrack } from '../format/poseTrack';
 import type { GaitReport } from '../format/report';
 import { toCsv } from './csv';
-import { CYCLES_CSV_HEADER, cyclesCsvRows } from './cyclesCsv';
-import { FRAMES_CSV_HEADER, framesCsvRows } from './framesCsv';
+import { cyclesCsvHeader, cyclesCsvRows } from './cyclesCsv';
+import { framesCsvHeader, framesCsvRows } from './framesCsv';
 import { NUMBERS_CSV_HEADER, numbersCsvRows } from './numbersCsv';
 
 export { csvField, toCsv, type CsvValue } from './csv';
-export { CYCLES_CSV_HEADER, cyclesCsvRows } from './cyclesCsv';
-export { FRAMES_CSV_HEADER, framesCsvRows } from './framesCsv';
+export { CYCLES_CSV_HEADER, cyclesCsvHeader, cyclesCsvRows } from './cyclesCsv';
+export { FRAMES_CSV_HEADER, framesCsvHeader, framesCsvRows } from './framesCsv';
 export { NUMBERS_CSV_HEADER, numbersCsvRows } from './numbersCsv';
 export { exportFileName, sourceStem, type ExportKind } from './fileNames';
 
@@ -22,11 +22,11 @@ export const MIME = {
 } as const;
 
 export function framesCsv(report: GaitReport): string {
-  return toCsv(FRAMES_CSV_HEADER, framesCsvRows(report));
+  return toCsv(framesCsvHeader(report), framesCsvRows(report));
 }
 
 export function cyclesCsv(report: GaitReport): string {
-  return toCsv(CYCLES_CSV_HEADER, cyclesCsvRows(report));
+  return toCsv(cyclesCsvHeader(report), cyclesCsvRows(report));
 }
 
 /** The key numbers with their uncertainty, healthy range and verdict, per kind of walking and side. */

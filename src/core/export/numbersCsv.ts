@@ -4,9 +4,9 @@
  * time-reversed ones for backward walking) and the verdict (in range, borderline, out of range).
  * What a physio pastes into a spreadsheet or a clinical note.
  */
-import { SIDES, type GaitReport, type Side, type Summary, type Walking } from '../format/report';
+import { reportHasFeet, SIDES, type GaitReport, type Side, type Summary, type Walking } from '../format/report';
 import { analysedKindReports } from '../format/walkingKinds';
-import { KEY_NUMBERS, referenceFor } from '../metrics/keyNumbers';
+import { keyNumbersFor, referenceFor } from '../metrics/keyNumbers';
 import { judge } from '../metrics/judge';
 import { BACKWARD_REFERENCE, REFERENCE, type ReferenceRange } from '../reference';
 
@@ -18,7 +18,7 @@ function row(walking: Walking, measure: string, unit: string, side: Side | 'both
   return [walking, measure, unit, side, value, u ?? null, range?.low ?? null, range?.high ?? null, judge(value, u, range), cycles, model];
 }
 
-function kindRows(walking: Walking, s: Summary, cycles: Record<Side, number>): Row[] {
+function kindRows(walking: Walking, s: Summary, cycles: Record<Side, number>, feet: boolean): Row[] {
   const u = s.uncertainty;
   const model = u?.poseModel.id ?? '';
   const n = cycles.left + cycles.right;
@@ -31,14 +31,14 @@ function kindRows(walking: Walking, s: Summary, cycles: Record<Side, number>): R
     row(walking, 'step time symmetry index', '%', 'both', s.symmetry.stepTime, u?.symmetry.stepTime, REFERENCE.symmetryIndex, n, model),
     row(walking, 'stance time symmetry index', '%', 'both', s.symmetry.stanceTime, u?.symmetry.stanceTime, REFERENCE.symmetryIndex, n, model),
   ];
-  for (const k of KEY_NUMBERS) {
+  for (const k of keyNumbersFor(feet)) {
     for (const side of SIDES) {
-      rows.push(row(walking, k.label, k.unit === '°' ? 'deg' : k.unit, side, s.keyValues[side][k.id], s.keyValueUncertainty?.[side]?.[k.id], referenceFor(k, walking), cycles[side], model));
+      rows.push(row(walking, k.label, k.unit === '°' ? 'deg' : k.unit, side, s.keyValues[side][k.id] ?? null, s.keyValueUncertainty?.[side]?.[k.id], referenceFor(k, walking), cycles[side], model));
     }
   }
   return rows;
 }
 
 export function numbersCsvRows(report: GaitReport): Row[] {
-  return analysedKindReports(report).flatMap((r) => kindRows(r.walking, r.summary, { left: r.sides.left.cycles.length, right: r.sides.right.cycles.length }));
+  return analysedKindReports(report).flatMap((r) => kindRows(r.walking, r.summary, { left: r.sides.left.cycles.length, right: r.sides.right.cycles.length }, reportHasFeet(report)));
 }

@@ -18,7 +18,8 @@
  *   `version=1`, `nRows`, `nColumns`, `inDegrees=yes` (and our `gaitEvents=detected|edited`), `endheader`, then a tab-separated row of
  *   column labels starting with `time`, then one row per frame. Coordinate names and signs follow
  *   the Rajagopal et al. 2016 full-body model (also OpenCap's LaiUhlrich2022): `hip_flexion_r`
- *   (+ flexion) and `knee_angle_r` (+ flexion), so the file drives that model's legs directly. Our
+ *   (+ flexion), `knee_angle_r` (+ flexion) and, where the track has heels and toes, `ankle_angle_r`
+ *   (+ dorsiflexion), so the file drives that model's legs directly. Our
  *   hip angle is the thigh against the vertical (Stenum et al. 2021), which equals the model's hip
  *   flexion with the pelvis upright; the thigh-against-trunk angle and trunk lean come as extra
  *   columns (`hip_flexion_trunk_r`, `trunk_lean`), which OpenSim ignores when it loads the motion on
@@ -26,7 +27,7 @@
  */
 import type { GaitPoseTrack } from '../format/poseTrack';
 import { SIDE_POINTS } from '../format/bodyPoints';
-import { SIDES, type GaitReport, type Side } from '../format/report';
+import { reportHasFeet, SIDES, type GaitReport, type Side } from '../format/report';
 import { toColumns } from '../clean/columns';
 import { MIN_KEYPOINT_SCORE } from '../clean/gate';
 import { legLengthPx, LEG_LENGTH_PER_BODY_HEIGHT } from '../view/bodyScale';
@@ -113,18 +114,21 @@ export function trcText(track: GaitPoseTrack, report: GaitReport, fileName: stri
 }
 
 /** `.mot` columns: OpenSim coordinate names (Rajagopal 2016) and where each value comes from. */
-const MOT_COLUMNS: readonly { label: (side: Side) => string; value: (report: GaitReport, side: Side, i: number) => number | null }[] = [
+const MOT_COLUMNS: readonly { label: (side: Side) => string; value: (report: GaitReport, side: Side, i: number) => number | null; feet?: true }[] = [
   { label: (side) => `hip_flexion_${side[0]}`, value: (r, side, i) => r.frames.angles[side].hipFlexion[i] },
   { label: (side) => `knee_angle_${side[0]}`, value: (r, side, i) => r.frames.angles[side].kneeFlexion[i] },
+  // Rajagopal's ankle_angle_r is + dorsiflexion, as ours; only where the track had feet.
+  { label: (side) => `ankle_angle_${side[0]}`, value: (r, side, i) => r.frames.angles[side].ankleFlexion?.[i] ?? null, feet: true },
   { label: (side) => `hip_flexion_trunk_${side[0]}`, value: (r, side, i) => r.frames.angles[side].hipFlexionTrunk[i] },
 ];
 
 /** The joint angles over time as an OpenSim `.mot` file (see the header of this file). */
 export function motText(report: GaitReport, name: string, extra: readonly `${string}=${string}`[] = []): string {
-  const labels = ['time', ...MOT_COLUMNS.flatMap((col) => (['right', 'left'] as const).map((side) => col.label(side))), 'trunk_lean'];
+  const columns = MOT_COLUMNS.filter((col) => !col.feet || reportHasFeet(report));
+  const labels = ['time', ...columns.flatMap((col) => (['right', 'left'] as const).map((side) => col.label(side))), 'trunk_lean'];
   const t = report.frames.t;
   const rows = t.map((time, i) => {
-    const values = MOT_COLUMNS.flatMap((col) => (['right', 'left'] as const).map((side) => col.value(report, side, i)));
+    const values = columns.flatMap((col) => (['right', 'left'] as const).map((side) => col.value(report, side, i)));
     return [num(time, 5), ...values.map((v) => num(v ?? NaN, 3)), num(report.frames.trunkLean[i] ?? NaN, 3)].join('\t');
   });
   const header = [

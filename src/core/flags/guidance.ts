@@ -20,7 +20,8 @@ export const GUIDANCE: Record<FlagId, Guidance> = {
     title: 'Limited push-off',
     why:
       'At the end of stance the hip should extend behind you while the glutes, helped by the hamstrings, drive you forward, ' +
-      'and the knee starts to bend for the swing. Little hip extension there means less propulsion and often tight hip flexors or under-used glutes.',
+      'and the knee starts to bend for the swing, while the calf points the foot down and pushes the toes into the ground (where the feet are seen, the ankle is measured too). ' +
+      'Little hip extension or ankle push there means less propulsion and often tight hip flexors, under-used glutes or weak calves.',
     cues: [
       'Push the ground away behind you with the trailing leg; drive through the heel and feel the back of the thigh.',
       'Start the hip extension with your glutes, not by arching the lower back.',
@@ -30,6 +31,7 @@ export const GUIDANCE: Record<FlagId, Guidance> = {
       'Glute bridges or hip thrusts: 3 x 10-15, squeeze the glutes at the top.',
       'Kettlebell swings: powerful hip extension, 3 x 15 once the hinge is solid.',
       'Romanian deadlifts: 3 x 8-10, slow on the way down.',
+      'Calf raises: 3 x 15, slow and through the full range, for the ankle\'s push.',
       'Hip flexor stretch (half-kneeling), 2 x 30 s each side.',
     ],
   },

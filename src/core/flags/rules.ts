@@ -1,4 +1,4 @@
-import { SIDES, type Borderline, type CycleKeyValues, type Evidence, type Flag, type FlagId, type Severity, type Side, type Summary, type SummaryUncertainty } from '../format/report';
+import { SIDES, type Borderline, type CycleKeyValues, type Evidence, type Flag, type FlagId, type KeyValueUncertainty, type Severity, type Side, type Summary, type SummaryUncertainty } from '../format/report';
 import { REFERENCE, type ReferenceName } from '../reference';
 import { GUIDANCE, SEE_A_PROFESSIONAL } from './guidance';
 import { callLimit, type LimitCall } from '../metrics/judge';
@@ -16,7 +16,7 @@ import { round } from '../util/stats';
  */
 export interface FlagInputs {
   keyValues: Record<Side, CycleKeyValues>;
-  uncertainty: Record<Side, Record<KeyNumberId, number | null>>;
+  uncertainty: Record<Side, KeyValueUncertainty>;
   /** Per-cycle key values per side (for the random part of differences between legs). */
   cycleValues: Record<Side, CycleKeyValues[]>;
   cycles: Record<Side, number>;
@@ -88,28 +88,62 @@ function borderlineOf(id: FlagId, side: Side | 'both', measure: string, value: n
 
 const u = (inputs: FlagInputs, side: Side, id: KeyNumberId) => inputs.uncertainty[side][id] ?? NaN;
 
-/** Limited push-off: the hip barely extends behind the body in terminal stance, or the knee barely bends by toe off. */
+/**
+ * Limited push-off: the hip barely extends behind the body in terminal stance, the knee barely bends
+ * by toe off, or, where the feet are seen, the ankle barely plantarflexes at push-off (push-off is
+ * above all an ankle action: Perry & Burnfield 2010; Winter 2009). Each measure is judged against
+ * its own limit with its own uncertainty; the flag's evidence lists every measure the rule used.
+ * The ankle's measure is how far it plantarflexes from its stance peak to its push-off peak, not the
+ * push-off angle itself: the difference is free of the foot's neutral offset, which a pose model
+ * gets wrong by up to 19 deg on the rendered walks (and gave 16 deg on a real walk whose push-off
+ * angle then read +12, while its excursion read 15-19 deg).
+ */
 const PUSH_OFF_HIP_LIMIT = -5;
 const PUSH_OFF_KNEE_LIMIT = REFERENCE.kneeAtToeOff.low;
+const PUSH_OFF_ANKLE_LIMIT = REFERENCE.pushOffAnkleExcursion.low;
+interface PushOffMeasure {
+  key: KeyNumberId;
+  measure: string;
+  reference: ReferenceName;
+  limit: number | null;
+  direction: 'above' | 'below';
+  /** Whether the rule may use it for this side (a stiff swing explains a straight knee at toe off). */
+  usable: (kv: CycleKeyValues) => boolean;
+}
+const PUSH_OFF_MEASURES: readonly PushOffMeasure[] = [
+  { key: 'peakHipExtension', measure: 'peak hip extension in terminal stance', reference: 'peakHipExtension', limit: PUSH_OFF_HIP_LIMIT, direction: 'above', usable: () => true },
+  { key: 'pushOffAnkleExcursion', measure: 'ankle plantarflexion from its stance peak to push-off', reference: 'pushOffAnkleExcursion', limit: PUSH_OFF_ANKLE_LIMIT, direction: 'below', usable: () => true },
+  {
+    key: 'kneeAtToeOff',
+    measure: 'knee flexion at toe off',
+    reference: 'kneeAtToeOff',
+    limit: PUSH_OFF_KNEE_LIMIT,
+    direction: 'below',
+    // A knee that bends little at toe off only means push-off when the swing itself is not stiff.
+    usable: (kv) => num(kv.peakSwingKneeFlexion) && kv.peakSwingKneeFlexion >= (REFERENCE.stiffKneeSwingPeak.low ?? 0),
+  },
+];
 const limitedPushOff: SideRule = (side, inputs) => {
   const kv = inputs.keyValues[side];
   if (!num(kv.peakHipExtension)) return null;
-  const hip = against(inputs, side, 'peakHipExtension', PUSH_OFF_HIP_LIMIT, 'above');
-  // A knee that bends little at toe off only means push-off when the swing itself is not stiff.
-  const swingFree = num(kv.peakSwingKneeFlexion) && kv.peakSwingKneeFlexion >= REFERENCE.stiffKneeSwingPeak.low;
-  const knee = swingFree && PUSH_OFF_KNEE_LIMIT !== null ? against(inputs, side, 'kneeAtToeOff', PUSH_OFF_KNEE_LIMIT, 'below') : { call: null, margin: NaN };
-  if (hip.call !== 'beyond' && knee.call !== 'beyond') {
-    if (hip.call === 'borderline') return borderlineOf('limited-push-off', side, 'peak hip extension in terminal stance', kv.peakHipExtension, u(inputs, side, 'peakHipExtension'), PUSH_OFF_HIP_LIMIT, inputs);
-    if (knee.call === 'borderline' && num(kv.kneeAtToeOff)) return borderlineOf('limited-push-off', side, 'knee flexion at toe off', kv.kneeAtToeOff, u(inputs, side, 'kneeAtToeOff'), PUSH_OFF_KNEE_LIMIT ?? 0, inputs);
-    return null;
+  const used = PUSH_OFF_MEASURES.filter((m) => m.limit !== null && num(kv[m.key]) && m.usable(kv)).map((m) => ({ ...m, value: kv[m.key] as number, limit: m.limit as number, ...against(inputs, side, m.key, m.limit as number, m.direction) }));
+  const beyond = used.filter((m) => m.call === 'beyond');
+  if (!beyond.length) {
+    const border = used.find((m) => m.call === 'borderline');
+    return border ? borderlineOf('limited-push-off', side, border.measure, border.value, u(inputs, side, border.key), border.limit, inputs) : null;
   }
-  const ev = [evidence('peak hip extension in terminal stance', kv.peakHipExtension, 'peakHipExtension', u(inputs, side, 'peakHipExtension'))];
-  if (num(kv.kneeAtToeOff)) ev.push(evidence('knee flexion at toe off', kv.kneeAtToeOff, 'kneeAtToeOff', u(inputs, side, 'kneeAtToeOff')));
+  const ev = PUSH_OFF_MEASURES.filter((m) => num(kv[m.key])).map((m) => evidence(m.measure, kv[m.key] as number, m.reference, u(inputs, side, m.key)));
+  const hip = used.find((m) => m.key === 'peakHipExtension');
+  const ankle = used.find((m) => m.key === 'pushOffAnkleExcursion');
+  const severity = SEVERITY_ORDER[Math.max(...beyond.map((m) => SEVERITY_ORDER.indexOf(m.key === 'kneeAtToeOff' ? 'mild' : severityFrom(m.margin, 5, 10))))];
   const extension = -kv.peakHipExtension;
-  const severity = hip.call === 'beyond' ? severityFrom(hip.margin, 5, 10) : 'mild';
-  const message =
-    `The hip reaches only ${extension >= 0 ? `${round(extension, 0)} deg of extension` : `${round(-extension, 0)} deg short of neutral`} behind the body at the end of stance ` +
-    `(healthy walking reaches 5-28 deg)${num(kv.kneeAtToeOff) ? `, and the knee is bent ${round(kv.kneeAtToeOff, 0)} deg at toe off (healthy 25-60)` : ''}: the push-off is limited.`;
+  const parts = [
+    `the hip reaches only ${extension >= 0 ? `${round(extension, 0)} deg of extension` : `${round(-extension, 0)} deg short of neutral`} behind the body at the end of stance (healthy walking reaches 5-28 deg)`,
+    ...(ankle ? [`the ankle turns the toes down by only ${round(ankle.value, 0)} deg from its stance peak at push-off (healthy walking about 30)`] : []),
+    ...(num(kv.kneeAtToeOff) ? [`the knee is bent ${round(kv.kneeAtToeOff, 0)} deg at toe off (healthy 25-60)`] : []),
+  ];
+  const listed = parts.length > 1 ? `${parts.slice(0, -1).join(', ')}, and ${parts[parts.length - 1]}` : parts[0];
+  const message = `${listed.replace(/^t/, 'T')}: the push-off is limited${hip && hip.call !== 'beyond' && ankle?.call === 'beyond' ? ' at the ankle' : ''}.`;
   return { flag: makeFlag('limited-push-off', side, severity, ev, message) };
 };
 
@@ -280,10 +314,16 @@ export const ASYMMETRY_KNEE_DEG = 12;
  * On the real Sports2D walk the far leg read 3.5 deg MORE hip extension than the near one, so the
  * direction is not reliable enough to subtract: the difference is accounted for instead, as an
  * allowance added to the limit for models that show it (the upper end of the measured ranges).
+ * BlazePose, tracked by the app on the rendered walks with feet (fixtures/tracks; identical legs,
+ * forward walks): full read the legs' peak swing knee flexion 8.9-17.6 deg apart and their peak hip
+ * extension 1.1-4.7; lite 12.0-24.6 and 0.2-2.9.
  */
 export const NEAR_FAR_ALLOWANCE: Record<string, { peakSwingKneeFlexion: number; peakHipExtension: number }> = {
   'movenet-lightning': { peakSwingKneeFlexion: 13, peakHipExtension: 7 },
   'movenet-thunder': { peakSwingKneeFlexion: 13, peakHipExtension: 7 },
+  'blazepose-full': { peakSwingKneeFlexion: 18, peakHipExtension: 5 },
+  'blazepose-heavy': { peakSwingKneeFlexion: 18, peakHipExtension: 5 },
+  'blazepose-lite': { peakSwingKneeFlexion: 25, peakHipExtension: 3 },
 };
 const SYMMETRY_SOURCE = 'healthy walks of the calibration set (left-right differences up to 8.9 deg knee, 6.3 deg hip) and 2D-video error (Stenum et al. 2021)';
 

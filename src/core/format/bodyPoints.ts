@@ -82,19 +82,49 @@ export interface BodyLayout {
   hasFeet: boolean;
 }
 
-export function resolveLayout(keypointNames: readonly string[]): BodyLayout {
+/** For each point, its index in the track's keypoints by the first of its names found, or -1. */
+function indexByName<K extends string>(keypointNames: readonly string[], points: readonly K[], names: Readonly<Record<K, readonly string[]>>): number[] {
   const position = new Map<string, number>();
   keypointNames.forEach((name, i) => {
     if (!position.has(name)) position.set(name, i);
   });
-  const index = BODY_POINTS.map((point) => {
-    for (const name of POINT_NAMES[point]) {
+  return points.map((point) => {
+    for (const name of names[point]) {
       const i = position.get(name);
       if (i !== undefined) return i;
     }
     return -1;
   });
+}
+
+export function resolveLayout(keypointNames: readonly string[]): BodyLayout {
+  const index = indexByName(keypointNames, BODY_POINTS, POINT_NAMES);
   const missing = REQUIRED_POINTS.filter((p) => index[P[p]] < 0);
   const hasFeet = (['leftHeel', 'rightHeel', 'leftToe', 'rightToe'] as const).every((p) => index[P[p]] >= 0);
   return { index, missing, hasFeet };
+}
+
+/**
+ * What a stick figure draws beyond the analysis' body points (eyes, elbows, wrists), named as COCO,
+ * MoveNet and BlazePose name them. The drawing looks every point up here, never by position.
+ */
+export const FIGURE_POINT_NAMES = {
+  ...POINT_NAMES,
+  leftEye: ['left_eye'],
+  rightEye: ['right_eye'],
+  leftElbow: ['left_elbow'],
+  rightElbow: ['right_elbow'],
+  leftWrist: ['left_wrist'],
+  rightWrist: ['right_wrist'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type FigurePoint = keyof typeof FIGURE_POINT_NAMES;
+
+/** Index of each figure point in a track's keypoints, -1 where the layout has none. */
+export type FigureLayout = Readonly<Record<FigurePoint, number>>;
+
+export function resolveFigure(keypointNames: readonly string[]): FigureLayout {
+  const points = Object.keys(FIGURE_POINT_NAMES) as FigurePoint[];
+  const index = indexByName(keypointNames, points, FIGURE_POINT_NAMES);
+  return Object.fromEntries(points.map((p, k) => [p, index[k]])) as Record<FigurePoint, number>;
 }

@@ -13,6 +13,17 @@ export type Setting = 'treadmill' | 'overground';
 
 export type AngleName = 'hipFlexion' | 'hipFlexionTrunk' | 'kneeFlexion';
 export const ANGLE_NAMES: readonly AngleName[] = ['hipFlexion', 'hipFlexionTrunk', 'kneeFlexion'];
+/**
+ * The ankle (dorsiflexion +, plantarflexion -; src/core/angles/ankle.ts): only where the track has
+ * heels and toes (bodyPoints.ts). Reports of tracks without feet have no ankle fields at all.
+ */
+export type FootAngleName = 'ankleFlexion';
+export const FOOT_ANGLE: FootAngleName = 'ankleFlexion';
+/** Every joint angle a report can hold: the ankle last, where present. */
+export type JointAngleName = AngleName | FootAngleName;
+export const JOINT_ANGLE_NAMES: readonly JointAngleName[] = [...ANGLE_NAMES, FOOT_ANGLE];
+/** Per joint angle: always for hip and knee, for the ankle only where the feet were seen. */
+export type WithAnkle<T> = Record<AngleName, T> & Partial<Record<FootAngleName, T>>;
 
 export type PhaseName = 'stance' | 'preSwing' | 'swing' | 'terminalSwing';
 export const PHASE_NAMES: readonly PhaseName[] = ['stance', 'preSwing', 'swing', 'terminalSwing'];
@@ -24,6 +35,7 @@ export interface SideAngles {
   hipFlexion: AngleSeries;
   hipFlexionTrunk: AngleSeries;
   kneeFlexion: AngleSeries;
+  ankleFlexion?: AngleSeries;
 }
 
 export interface AngleSummary {
@@ -34,7 +46,7 @@ export interface AngleSummary {
 }
 
 /** Summary of each angle over one phase; null where the angle is unknown in that phase. */
-export type PhaseAngles = Record<AngleName, AngleSummary | null>;
+export type PhaseAngles = WithAnkle<AngleSummary | null>;
 
 export interface CycleKeyValues {
   hipAtInitialContact: number | null;
@@ -66,6 +78,20 @@ export interface CycleKeyValues {
   meanTrunkLean: number | null;
   /** Ankle ahead of the hip at initial contact, in leg lengths (overstriding shows here). */
   stepReachLegLengths: number | null;
+  /** Ankle (dorsiflexion +) at initial contact. This and the ankle numbers below: only with feet. */
+  ankleAtInitialContact?: number | null;
+  /** Most dorsiflexion in stance (terminal stance, the shank rolling over the foot). */
+  peakStanceDorsiflexion?: number | null;
+  /** Most plantarflexion from the opposite heel strike to early swing (push-off, around toe off; negative). */
+  peakPushOffPlantarflexion?: number | null;
+  /** Ankle range of motion over the cycle. */
+  ankleRange?: number | null;
+  /**
+   * Push-off at the ankle: peak dorsiflexion in stance minus peak plantarflexion at push-off, how far
+   * the ankle plantarflexes from its stance peak. A difference on one curve: the foot's neutral offset
+   * cancels out (the limited push-off rule judges this one).
+   */
+  pushOffAnkleExcursion?: number | null;
 }
 
 export interface GaitCycle {
@@ -85,7 +111,39 @@ export interface GaitCycle {
   /** Stance (heel strike to toe off) as % of the cycle. */
   stancePercent: number;
   /** 101 samples over 0-100 % of the cycle; null samples where unknown. */
-  normalized: Record<AngleName | 'trunkLean', (number | null)[]>;
+  normalized: CurveRecord<(number | null)[]>;
+  /** How the foot met the floor at this cycle's initial contact (tracks with feet only). */
+  strike?: FootStrike;
+}
+
+/** Per cycle curve: every joint angle (the ankle where present) and trunk lean. */
+export type CurveRecord<T> = WithAnkle<T> & Record<'trunkLean', T>;
+
+/** Foot-strike pattern (Altman & Davis 2012; src/core/events/strikePattern.ts). */
+export type StrikeKind = 'heel' | 'flat' | 'forefoot';
+export const STRIKE_KINDS: readonly StrikeKind[] = ['heel', 'flat', 'forefoot'];
+
+export interface FootStrike {
+  /** Initial contact, seconds. */
+  t: number;
+  /** Foot-strike angle: the foot against the floor relative to a flat foot, deg, + toe up; null where the foot was not seen. */
+  footAngle: number | null;
+  pattern: StrikeKind | null;
+}
+
+/** The strike pattern of one side's steps. */
+export interface StrikeSummary {
+  /** Steps per pattern. */
+  counts: Record<StrikeKind, number>;
+  /** The pattern of most steps; null when no step was classified. */
+  typical: StrikeKind | null;
+  /** Mean foot-strike angle over the steps (deg, + toe up) and its standard uncertainty. */
+  footAngle: number | null;
+  footAngleUncertainty: number | null;
+  /** Backward walking landing on the forefoot: the normal way to land there (described, never flagged). */
+  expected: boolean;
+  /** In plain words. */
+  description: string;
 }
 
 export interface MeanCurve {
@@ -99,7 +157,7 @@ export interface SideResult {
   toeOffs: number[];
   cycles: GaitCycle[];
   /** Mean and SD over this side's cycles, 101 samples each. */
-  normalized: Record<AngleName | 'trunkLean', MeanCurve>;
+  normalized: CurveRecord<MeanCurve>;
   /** Mean over cycles of each phase's angle summary. */
   phaseAngles: Record<PhaseName, PhaseAngles>;
   /** Mean over cycles of the key values. */
@@ -108,6 +166,9 @@ export interface SideResult {
   keyValueUncertainty: KeyValueUncertainty;
   /** Mean phase boundaries in % of the cycle (stance ends, pre-swing ends = toe off, swing ends). */
   phaseBoundariesPercent: { oppositeHeelStrike: number; toeOff: number; shankVertical: number } | null;
+  /** Foot-strike pattern of every initial contact of this side and kind of walking (tracks with feet only). */
+  strikes?: FootStrike[];
+  strikeSummary?: StrikeSummary;
 }
 
 export interface Pass {
@@ -157,7 +218,8 @@ export interface Summary {
   uncertainty: SummaryUncertainty;
 }
 
-export type KeyValueUncertainty = Record<keyof CycleKeyValues, number | null>;
+/** Same keys as the key values (the ankle ones only with feet). */
+export type KeyValueUncertainty = { [K in keyof CycleKeyValues]: number | null };
 
 export interface SummaryUncertainty {
   cadence: number | null;
@@ -214,6 +276,12 @@ export interface Quality {
   passes: number;
   /** The gait-event detector used (the best one the track's body points allow) and the method it follows. */
   eventDetector: { id: string; reference: string };
+  /**
+   * Present when the track has heels and toes (the ankle angle and strike pattern are measured):
+   * per pass, the foot line's neutral offset found from the foot-flat frames (src/core/angles/ankle.ts),
+   * null where too few were seen (no ankle angle in that pass).
+   */
+  feet?: { footOffsetDeg: (number | null)[] };
   warnings: string[];
 }
 
@@ -330,3 +398,13 @@ export interface WalkingKindResult {
 
 export const REPORT_FORMAT = 'gait-report';
 export const REPORT_VERSION = 1;
+
+/** Whether a report measures the ankle and the strike pattern (its track had heels and toes). */
+export function reportHasFeet(report: Pick<GaitReport, 'quality'>): boolean {
+  return report.quality.feet !== undefined;
+}
+
+/** The joint angles a report holds: the ankle only where its track had feet. */
+export function jointAnglesOfReport(report: Pick<GaitReport, 'quality'>): readonly JointAngleName[] {
+  return reportHasFeet(report) ? JOINT_ANGLE_NAMES : ANGLE_NAMES;
+}

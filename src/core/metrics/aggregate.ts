@@ -1,7 +1,6 @@
 import {
-  ANGLE_NAMES,
+  JOINT_ANGLE_NAMES,
   PHASE_NAMES,
-  type AngleName,
   type AngleSummary,
   type CycleKeyValues,
   type GaitCycle,
@@ -11,11 +10,11 @@ import {
   type SideResult,
 } from '../format/report';
 import { NORMALIZED_POINTS } from './cycleMetrics';
-import { KEY_NUMBERS } from './keyNumbers';
+import { KEY_NUMBERS, keyNumbersFor } from './keyNumbers';
 import { meanUncertainty, type PoseModelError } from './uncertainty';
 import { mean, roundOrNull, roundTime, sd } from '../util/stats';
 
-const CURVE_KEYS: (AngleName | 'trunkLean')[] = [...ANGLE_NAMES, 'trunkLean'];
+const CURVE_KEYS = [...JOINT_ANGLE_NAMES, 'trunkLean'] as const;
 /** Every key number, in the registry's order (src/core/metrics/keyNumbers.ts). */
 export const KEY_VALUE_NAMES: (keyof CycleKeyValues)[] = KEY_NUMBERS.map((k) => k.id);
 
@@ -41,29 +40,32 @@ function meanSummary(summaries: (AngleSummary | null)[]): AngleSummary | null {
   return { min: avg('min'), max: avg('max'), mean: avg('mean'), range: avg('range') };
 }
 
-export function meanKeyValues(list: CycleKeyValues[]): CycleKeyValues {
+/** `feet`: the track has heels and toes, so the ankle numbers are there (null) even without a cycle. */
+export function meanKeyValues(list: CycleKeyValues[], feet = false): CycleKeyValues {
   const out = {} as CycleKeyValues;
-  for (const key of KEY_VALUE_NAMES) out[key] = roundOrNull(mean(numbers(list.map((k) => k[key]))), key === 'stepReachLegLengths' ? 3 : 2);
+  for (const { id: key } of keyNumbersFor(feet)) out[key] = roundOrNull(mean(numbers(list.map((k) => k[key]))), key === 'stepReachLegLengths' ? 3 : 2);
   return out;
 }
 
 /** Standard uncertainty of each mean key value: spread over the cycles and the pose model's error. */
-export function keyValueUncertainty(list: CycleKeyValues[], model: PoseModelError): KeyValueUncertainty {
+export function keyValueUncertainty(list: CycleKeyValues[], model: PoseModelError, feet = false): KeyValueUncertainty {
   const out = {} as KeyValueUncertainty;
-  for (const spec of KEY_NUMBERS) {
+  for (const spec of keyNumbersFor(feet)) {
     const values = numbers(list.map((k) => k[spec.id]));
     out[spec.id] = roundOrNull(meanUncertainty(values, spec.modelError(model), spec.typicalSd), spec.id === 'stepReachLegLengths' ? 3 : 2);
   }
   return out;
 }
 
-export function aggregateSide(heelStrikes: number[], toeOffs: number[], cycles: GaitCycle[], model: PoseModelError): SideResult {
+/** `feet`: the track has heels and toes (ankle curves, phase ranges and key numbers are kept). */
+export function aggregateSide(heelStrikes: number[], toeOffs: number[], cycles: GaitCycle[], model: PoseModelError, feet = false): SideResult {
+  const has = (key: (typeof CURVE_KEYS)[number]) => key !== 'ankleFlexion' || feet;
   const normalized = {} as SideResult['normalized'];
-  for (const key of CURVE_KEYS) normalized[key] = meanCurve(cycles.map((c) => c.normalized[key]));
+  for (const key of CURVE_KEYS.filter(has)) normalized[key] = meanCurve(cycles.map((c) => c.normalized[key] ?? []));
   const phaseAngles = {} as SideResult['phaseAngles'];
   for (const phase of PHASE_NAMES) {
     const summaries = {} as PhaseAngles;
-    for (const name of ANGLE_NAMES) summaries[name] = meanSummary(cycles.map((c) => c.phaseAngles[phase][name]));
+    for (const name of JOINT_ANGLE_NAMES.filter(has)) summaries[name] = meanSummary(cycles.map((c) => c.phaseAngles[phase][name] ?? null));
     phaseAngles[phase] = summaries;
   }
   const percent = (pick: (c: GaitCycle) => number) =>
@@ -74,8 +76,8 @@ export function aggregateSide(heelStrikes: number[], toeOffs: number[], cycles: 
     cycles,
     normalized,
     phaseAngles,
-    keyValues: meanKeyValues(cycles.map((c) => c.keyValues)),
-    keyValueUncertainty: keyValueUncertainty(cycles.map((c) => c.keyValues), model),
+    keyValues: meanKeyValues(cycles.map((c) => c.keyValues), feet),
+    keyValueUncertainty: keyValueUncertainty(cycles.map((c) => c.keyValues), model, feet),
     phaseBoundariesPercent: cycles.length
       ? {
           oppositeHeelStrike: percent((c) => c.oppositeHeelStrike),

@@ -1,13 +1,15 @@
 import {
   ANGLE_NAMES,
+  JOINT_ANGLE_NAMES,
   PHASE_NAMES,
-  type AngleName,
   type AngleSummary,
+  type CurveRecord,
   type CycleKeyValues,
   type GaitCycle,
+  type JointAngleName,
   type PhaseAngles,
 } from '../format/report';
-import type { AngleColumns } from '../angles/angles';
+import type { AngleColumns, SideAngleColumns } from '../angles/angles';
 import { phaseSpans, type CycleTiming } from '../cycles/cycles';
 import { lowerBound, roundOrNull, roundTime, valueAt } from '../util/stats';
 
@@ -21,6 +23,21 @@ const LOADING_RESPONSE_END_PERCENT = 20;
  */
 const LATE_SWING_PERCENT = 88;
 const TERMINAL_SWING_FROM_PERCENT = 80;
+/**
+ * Push-off: the ankle plantarflexes from heel rise through pre-swing and peaks at or just after
+ * toe off (Perry & Burnfield 2010: about 20 deg at the start of initial swing; Winter 2009: peak
+ * at 60-65 % of the cycle). Looked for from the opposite heel strike to this many % after toe off.
+ */
+const PUSH_OFF_AFTER_TOE_OFF_PERCENT = 10;
+
+/** The joint angles a side has: hip and knee always, the ankle where the feet were seen. */
+export function jointAnglesOf(side: SideAngleColumns): readonly JointAngleName[] {
+  return side.ankleFlexion ? JOINT_ANGLE_NAMES : ANGLE_NAMES;
+}
+
+function series(side: SideAngleColumns, name: JointAngleName): Float64Array {
+  return name === 'ankleFlexion' ? (side.ankleFlexion as Float64Array) : side[name];
+}
 
 /** Angle samples over [a, b]: the interpolated ends plus every frame in between. */
 function samplesWithin(t: Float64Array, values: Float64Array, a: number, b: number): number[] {
@@ -105,6 +122,19 @@ export interface CycleInputs {
   legLength: number;
 }
 
+/** The ankle's key numbers from its cycle curve (dorsiflexion +): contact, stance peak, push-off peak, their difference, range. */
+function ankleKeyValues(curve: Float64Array, atContact: number, oppositeStrikePercent: number, toePercent: number): Partial<CycleKeyValues> {
+  const stancePeak = extremeIn(curve, 0, toePercent, 'max').value;
+  const pushOff = extremeIn(curve, oppositeStrikePercent, toePercent + PUSH_OFF_AFTER_TOE_OFF_PERCENT, 'min').value;
+  return {
+    ankleAtInitialContact: roundOrNull(atContact),
+    peakStanceDorsiflexion: roundOrNull(stancePeak),
+    peakPushOffPlantarflexion: roundOrNull(pushOff),
+    ankleRange: roundOrNull(rangeOf(curve)),
+    pushOffAnkleExcursion: roundOrNull(stancePeak - pushOff),
+  };
+}
+
 export function cycleMetrics(timing: CycleTiming, inputs: CycleInputs): GaitCycle {
   const { t, angles, reach, legLength } = inputs;
   const side = angles[timing.side];
@@ -117,16 +147,12 @@ export function cycleMetrics(timing: CycleTiming, inputs: CycleInputs): GaitCycl
   for (const phase of PHASE_NAMES) {
     const [a, b] = phases[phase];
     const summaries = {} as PhaseAngles;
-    for (const name of ANGLE_NAMES) summaries[name] = summarize(samplesWithin(t, side[name], a, b));
+    for (const name of jointAnglesOf(side)) summaries[name] = summarize(samplesWithin(t, series(side, name), a, b));
     phaseAngles[phase] = summaries;
   }
 
-  const curves: Record<AngleName | 'trunkLean', Float64Array> = {
-    hipFlexion: normalizeCycle(t, side.hipFlexion, start, end),
-    hipFlexionTrunk: normalizeCycle(t, side.hipFlexionTrunk, start, end),
-    kneeFlexion: normalizeCycle(t, side.kneeFlexion, start, end),
-    trunkLean: normalizeCycle(t, angles.trunkLean, start, end),
-  };
+  const curves = { trunkLean: normalizeCycle(t, angles.trunkLean, start, end) } as CurveRecord<Float64Array>;
+  for (const name of jointAnglesOf(side)) curves[name] = normalizeCycle(t, series(side, name), start, end);
   const toePercent = percentOf(timing.toeOff);
   const hipExt = extremeIn(curves.hipFlexion, 0, 100, 'min');
   const swingKnee = extremeIn(curves.kneeFlexion, toePercent, 100, 'max');
@@ -148,11 +174,12 @@ export function cycleMetrics(timing: CycleTiming, inputs: CycleInputs): GaitCycl
     kneeRange: roundOrNull(rangeOf(curves.kneeFlexion)),
     meanTrunkLean: roundOrNull(meanOf(curves.trunkLean)),
     stepReachLegLengths: roundOrNull(valueAt(t, reach, start) / legLength, 3),
+    ...(side.ankleFlexion && curves.ankleFlexion ? ankleKeyValues(curves.ankleFlexion, valueAt(t, side.ankleFlexion, start), percentOf(timing.oppositeHeelStrike), toePercent) : {}),
   };
 
   const normalized = {} as GaitCycle['normalized'];
-  for (const key of Object.keys(curves) as (AngleName | 'trunkLean')[]) {
-    normalized[key] = Array.from(curves[key], (v) => roundOrNull(v));
+  for (const key of Object.keys(curves) as (keyof typeof curves)[]) {
+    normalized[key] = Array.from(curves[key]!, (v) => roundOrNull(v));
   }
   return {
     side: timing.side,

@@ -28,6 +28,8 @@ export interface KeyNumberSpec {
   modelError: (e: PoseModelError) => number;
   /** A healthy cycle-to-cycle SD, used when a side has a single cycle. */
   typicalSd: number;
+  /** Needs heels and toes (the ankle): only in reports of tracks with feet. */
+  feet?: true;
 }
 
 /**
@@ -41,6 +43,12 @@ const SAME_CURVE_FACTOR = 0.6;
 
 const hip = (e: PoseModelError) => e.hipDeg;
 const knee = (e: PoseModelError) => e.kneeDeg;
+/**
+ * The ankle turns at ~150 deg/s at initial contact (the foot slapping down onto the floor) and at
+ * ~250 deg/s as it plantarflexes into toe off (Winter 2009, normal walking): event timing errors
+ * move a value read at those instants by that much. Extremes are read where the curve is flat.
+ */
+export const ANKLE_SPEED_AT_CONTACT = 150;
 
 export const KEY_NUMBERS: readonly KeyNumberSpec[] = [
   { id: 'hipAtInitialContact', label: 'Hip at heel strike', csvColumn: 'hip_at_initial_contact_deg', unit: '°', decimals: 1, reference: REFERENCE.hipAtInitialContact, shown: true, modelError: hip, typicalSd: 2 },
@@ -60,7 +68,19 @@ export const KEY_NUMBERS: readonly KeyNumberSpec[] = [
   { id: 'kneeRange', label: 'Knee range of motion', csvColumn: 'knee_range_deg', unit: '°', decimals: 1, reference: null, shown: true, modelError: (e) => SAME_CURVE_FACTOR * e.kneeDeg, typicalSd: 2.5 },
   { id: 'meanTrunkLean', label: 'Trunk lean (mean)', csvColumn: 'mean_trunk_lean_deg', unit: '°', decimals: 1, reference: REFERENCE.trunkLean, note: '+ = forward', shown: true, modelError: (e) => e.trunkDeg, typicalSd: 1 },
   { id: 'stepReachLegLengths', label: 'Foot ahead of hip at heel strike', csvColumn: 'step_reach_leg_lengths', unit: 'leg lengths', decimals: 2, reference: REFERENCE.stepReachLegLengths, shown: true, modelError: () => 0.04, typicalSd: 0.02 },
+  // The ankle (tracks with heels and toes). Cycle-to-cycle SDs: Kadaba et al. 1989 (within-subject ~2-3 deg).
+  { id: 'ankleAtInitialContact', label: 'Ankle at heel strike', csvColumn: 'ankle_at_initial_contact_deg', unit: '°', decimals: 1, reference: REFERENCE.ankleAtInitialContact, note: '+ = toes up (dorsiflexion)', shown: true, modelError: (e) => Math.hypot(e.ankleDeg, ANKLE_SPEED_AT_CONTACT * e.eventS), typicalSd: 2.5, feet: true },
+  { id: 'peakStanceDorsiflexion', label: 'Peak ankle dorsiflexion in stance', csvColumn: 'peak_stance_dorsiflexion_deg', unit: '°', decimals: 1, reference: REFERENCE.peakStanceDorsiflexion, shown: true, modelError: (e) => e.ankleDeg, typicalSd: 2, feet: true },
+  { id: 'peakPushOffPlantarflexion', label: 'Peak ankle plantarflexion at push-off', csvColumn: 'peak_push_off_plantarflexion_deg', unit: '°', decimals: 1, reference: REFERENCE.peakPushOffPlantarflexion, note: 'negative = toes pointed down', shown: true, modelError: (e) => e.ankleDeg, typicalSd: 3, feet: true },
+  { id: 'ankleRange', label: 'Ankle range of motion', csvColumn: 'ankle_range_deg', unit: '°', decimals: 1, reference: REFERENCE.ankleRange, shown: true, modelError: (e) => e.ankleRangeDeg, typicalSd: 2.5, feet: true },
+  { id: 'pushOffAnkleExcursion', label: 'Ankle push-off (stance peak to push-off peak)', csvColumn: 'push_off_ankle_excursion_deg', unit: '°', decimals: 1, reference: REFERENCE.pushOffAnkleExcursion, note: 'how far the toes point down from their stance peak', shown: true, modelError: (e) => e.ankleRangeDeg, typicalSd: 3, feet: true },
 ];
+
+/** The key numbers of a track: the ankle ones only where it has heels and toes. */
+export function keyNumbersFor(feet: boolean): readonly KeyNumberSpec[] {
+  return feet ? KEY_NUMBERS : KEY_NUMBERS.filter((k) => !k.feet);
+}
+
 
 export const KEY_NUMBER_IDS: readonly KeyNumberId[] = KEY_NUMBERS.map((k) => k.id);
 

@@ -4,22 +4,31 @@
  * phase boundaries.
  */
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
-import type { GaitReport, PhaseName, Side } from '../../core/format/report';
+import { jointAnglesOfReport, type GaitReport, type PhaseName, type Side } from '../../core/format/report';
 import { BACKWARD_REFERENCE_CURVES, REFERENCE_CURVES } from '../../core/reference';
 import { PHASE_SHADE, REFERENCE_FILL, REFERENCE_LINE, SIDE_COLOR, SIDE_FILL, SIDE_LABEL } from './palette';
 import type { PhaseBand } from './plugins';
 
-export type CycleAngle = 'hipFlexion' | 'kneeFlexion';
+export type CycleAngle = 'hipFlexion' | 'kneeFlexion' | 'ankleFlexion';
 
-export const ANGLE_TITLE: Record<CycleAngle, string> = { hipFlexion: 'Hip', kneeFlexion: 'Knee' };
+/** The joints charted for a report: hip and knee, and the ankle where the track had feet. */
+export function cycleAnglesOf(report: GaitReport): readonly CycleAngle[] {
+  return jointAnglesOfReport(report).filter((a): a is CycleAngle => a !== 'hipFlexionTrunk');
+}
+
+export const ANGLE_TITLE: Record<CycleAngle, string> = { hipFlexion: 'Hip', kneeFlexion: 'Knee', ankleFlexion: 'Ankle' };
+/** The motion the + direction of each angle is, in words (the chart's accessible label). */
+export const ANGLE_MOTION: Record<CycleAngle, string> = { hipFlexion: 'flexion', kneeFlexion: 'flexion', ankleFlexion: 'dorsiflexion' };
 export const ANGLE_AXIS: Record<CycleAngle, string> = {
   hipFlexion: 'Hip flexion (°)',
   kneeFlexion: 'Knee flexion (°)',
+  ankleFlexion: 'Ankle dorsiflexion (°)',
 };
 /** What the sign means, shown under the chart's title. */
 export const ANGLE_NOTE: Record<CycleAngle, string> = {
   hipFlexion: 'thigh against the vertical: + in front of the body, − behind',
   kneeFlexion: '0° = straight, + = bent',
+  ankleFlexion: '0° = foot at right angles to the shin, + = toes up (dorsiflexion), − = toes down (plantarflexion)',
 };
 /** Short phase names that fit inside narrow bands (the legend below the chart spells them out). */
 const BAND_LABEL: Record<PhaseName, string> = { stance: 'Stance', preSwing: 'Pre', swing: 'Swing', terminalSwing: 'Term.' };
@@ -60,7 +69,7 @@ export function phaseBands(report: GaitReport, side: Side): PhaseBand[] {
 const round1 = (v: number) => Math.round(v * 10) / 10;
 
 export function cycleChartModel(report: GaitReport, side: Side, angle: CycleAngle): CycleChartModel {
-  const curve = report.sides[side].normalized[angle];
+  const curve = report.sides[side].normalized[angle] ?? { mean: [], sd: [], n: 0 };
   // The healthy band of the kind of walking shown (backward: the forward band reversed in time).
   const reference = (report.walking === 'backward' ? BACKWARD_REFERENCE_CURVES : REFERENCE_CURVES)[angle];
   const rows: CycleChartRow[] = reference.mean.map((ref, p) => {
@@ -108,7 +117,7 @@ export function cycleChartModel(report: GaitReport, side: Side, angle: CycleAngl
   const yMax = Math.ceil((Math.max(...ys) + 2) / 10) * 10;
   const helper = (label: string | undefined) => label === 'healthy-low' || label === 'sd-low';
   const label =
-    `${SIDE_LABEL[side]} ${ANGLE_TITLE[angle].toLowerCase()} flexion over the gait cycle, 0 to 100 percent: ` +
+    `${SIDE_LABEL[side]} ${ANGLE_TITLE[angle].toLowerCase()} ${ANGLE_MOTION[angle]} over the gait cycle, 0 to 100 percent: ` +
     `mean of ${curve.n} cycles with a band of one standard deviation, on the healthy reference band.`;
   return {
     bands: phaseBands(report, side),

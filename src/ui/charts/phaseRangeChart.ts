@@ -4,10 +4,9 @@
  */
 import type { ChartConfiguration } from 'chart.js';
 import { PHASE_NAMES, SIDES, type GaitReport, type PhaseName, type Side } from '../../core/format/report';
-import { ANGLE_TITLE, type CycleAngle } from './cycleChart';
+import { ANGLE_TITLE, cycleAnglesOf, type CycleAngle } from './cycleChart';
 import { PHASE_LABEL, SIDE_COLOR, SIDE_LABEL } from './palette';
 
-export const RANGE_ANGLES: readonly CycleAngle[] = ['hipFlexion', 'kneeFlexion'];
 
 export interface PhaseRangeRow {
   angle: CycleAngle;
@@ -24,15 +23,16 @@ export interface PhaseRangeModel {
   label: string;
 }
 
-/** Category index of an (angle, phase) row: used to place the cursor ticks. */
-export function rangeRowIndex(angle: CycleAngle, phase: PhaseName): number {
-  return RANGE_ANGLES.indexOf(angle) * PHASE_NAMES.length + PHASE_NAMES.indexOf(phase);
+/** Category index of an (angle, phase) row of a report's chart: used to place the cursor ticks. */
+export function rangeRowIndex(report: GaitReport, angle: CycleAngle, phase: PhaseName): number {
+  return cycleAnglesOf(report).indexOf(angle) * PHASE_NAMES.length + PHASE_NAMES.indexOf(phase);
 }
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
 
 export function phaseRangeModel(report: GaitReport): PhaseRangeModel {
-  const rows: PhaseRangeRow[] = RANGE_ANGLES.flatMap((angle) =>
+  const angles = cycleAnglesOf(report);
+  const rows: PhaseRangeRow[] = angles.flatMap((angle) =>
     PHASE_NAMES.map((phase) => ({
       angle,
       phase,
@@ -64,7 +64,7 @@ export function phaseRangeModel(report: GaitReport): PhaseRangeModel {
   return {
     rows,
     points,
-    label: 'Range of hip and knee flexion within each gait phase, left and right leg: bars from the smallest to the largest angle (mean over the cycles).',
+    label: `Range of ${angles.length > 2 ? 'hip and knee flexion and ankle dorsiflexion' : 'hip and knee flexion'} within each gait phase, left and right leg: bars from the smallest to the largest angle (mean over the cycles).`,
     config: {
       type: 'bar',
       data: { labels: rows.map((r) => r.label), datasets },
@@ -73,7 +73,7 @@ export function phaseRangeModel(report: GaitReport): PhaseRangeModel {
         responsive: true,
         maintainAspectRatio: false,
         scales: {
-          x: { min: axisMin, max: axisMax, title: { display: true, text: 'Angle (°, + flexion)' } },
+          x: { min: axisMin, max: axisMax, title: { display: true, text: angles.length > 2 ? 'Angle (°, + flexion / dorsiflexion)' : 'Angle (°, + flexion)' } },
           y: { ticks: { autoSkip: false } },
         },
         plugins: {

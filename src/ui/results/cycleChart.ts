@@ -1,14 +1,14 @@
 import { html, css, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { GaitReport, Side } from '../../core/format/report';
-import { ANGLE_NOTE, cycleChartModel, type CycleAngle, type CycleChartModel } from '../charts/cycleChart';
+import { ANGLE_MOTION, ANGLE_NOTE, ANGLE_TITLE, cycleChartModel, type CycleAngle, type CycleChartModel } from '../charts/cycleChart';
 import { SIDE_LABEL } from '../charts/palette';
 import { phaseBandsPlugin } from '../charts/plugins';
 import { ChartElement, chartStyles, type ChartSpec } from './chartElement';
 import { fmt } from './format';
 import { percentInCycle, seekEvent, timeAtPercent } from './timeSync';
 
-/** One side's hip or knee angle over the normalised gait cycle (chart.js), with its data table. */
+/** One side's hip, knee or ankle angle over the normalised gait cycle (chart.js), with its data table. */
 @customElement('gait-cycle-chart')
 export class GaitCycleChart extends ChartElement {
   static override styles = chartStyles(css`
@@ -28,7 +28,12 @@ export class GaitCycleChart extends ChartElement {
   private model?: CycleChartModel;
 
   get chartTitle(): string {
-    return `${SIDE_LABEL[this.side]} ${this.angle === 'hipFlexion' ? 'hip' : 'knee'}`;
+    return `${SIDE_LABEL[this.side]} ${ANGLE_TITLE[this.angle].toLowerCase()}`;
+  }
+
+  /** What the chart shows, for a caption (e.g. "Left ankle dorsiflexion over the gait cycle"). */
+  get caption(): string {
+    return `${this.chartTitle} ${ANGLE_MOTION[this.angle]} over the gait cycle`;
   }
 
   /** Moves the cursor to the video time t (no re-render). */
@@ -70,7 +75,7 @@ export class GaitCycleChart extends ChartElement {
         <p class="note">${ANGLE_NOTE[this.angle]}</p>
         ${m.points === 0 ? html`<p class="note">No complete gait cycle for this leg: only the healthy band is shown.</p>` : nothing}
       `,
-      testId: `chart-cycle-${this.angle === 'hipFlexion' ? 'hip' : 'knee'}-${this.side}`,
+      testId: `chart-cycle-${ANGLE_TITLE[this.angle].toLowerCase()}-${this.side}`,
       points: m.points,
       label: m.label,
       tableLabel: `${this.chartTitle} data`,

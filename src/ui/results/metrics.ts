@@ -3,10 +3,10 @@
  * uncertainty ("± u") beside its healthy range (src/core/reference.ts), judged as in range, out of
  * range (beyond it by more than u) or borderline (src/core/metrics/judge.ts).
  */
-import type { GaitReport, Side } from '../../core/format/report';
+import { reportHasFeet, type GaitReport, type Side } from '../../core/format/report';
 import { REFERENCE, type ReferenceRange } from '../../core/reference';
 import { judge, type Judgement } from '../../core/metrics/judge';
-import { KEY_NUMBERS, referenceFor } from '../../core/metrics/keyNumbers';
+import { keyNumbersFor, referenceFor } from '../../core/metrics/keyNumbers';
 import { BACKWARD_REFERENCE } from '../../core/reference';
 
 export type RangeStatus = Judgement;
@@ -121,7 +121,7 @@ export function metricRows(report: GaitReport): MetricRow[] {
       note: judged ? undefined : 'the far leg reads differently on camera: judged by the asymmetry check, which allows for that',
     });
   }
-  for (const k of KEY_NUMBERS.filter((x) => x.shown)) {
+  for (const k of keyNumbersFor(reportHasFeet(report)).filter((x) => x.shown)) {
     rows.push({
       group: 'Angles',
       label: k.label,

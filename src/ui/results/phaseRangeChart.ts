@@ -2,13 +2,14 @@ import { html, css, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { PHASE_NAMES, SIDES, type GaitReport, type PhaseName } from '../../core/format/report';
 import { SIDE_COLOR } from '../charts/palette';
-import { phaseRangeModel, rangeRowIndex, RANGE_ANGLES, type PhaseRangeModel } from '../charts/phaseRangeChart';
+import { cycleAnglesOf } from '../charts/cycleChart';
+import { phaseRangeModel, rangeRowIndex, type PhaseRangeModel } from '../charts/phaseRangeChart';
 import type { CursorMark } from '../charts/plugins';
 import { ChartElement, chartStyles, type ChartSpec } from './chartElement';
 import { fmt } from './format';
 import { frameIndexAt, phaseStartNear, seekEvent } from './timeSync';
 
-/** Range of hip and knee flexion within each phase, left vs right; the cursor ticks the current angles. */
+/** Range of hip and knee flexion (and the ankle, where the feet were seen) within each phase, left vs right; the cursor ticks the current angles. */
 @customElement('gait-phase-range-chart')
 export class GaitPhaseRangeChart extends ChartElement {
   static override styles = chartStyles(css`
@@ -31,11 +32,11 @@ export class GaitPhaseRangeChart extends ChartElement {
     SIDES.forEach((side, s) => {
       const phase = report.frames.phase[side][i];
       if (!phase) return;
-      for (const angle of RANGE_ANGLES) {
-        const value = report.frames.angles[side][angle][i];
+      for (const angle of cycleAnglesOf(report)) {
+        const value = report.frames.angles[side][angle]?.[i];
         if (value === null || value === undefined) continue;
         // Bars of a category: left above right (datasets in SIDES order, 0.8 x 0.9 of the band).
-        marks.push({ category: rangeRowIndex(angle, phase), value, offset: (s - 0.5) * 0.36, color: SIDE_COLOR[side] });
+        marks.push({ category: rangeRowIndex(report, angle, phase), value, offset: (s - 0.5) * 0.36, color: SIDE_COLOR[side] });
       }
     });
     this.cursor.setMarks(this.chart, marks);

@@ -4,9 +4,9 @@ import { cyclesCsv, exportFileName, framesCsv, MIME, numbersCsv, reportJson, tra
 import { metresPerPixel, motText, trcText } from '../../core/export/opensim';
 import { measurementsCsv, type Measurement } from '../../core/export/measurements';
 import type { GaitPoseTrack } from '../../core/format/poseTrack';
-import { SIDES, type GaitReport, type Side, type Walking } from '../../core/format/report';
+import { reportHasFeet, SIDES, type GaitReport, type Side, type StrikeKind, type Walking } from '../../core/format/report';
 import { reportForKind, walkingKinds } from '../../core/format/walkingKinds';
-import type { CycleAngle } from '../charts/cycleChart';
+import { cycleAnglesOf } from '../charts/cycleChart';
 import { SIDE_LABEL } from '../charts/palette';
 import './cycleChart';
 import type { GaitCycleChart } from './cycleChart';
@@ -26,12 +26,10 @@ import { assessTrust } from './trust';
 import './videoOverlay';
 import type { GaitVideoOverlay, TimeDetail } from './videoOverlay';
 
-const CYCLE_CHARTS: readonly [CycleAngle, Side][] = [
-  ['hipFlexion', 'left'],
-  ['hipFlexion', 'right'],
-  ['kneeFlexion', 'left'],
-  ['kneeFlexion', 'right'],
-];
+/** The cycle charts of a report, a row per joint (hip, knee, and the ankle where the feet were seen), left beside right. */
+const cycleCharts = (report: GaitReport) => cycleAnglesOf(report).flatMap((angle) => SIDES.map((side) => [angle, side] as const));
+
+const STRIKE_WORD: Record<StrikeKind | 'none', string> = { heel: 'Heel', flat: 'Flat', forefoot: 'Forefoot', none: '–' };
 
 /** Suggested share of walking time spent walking backwards (docs/design.md, section 8). */
 const BACKWARD_SUGGESTED = '10-25 %';
@@ -121,6 +119,9 @@ export class GaitResults extends LitElement {
         .direction { font-size: 9.5pt; }
         .disclaimer, .backward { font-size: 8.5pt; line-height: 1.3; }
         .charts gait-cycle-chart { zoom: 0.78; }
+        /* With the ankle, three rows of charts take the height two took; the key numbers say how the feet land. */
+        .charts.with-ankle gait-cycle-chart { zoom: 0.55; }
+        [data-testid='strike-summary'] { display: none !important; }
         #cycle-heading { margin-bottom: 0.2rem; }
         .flag h4, .flag .evidence { display: none !important; }
         .flag .two ul { list-style: none; padding-left: 0; margin: 0; }
@@ -291,7 +292,7 @@ export class GaitResults extends LitElement {
       case 'charts-png': {
         const charts = [...this.renderRoot.querySelectorAll<GaitCycleChart>('gait-cycle-chart')]
           .filter((c) => c.canvas)
-          .map((c) => ({ title: `${c.chartTitle} flexion over the gait cycle`, canvas: c.canvas! }));
+          .map((c) => ({ title: c.caption, canvas: c.canvas! }));
         const wide = [];
         const ranges = this.renderRoot.querySelector<GaitPhaseRangeChart>('gait-phase-range-chart')?.canvas;
         if (ranges) wide.push({ title: 'Angle range in each phase', canvas: ranges });
@@ -350,9 +351,32 @@ export class GaitResults extends LitElement {
       <div><dt>Step time difference</dt><dd>${fmt(s.symmetry.stepTime, 1)} <small>%</small></dd></div>
       <div><dt>Peak hip extension</dt><dd>${both((side) => s.keyValues[side].peakHipExtension, 0, '°')}</dd></div>
       <div><dt>Peak swing knee bend</dt><dd>${both((side) => s.keyValues[side].peakSwingKneeFlexion, 0, '°')}</dd></div>
+      ${reportHasFeet(report)
+        ? html`<div><dt>Ankle at push-off</dt><dd>${both((side) => s.keyValues[side].peakPushOffPlantarflexion ?? null, 0, '°')}</dd></div>
+            <div data-testid="key-foot-strike"><dt>Foot strike</dt><dd>${SIDES.map((side, i) => html`${i ? ' / ' : ''}${STRIKE_WORD[report.sides[side].strikeSummary?.typical ?? 'none']}`)} <small>L / R</small></dd></div>`
+        : nothing}
       <div><dt>Patterns flagged</dt><dd>${report.flags.length}</dd></div>
       <div><dt>Data quality</dt><dd>${trust.level === 'good' ? 'Good' : trust.level === 'fair' ? 'Fair' : 'Poor'}</dd></div>
     </dl>`;
+  }
+
+  /** How each foot lands (tracks with heels and toes): the pattern of most steps, the mean angle ± its uncertainty, the counts. */
+  private renderStrikes(report: GaitReport) {
+    if (!reportHasFeet(report)) return nothing;
+    return html`<section class="panel" aria-labelledby="strike-heading" data-testid="strike-summary">
+      <h2 id="strike-heading">How the feet land</h2>
+      <ul>
+        ${SIDES.map((side) => {
+          const summary = report.sides[side].strikeSummary;
+          return html`<li data-testid=${`strike-${side}`}><strong>${SIDE_LABEL[side]} foot:</strong> ${summary?.description ?? 'no step seen.'}</li>`;
+        })}
+      </ul>
+      <p class="muted">
+        From the foot's angle to the floor at each initial contact, relative to a flat foot (Altman &amp; Davis 2012): heel strike above 8°
+        toes up, forefoot strike below 1.6° toes down, flat (mid-foot) in between. A mid-foot to slight heel contact, rolling through to
+        the toes, is what walking coaches suggest; walking backwards lands on the toes by nature.
+      </p>
+    </section>`;
   }
 
   override render() {
@@ -392,16 +416,17 @@ export class GaitResults extends LitElement {
         <gait-phase-timeline .report=${this.timelineReport} .detected=${this.detected}></gait-phase-timeline>
         ${this.editError ? html`<p class="alert" role="alert" data-testid="event-edit-error">That edit cannot be analysed: ${this.editError} The previous events are kept.</p>` : nothing}
         <section aria-labelledby="cycle-heading">
-          <h2 id="cycle-heading">Hip and knee over the gait cycle</h2>
+          <h2 id="cycle-heading">${reportHasFeet(report) ? 'Hip, knee and ankle' : 'Hip and knee'} over the gait cycle</h2>
           <p class="chart-intro muted">
             Each curve is the mean of your gait cycles (heel strike to the next heel strike of the same foot), with a band of ±1 standard
             deviation; the grey band is the healthy range. Shading marks the phases at your mean timing: stance, pre-swing (Pre), swing and terminal swing (Term.). Click a chart to move the video to that point of the cycle.
           </p>
-          <div class="charts">
-            ${CYCLE_CHARTS.map(([angle, side]) => html`<gait-cycle-chart .report=${report} side=${side} angle=${angle}></gait-cycle-chart>`)}
+          <div class="charts ${reportHasFeet(report) ? 'with-ankle' : ''}">
+            ${cycleCharts(report).map(([angle, side]) => html`<gait-cycle-chart .report=${report} side=${side} angle=${angle}></gait-cycle-chart>`)}
           </div>
           <gait-phase-range-chart class="ranges" .report=${report}></gait-phase-range-chart>
         </section>
+        ${this.renderStrikes(report)}
         ${renderFlags(report)}
         ${renderMetricsTable(report)}
         ${renderQuality(report, this.track)}

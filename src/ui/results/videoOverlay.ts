@@ -1,9 +1,10 @@
 import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { KP, type GaitPoseTrack } from '../../core/format/poseTrack';
+import type { GaitPoseTrack } from '../../core/format/poseTrack';
+import { resolveFigure, type FigureLayout } from '../../core/format/bodyPoints';
 import { SIDES, type GaitReport } from '../../core/format/report';
 import { PHASE_LABEL, SIDE_COLOR } from '../charts/palette';
-import { drawSkeleton, type View } from './skeleton';
+import { COCO_FIGURE, drawSkeleton, pointOf, type View } from './skeleton';
 import { baseStyles } from './styles';
 import { adjacentEvent, eventTimes, frameIndexAt } from './timeSync';
 import { MeasureController } from './measureController';
@@ -119,6 +120,8 @@ export class GaitVideoOverlay extends LitElement {
   /** The time last sought, until the video plays on from it. */
   private soughtTime: number | null = null;
   private lastHipX: number | null = null;
+  /** Where each drawn point is in this track's keypoints, looked up by name (any layout). */
+  private figure: FigureLayout = COCO_FIGURE;
   private bodyTopY = 0;
 
   get currentTime(): number {
@@ -146,10 +149,12 @@ export class GaitVideoOverlay extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('track') && this.track) {
-      // Floor for the stick figure: the lowest ankle position seen (y grows downwards).
+      this.figure = resolveFigure(this.track.keypointNames);
+      // Floor for the stick figure: the lowest ankle (or heel and toe, where the track has them) seen (y grows downwards).
       let floor = 0;
+      const feet = (['leftAnkle', 'rightAnkle', 'leftHeel', 'rightHeel', 'leftToe', 'rightToe'] as const).filter((p) => this.figure[p] >= 0);
       for (const f of this.track.frames) {
-        for (const k of [f.keypoints[KP.leftAnkle], f.keypoints[KP.rightAnkle]]) if (k && k[1] !== null && k[2] > 0.2) floor = Math.max(floor, k[1]);
+        for (const k of feet.map((p) => pointOf(f, this.figure, p))) if (k && k[1] !== null && k[2] > 0.2) floor = Math.max(floor, k[1]);
       }
       this.floorY = floor;
       // Top of the body (median over frames of the highest point seen): the stick figure view
@@ -344,7 +349,7 @@ export class GaitVideoOverlay extends LitElement {
   /** Hip x of the current frame (mean of the hips seen), or the image centre. */
   private hipX(): number {
     const frame = this.track?.frames[Math.max(0, this.frameIndex)];
-    const xs = [frame?.keypoints[KP.leftHip], frame?.keypoints[KP.rightHip]].filter((k) => k && k[0] !== null && k[2] > 0.2).map((k) => k![0] as number);
+    const xs = (frame ? [pointOf(frame, this.figure, 'leftHip'), pointOf(frame, this.figure, 'rightHip')] : []).filter((k) => k && k[0] !== null && k[2] > 0.2).map((k) => k![0] as number);
     if (xs.length > 0) this.lastHipX = xs.reduce((a, b) => a + b, 0) / xs.length;
     return this.lastHipX ?? (this.track?.width ?? 0) / 2;
   }
@@ -385,7 +390,7 @@ export class GaitVideoOverlay extends LitElement {
       }
     }
     const frame = track.frames[Math.max(0, this.frameIndex)];
-    if (frame) drawSkeleton(ctx, frame, view, Math.max(3, 5 * dpr * Math.min(1, canvas.clientWidth / 640)));
+    if (frame) drawSkeleton(ctx, frame, view, Math.max(3, 5 * dpr * Math.min(1, canvas.clientWidth / 640)), this.figure);
     // Phase of each leg, in words, in the corner.
     const report = this.report;
     if (report) {
