@@ -215,6 +215,7 @@ function writeMeasurements(rows: ModelRow[], walks: string[]): void {
       kneeDeg: round(median(r.knee)),
       ankleDeg: r.ankle.length ? round(median(r.ankle)) : null,
       eventsWithin1Frame: round(r.eventsWithin1 / Math.max(1, r.eventsTotal), 2),
+      extraEventsPerWalk: round((r.eventsExtra ?? 0) / Math.max(1, r.walks), 1),
       msPerFrame: round(r.msPerFrame, 0),
       relativeTime: round(r.msPerFrame / fastest, 2),
       realTime: round(r.realTime, 2),

@@ -9,6 +9,7 @@ const measured = (hipDeg: number, kneeDeg: number, msPerFrame: number): ModelMea
   kneeDeg,
   ankleDeg: null,
   eventsWithin1Frame: 0.8,
+  extraEventsPerWalk: 0,
   msPerFrame,
   relativeTime: msPerFrame / 30,
   realTime: 30 / msPerFrame,

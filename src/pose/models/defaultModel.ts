@@ -18,6 +18,8 @@ export interface ModelMeasurement {
   ankleDeg: number | null;
   /** Share of the truth events (away from the clip's ends) found within 1 frame. */
   eventsWithin1Frame: number;
+  /** Events found that match no true one within 2 frames, per walk. */
+  extraEventsPerWalk: number;
   /** Tracking inference per frame (ms), in the measuring run. */
   msPerFrame: number;
   /** This model's time per frame as a multiple of the fastest model's in the same run. */

@@ -96,7 +96,7 @@ export class GaitHome extends LitElement {
         <h1 id="home-title" tabindex="-1">Analyse a walk</h1>
         <p class="lead">
           Film or upload a video of someone walking, seen from the side. The app finds the joints in every frame, times each step, and
-          compares hip and knee angles in each phase of the gait cycle with healthy reference ranges, with cues and exercises for what it
+          compares hip and knee angles (and, with a model that sees the feet, the ankle) in each phase of the gait cycle with healthy reference ranges, with cues and exercises for what it
           finds.
         </p>
 

@@ -45,7 +45,7 @@ export class GaitModelGuide extends LitElement {
           <table data-testid="model-table">
             <caption class="muted small-text">${MODEL_MEASUREMENTS.caption}</caption>
             <thead>
-              <tr><th>Model</th><th>Feet</th><th>Hip</th><th>Knee</th><th>Ankle</th><th>Events ≤ 1 frame</th><th>Time per frame</th></tr>
+              <tr><th>Model</th><th>Feet</th><th>Hip</th><th>Knee</th><th>Ankle</th><th>Events ≤ 1 frame</th><th>Extra events</th><th>Time per frame</th></tr>
             </thead>
             <tbody>
               ${TRACKING_MODELS.map((m) => this.row(m.key, MODEL_MEASUREMENTS.models[m.key], seesFeet(m.key)))}
@@ -65,6 +65,7 @@ export class GaitModelGuide extends LitElement {
       <td class="num">${deg(m?.kneeDeg)}</td>
       <td class="num">${deg(m?.ankleDeg)}</td>
       <td class="num">${m ? `${Math.round(100 * m.eventsWithin1Frame)} %` : '–'}</td>
+      <td class="num">${m ? `${m.extraEventsPerWalk.toFixed(1)} a walk` : '–'}</td>
       <td class="num">${m ? `${m.relativeTime.toFixed(1)}×` : '–'}</td>
     </tr>`;
   }
