@@ -90,6 +90,19 @@ export interface TensorCounts {
   samples: number[];
 }
 
+/**
+ * The worker's memory during a job, sampled with the tensor counts (every 100 model calls): flat
+ * samples over a long video mean nothing grows with its length.
+ */
+export interface MemoryUse {
+  /** JavaScript heap in use (performance.memory, where the browser gives it: Chromium), MB; null elsewhere. */
+  jsHeapMB: number[] | null;
+  /** The tfjs wasm backend's linear memory (it only grows, so its last value is its peak), MB; null on other backends. */
+  wasmHeapMB: number[] | null;
+  peakJsHeapMB: number | null;
+  peakWasmHeapMB: number | null;
+}
+
 /** The worker's answer to a ProcessRequest; processVideoFile resolves with it (less `type`). */
 export interface ProcessResultMessage {
   type: 'result';
@@ -108,6 +121,7 @@ export interface ProcessResultMessage {
   workers: number;
   /** tf.memory().numTensors before, during and after the job (flat = no leak). */
   tensors: TensorCounts;
+  memory: MemoryUse;
 }
 
 export interface DecodeBenchmarkResultMessage {
