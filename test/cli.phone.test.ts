@@ -10,12 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GaitReport } from '../src/core/format/report';
-import { matchEvents } from '../src/eval/compare';
 import { formatSummary } from '../src/cli/summary';
 import { FIXTURES, portraitTreadmill, readFixtureTruth, renderWalkAt, rotatedByContainer, slowedExport } from '../scripts/phoneClips';
 import type { FixtureTruth } from '../scripts/fixtureTruth';
-import { compareWithTruth, describeComparison } from './e2e/helpers/truth';
-import { FIGURE_EXTRA_LEAD } from './helpers/synthetic';
+import { compareWithTruth, describeComparison, figureEventErrors } from './e2e/helpers/truth';
 
 const root = join(__dirname, '..');
 let dir = '';
@@ -29,25 +27,6 @@ function analyse(video: string, ...more: string[]): { report: GaitReport; stderr
   const run = gait(['video', video, '--jobs', '1', ...more]);
   expect(run.status, run.stderr).toBe(0);
   return { report: JSON.parse(run.stdout) as GaitReport, stderr: run.stderr };
-}
-
-/**
- * Detected minus true event times (seconds) per kind, the truth moved by the figure's known ankle
- * lead (test/helpers/synthetic.ts): what remains is the pipeline's own error.
- */
-function eventErrors(report: GaitReport, truth: FixtureTruth, toleranceS: number) {
-  const strideS = 120 / truth.cadence;
-  const lead = { heelStrikes: FIGURE_EXTRA_LEAD.heelStrike * strideS, toeOffs: FIGURE_EXTRA_LEAD.toeOff * strideS };
-  const out = { heelStrikes: { errors: [] as number[], missed: [] as number[], extra: [] as number[] }, toeOffs: { errors: [] as number[], missed: [] as number[], extra: [] as number[] } };
-  for (const kind of ['heelStrikes', 'toeOffs'] as const) {
-    for (const side of ['left', 'right'] as const) {
-      const m = matchEvents(report.sides[side][kind], truth.events[side][kind].map((t) => t - lead[kind]), toleranceS);
-      out[kind].errors.push(...m.errors);
-      out[kind].missed.push(...m.missed);
-      out[kind].extra.push(...m.extra);
-    }
-  }
-  return out;
 }
 
 beforeAll(() => {
@@ -76,7 +55,7 @@ describe('slow motion', () => {
     expect(report.fps).toBeCloseTo(60, 1);
     expect(Math.abs(report.summary.cadence! / truth.cadence - 1)).toBeLessThan(0.01);
 
-    const e = eventErrors(report, truth, 0.1);
+    const e = figureEventErrors(report, truth, 0.1);
     const frames = (xs: number[]) => xs.map((x) => (x / frame).toFixed(1)).join(' ');
     console.log(`240 fps, Lightning: heel strikes ${frames(e.heelStrikes.errors)}; toe offs ${frames(e.toeOffs.errors)} (frames of 240 fps; missed ${e.toeOffs.missed.length + e.heelStrikes.missed.length})`);
     expect(e.heelStrikes.errors.length).toBeGreaterThanOrEqual(6);
@@ -87,7 +66,7 @@ describe('slow motion', () => {
     // 30 fps) away from the clip's first and last half second, where the zero-lag filter starts up.
     const lastS = (truth.frameCount - 1) / FPS;
     const inside = (t: number) => t > 0.5 && t < lastS - 0.5;
-    const loose = eventErrors(report, truth, 2 / 30 + 1e-6);
+    const loose = figureEventErrors(report, truth, 2 / 30 + 1e-6);
     expect(loose.toeOffs.missed.filter(inside)).toEqual([]);
     expect(loose.toeOffs.extra.filter(inside)).toEqual([]);
     expect(loose.toeOffs.errors.length).toBeGreaterThanOrEqual(5);
