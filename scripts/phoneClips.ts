@@ -95,11 +95,14 @@ export function withEmptyStretches(walk: string, emptyS: number, out: string): v
   );
 }
 
-/** Truth events shifted later by `offsetS` (a walk placed after an empty stretch). */
-export function shiftedEvents(truth: FixtureTruth, offsetS: number): FixtureTruth['events'] {
+/**
+ * The truth of a walk placed `offsetS` into a clip of `frameCount` frames (after an empty
+ * stretch): its events and angle times moved later.
+ */
+export function shiftedTruth(truth: FixtureTruth, offsetS: number, frameCount: number): FixtureTruth {
   const shift = (xs: number[]) => xs.map((t) => Math.round((t + offsetS) * 1e4) / 1e4);
   const side = (s: 'left' | 'right') => ({ heelStrikes: shift(truth.events[s].heelStrikes), toeOffs: shift(truth.events[s].toeOffs) });
-  return { left: side('left'), right: side('right') };
+  return { ...truth, frameCount, events: { left: side('left'), right: side('right') }, angles: { ...truth.angles, t: shift(truth.angles.t) } };
 }
 
 /**

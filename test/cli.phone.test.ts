@@ -5,13 +5,13 @@
  * container, and a true portrait frame. Needs ffmpeg with libx264.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GaitReport } from '../src/core/format/report';
 import { formatSummary } from '../src/cli/summary';
-import { FIXTURES, portraitTreadmill, readFixtureTruth, renderWalkAt, rotatedByContainer, slowedExport } from '../scripts/phoneClips';
+import { FIXTURES, portraitTreadmill, readFixtureTruth, renderWalkAt, rotatedByContainer, shiftedTruth, slowedExport, withEmptyStretches } from '../scripts/phoneClips';
 import type { FixtureTruth } from '../scripts/fixtureTruth';
 import { compareWithTruth, describeComparison, figureEventErrors } from './e2e/helpers/truth';
 
@@ -130,5 +130,29 @@ describe('portrait and rotated', () => {
     expect([report.width, report.height]).toEqual([270, 480]);
     expect(report.setting).toBe('treadmill');
     expectMatchesTruth(report, readFixtureTruth('treadmill'), 'portrait');
+  }, 300_000);
+});
+
+describe('long stretches of nobody', () => {
+  it('20 s of the empty scene, the walk, 20 s empty: the walk is found and analysed as the fixture; the empty stretches are not tracked', () => {
+    const video = join(dir, 'empty-walk-empty.mp4');
+    withEmptyStretches(join(FIXTURES, 'walks/healthy-ltr.mp4'), 20, video);
+    const fixture = readFixtureTruth('healthy-ltr');
+    const truth = shiftedTruth(fixture, 20, 40 * 30 + fixture.frameCount);
+    const trackPath = join(dir, 'empty-walk-empty.track.json');
+    const { report, stderr } = analyse(video, '--track', trackPath);
+    const comparison = compareWithTruth(report, truth, 2);
+    console.log(`empty-walk-empty: ${describeComparison(comparison, truth.fps)}; ${/timing \(.*/.exec(stderr)?.[0]}`);
+    expect(report.direction).toBe('left-to-right');
+    expect(Math.abs(report.summary.cadence! / truth.cadence - 1)).toBeLessThan(0.04);
+    expect(comparison.events.heelStrikes.extra).toEqual([]);
+    expect(comparison.events.toeOffs.extra).toEqual([]);
+    expect(comparison.missedInside.filter((t) => t > 20.25 && t < 25.2 - 0.25)).toEqual([]);
+    expect(comparison.events.heelStrikes.errors.length).toBeGreaterThanOrEqual(5);
+    // The track is the walk (20-25.2 s): the 40 s of nobody were neither decoded for tracking nor tracked.
+    const track = JSON.parse(readFileSync(trackPath, 'utf8')) as { frames: { t: number }[] };
+    expect(track.frames[0].t).toBeGreaterThanOrEqual(19.9);
+    expect(track.frames.at(-1)!.t).toBeLessThanOrEqual(25.4);
+    expect(stderr).toMatch(new RegExp(`timing \\(.*: ${track.frames.length} frames, 45\\.2 s of video`));
   }, 300_000);
 });

@@ -43,11 +43,12 @@ function fakeSource(o: { durationS?: number; fps?: number; frameCount?: number }
     frameCount,
     codec: 'avc',
     close: () => undefined,
-    async *frames({ minIntervalS = 0 } = {}) {
+    async *frames({ minIntervalS = 0, fromS = -Infinity, toS = Infinity } = {}) {
       stats.passes++;
       let last = -Infinity;
       for (let i = 0; i < frameCount; i++) {
         const t = i / fps;
+        if (t < fromS - 1e-6 || t >= toS - 1e-6) continue;
         if (t - last < minIntervalS - 1e-3) continue;
         last = t;
         stats.decoded++;
@@ -215,6 +216,24 @@ describe('buildPoseTrack with a scripted scene', () => {
       if (frame.t < 2.5) expectSameKeypoints(frame.keypoints, leaves.pose(i / 30));
       else expect(frame.keypoints).toEqual(Array.from({ length: 17 }, () => [null, null, 0]));
     }
+  });
+
+  it('long stretches of nobody before and after the walk are neither decoded nor tracked: the track is the walk', async () => {
+    // 30 s: nobody for 10 s, the walker for 5 s, nobody for 15 s.
+    const walk: Actor = { ...womanWalking, inView: (t) => t >= 10 && t < 15 };
+    const { estimator, calls } = fakeSinglePose([walk]);
+    const { source, stats } = fakeSource({ durationS: 30 });
+    const { track, personId } = await buildPoseTrack(source, { estimator, scout: fakeScout([walk]).scout });
+    expect(personId).toBe(walk.id);
+    // Every frame of the walk, found; none of the empty stretches.
+    expect(track.frames[0].t).toBeCloseTo(10, 6);
+    expect(track.frames.at(-1)!.t).toBeCloseTo(15 - 1 / 30, 6);
+    expect(track.frames).toHaveLength(150);
+    track.frames.forEach((frame, i) => expectSameKeypoints(frame.keypoints, walk.pose((300 + i) / 30)));
+    // Scouting looked once a second over the whole video (31 frames); tracking decoded the walk and
+    // the scouting interval around it (9-16 s), not the 900 frames of the video.
+    expect(stats.decoded).toBeLessThanOrEqual(31 + 7 * 30 + 1);
+    expect(calls.crops + calls.whole).toBeLessThanOrEqual(7 * 30 + 1);
   });
 
   it('without a scout, every whole frame goes to MoveNet and its own tracking', async () => {
