@@ -2,14 +2,14 @@
  * Phone video uploaded through the app (issue 11, item 3), on clips made with ffmpeg from the
  * fixture walks (scripts/phoneClips.ts): a 240 fps slow-motion original (time-correct, thinned to
  * 60 Hz for tracking, said in the report and the quality panel), a clip rotated 90 degrees by the
- * container, and a true portrait frame. Lightning, the app's default (the CLI's phone tests use it too).
+ * container, a true portrait frame, and a walk between two 20 s stretches of nobody. Lightning, the app's default (the CLI's phone tests use it too).
  */
 import { expect, test } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GaitReport } from '../../src/core/format/report';
-import { FIXTURES, portraitTreadmill, readFixtureTruth, renderWalkAt, rotatedByContainer } from '../../scripts/phoneClips';
+import { FIXTURES, portraitTreadmill, readFixtureTruth, renderWalkAt, rotatedByContainer, shiftedTruth, withEmptyStretches } from '../../scripts/phoneClips';
 import type { FixtureTruth } from '../../scripts/fixtureTruth';
 import { download, openHome, uploadVideo, waitForResults } from './helpers/app';
 import { compareWithTruth, describeComparison, figureEventErrors } from './helpers/truth';
@@ -73,3 +73,21 @@ for (const clip of ['rotated-90', 'portrait'] as const) {
     expect.soft(comparison.missedInside).toEqual([]);
   });
 }
+
+test('a walk between 20 s of nobody before and after: found, analysed as the fixture, shown with its overlay and timeline', async ({ page }) => {
+  const video = join(dir, 'empty-walk-empty.mp4');
+  withEmptyStretches(join(FIXTURES, 'walks/healthy-ltr.mp4'), 20, video);
+  const fixture = readFixtureTruth('healthy-ltr');
+  const truth = shiftedTruth(fixture, 20, 40 * 30 + fixture.frameCount);
+  const report = await analyse(page, video);
+  const comparison = compareWithTruth(report, truth, 2);
+  console.log(`empty-walk-empty: ${describeComparison(comparison, truth.fps)}`);
+  expect(report.frames.t[0]).toBeGreaterThanOrEqual(19.9);
+  expect.soft(report.direction).toBe('left-to-right');
+  expect.soft(Math.abs(report.summary.cadence! / truth.cadence - 1)).toBeLessThan(0.04);
+  expect.soft(comparison.events.heelStrikes.extra).toEqual([]);
+  expect.soft(comparison.events.toeOffs.extra).toEqual([]);
+  expect.soft(comparison.missedInside.filter((t) => t > 20.25 && t < 25.2 - 0.25)).toEqual([]);
+  await expect.soft(page.getByTestId('video-overlay')).toBeVisible();
+  await expect.soft(page.getByTestId('phase-timeline')).toBeVisible();
+});
