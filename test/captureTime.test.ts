@@ -66,6 +66,14 @@ describe('inCaptureTime', () => {
     }
   });
 
+  it('tracks a 120 fps clip at 60 Hz: every 2nd frame', async () => {
+    const s = inCaptureTime(source(120, 2).source);
+    expect(s.capture).toEqual({ fps: 120, slowMotion: true, slowedBy: null, trackedFps: 60 });
+    const t = await times(s);
+    expect(t).toHaveLength(120);
+    t.forEach((x, i) => expect(x).toBeCloseTo(i / 60, 4));
+  });
+
   it('leaves 30 and 60 fps video whole, and scouting passes unthinned', async () => {
     for (const fps of [30, 60]) {
       const s = inCaptureTime(source(fps, 2).source);
