@@ -85,6 +85,17 @@ describe('inCaptureTime', () => {
     expect(scouting).toHaveLength(16);
   });
 
+  it('a file that states too high a rate loses none of its real 30 fps frames', async () => {
+    // 30 fps frames 8 ms into each 1/60 s, in a file that claims 300 fps.
+    const { source: raw } = source(30, 2);
+    const late = async function* (r?: FrameRequest) {
+      for await (const f of raw.frames(r)) yield { ...f, t: f.t + 0.008 };
+    };
+    const s = inCaptureTime({ ...raw, frames: late, frameCount: 600 });
+    expect(s.capture.fps).toBe(300);
+    expect(await times(s)).toHaveLength(60);
+  });
+
   it('a slowed-down export: times, ranges and intervals in real time; the file asked in its own time', async () => {
     // 240 fps filmed, shown at 30 fps: 2 s of real time play for 16 s.
     const { source: raw, requests } = source(30, 16);

@@ -83,9 +83,6 @@ export function inCaptureTime(source: FrameSource, o: { slowedBy?: number | null
   const frameS = fps > 0 ? 1 / fps : 0;
   const trackedFps = Math.min(fps, maxHz);
   const bin = (t: number) => Math.floor((t + BIN_TOLERANCE_S) * maxHz);
-  // The first frame of each 1/maxHz bin (judged from the nominal frame interval, so a span that
-  // starts mid-video keeps the same frames as a whole pass).
-  const keep = (t: number) => fps <= maxHz || bin(t) !== bin(t - frameS);
   return {
     name: source.name,
     width: source.width,
@@ -104,10 +101,19 @@ export function inCaptureTime(source: FrameSource, o: { slowedBy?: number | null
           ...(options.fromS !== undefined ? { fromS: options.fromS * scale } : {}),
           ...(options.toS !== undefined ? { toS: options.toS * scale } : {}),
         };
-        const thin = !options.minIntervalS;
+        const thin = !options.minIntervalS && fps > maxHz;
+        // The first frame of each 1/maxHz bin: after the previous frame's bin (a pass's first frame
+        // is judged from the nominal interval, so a span that starts mid-video keeps the frames of
+        // one whole pass). Real times, not the nominal rate, decide the rest: a file that states too
+        // high a rate loses no frame it really has at 60 fps or less.
+        let previousT: number | null = null;
         for await (const frame of source.frames(scaled)) {
           const t = frame.t / scale;
-          if (thin && !keep(t)) {
+          // A whole pass's first frame has no frame before it: always the first of its bin.
+          const before = previousT ?? (options.fromS !== undefined ? t - frameS : -Infinity);
+          const keep = !thin || bin(t) !== bin(before);
+          previousT = t;
+          if (!keep) {
             frame.release();
             continue;
           }
