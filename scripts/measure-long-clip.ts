@@ -8,12 +8,14 @@
  *
  * CLI: the process's resident set (VmRSS of /proc/PID/status, its worker threads included) every
  * second, and the peak the command itself prints on its timing line (getrusage maxRSS).
- * Browser: the video worker's JavaScript heap (performance.memory) and the tfjs wasm memory every
+ * Browser: the resident set of Chromium's processes (browser, renderer with the video worker, GPU)
+ * every second, and from the worker the tfjs wasm memory (and the JavaScript heap where the browser
+ * gives it: not to workers in Chromium) every
  * 100 model calls (the result's `memory`), through the dev harness (scripts/try-video-in-chromium.ts).
  * Takes about as long as the clip at 1x real time per pipeline: run it by hand, not in the tests.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FIXTURES, longLoopedClip } from './phoneClips';
@@ -35,8 +37,39 @@ const clip = longLoopedClip(join(FIXTURES, 'walks/treadmill.mp4'), durationS, he
 console.log(`clip: ${clip} (${durationS} s, ${height}p)`);
 if (!values.cli && !values.browser) values.cli = true;
 
+/**
+ * Resident set (MB) of `pid` and every process below it (ffmpeg; a browser's renderer and GPU
+ * processes), or only those whose command name matches `only`.
+ */
+function treeRssMB(pid: number, only?: RegExp): number {
+  const parent = new Map<number, number>();
+  const name = new Map<number, string>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // pid (comm) state ppid ...: comm may hold spaces, so read after its closing parenthesis.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parent.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+      name.set(Number(entry), stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')));
+    } catch {
+      // gone
+    }
+  }
+  const inTree = (p: number): boolean => p === pid || (parent.has(p) && p > 1 && inTree(parent.get(p)!));
+  let kB = 0;
+  for (const p of parent.keys()) {
+    if (!inTree(p) || (only && !only.test(name.get(p) ?? ''))) continue;
+    try {
+      kB += Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // gone
+    }
+  }
+  return kB / 1024;
+}
+
 /** Runs a command, sampling its resident set every second; resolves with its output and the samples (MB). */
-function runSampled(command: string, args: string[]): Promise<{ stdout: string; stderr: string; code: number; rssMB: number[]; wallS: number }> {
+function runSampled(command: string, args: string[], only?: RegExp): Promise<{ stdout: string; stderr: string; code: number; rssMB: number[]; treeMB: number[]; wallS: number }> {
   return new Promise((done) => {
     const started = performance.now();
     const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -45,17 +78,19 @@ function runSampled(command: string, args: string[]): Promise<{ stdout: string; 
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const rssMB: number[] = [];
+    const treeMB: number[] = [];
     const timer = setInterval(() => {
       try {
         const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
         if (match) rssMB.push(Number(match[1]) / 1024);
+        treeMB.push(treeRssMB(child.pid!, only));
       } catch {
         // exited between two samples
       }
     }, 1000);
     child.on('close', (code) => {
       clearInterval(timer);
-      done({ stdout, stderr, code: code ?? 1, rssMB, wallS: (performance.now() - started) / 1000 });
+      done({ stdout, stderr, code: code ?? 1, rssMB, treeMB, wallS: (performance.now() - started) / 1000 });
     });
   });
 }
@@ -72,12 +107,13 @@ if (values.cli) {
   const timing = /timing \(.*/.exec(run.stderr)?.[0] ?? '(no timing line)';
   console.log(`CLI (--jobs ${values.jobs}): exit ${run.code}, ${run.wallS.toFixed(0)} s for ${durationS} s of video (${(durationS / run.wallS).toFixed(2)}x real time)`);
   console.log(`  resident set: ${shape(run.rssMB)}`);
+  console.log(`  with ffmpeg: ${shape(run.treeMB)}`);
   console.log(`  ${timing}`);
   if (run.code !== 0) console.log(run.stderr.slice(-2000));
 }
 
 if (values.browser) {
-  const run = await runSampled('npx', ['tsx', join(root, 'scripts/try-video-in-chromium.ts'), '--port', values.port, '--timeout-s', String(durationS * 4), clip]);
+  const run = await runSampled('npx', ['tsx', join(root, 'scripts/try-video-in-chromium.ts'), '--port', values.port, '--timeout-s', String(durationS * 4), clip], /chrom/i);
   const start = run.stdout.indexOf('{');
   const summary = start >= 0 ? (JSON.parse(run.stdout.slice(start)).summary as Record<string, any>) : null;
   if (!summary?.ok) {
@@ -85,7 +121,8 @@ if (values.browser) {
   } else {
     const t = summary.timing;
     console.log(`browser (${summary.backend}): ${summary.frames} frames tracked, ${t.wallS.toFixed(0)} s for ${durationS} s of video (${t.realTimeFactor.toFixed(2)}x real time)`);
-    console.log(`  worker JS heap: ${summary.memory.jsHeapMB ? shape(summary.memory.jsHeapMB) : 'not given by this browser'}`);
+    console.log(`  Chromium's processes together (resident): ${shape(run.treeMB)}`);
+    console.log(`  worker JS heap: ${summary.memory.jsHeapMB ? shape(summary.memory.jsHeapMB) : 'not given to workers by this browser'}`);
     console.log(`  tfjs wasm memory: ${summary.memory.wasmHeapMB ? shape(summary.memory.wasmHeapMB) : 'not on wasm'}`);
     console.log(`  tensors before/after ${summary.tensors.before}/${summary.tensors.after}, during ${Math.min(...summary.tensors.samples)}-${Math.max(...summary.tensors.samples)}`);
     console.log(`  report: ${JSON.stringify(summary.report ? { cadence: summary.report.cadence, cycles: summary.report.cycles } : summary.reportError)}`);
