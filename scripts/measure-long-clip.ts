@@ -38,8 +38,9 @@ console.log(`clip: ${clip} (${durationS} s, ${height}p)`);
 if (!values.cli && !values.browser) values.cli = true;
 
 /**
- * Resident set (MB) of `pid` and every process below it (ffmpeg; a browser's renderer and GPU
- * processes), or only those whose command name matches `only`.
+ * Memory (MB) of `pid` and every process below it (ffmpeg; a browser's renderer and GPU
+ * processes), or only those whose command name matches `only`: each process's proportional set
+ * (Pss: shared pages divided among the processes sharing them, so a sum does not count them twice).
  */
 function treeRssMB(pid: number, only?: RegExp): number {
   const parent = new Map<number, number>();
@@ -60,7 +61,7 @@ function treeRssMB(pid: number, only?: RegExp): number {
   for (const p of parent.keys()) {
     if (!inTree(p) || (only && !only.test(name.get(p) ?? ''))) continue;
     try {
-      kB += Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+      kB += Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
     } catch {
       // gone
     }
@@ -107,7 +108,7 @@ if (values.cli) {
   const timing = /timing \(.*/.exec(run.stderr)?.[0] ?? '(no timing line)';
   console.log(`CLI (--jobs ${values.jobs}): exit ${run.code}, ${run.wallS.toFixed(0)} s for ${durationS} s of video (${(durationS / run.wallS).toFixed(2)}x real time)`);
   console.log(`  resident set: ${shape(run.rssMB)}`);
-  console.log(`  with ffmpeg: ${shape(run.treeMB)}`);
+  console.log(`  with ffmpeg (proportional sets): ${shape(run.treeMB)}`);
   console.log(`  ${timing}`);
   if (run.code !== 0) console.log(run.stderr.slice(-2000));
 }
@@ -121,7 +122,7 @@ if (values.browser) {
   } else {
     const t = summary.timing;
     console.log(`browser (${summary.backend}): ${summary.frames} frames tracked, ${t.wallS.toFixed(0)} s for ${durationS} s of video (${t.realTimeFactor.toFixed(2)}x real time)`);
-    console.log(`  Chromium's processes together (resident): ${shape(run.treeMB)}`);
+    console.log(`  Chromium's processes together (proportional sets): ${shape(run.treeMB)}`);
     console.log(`  worker JS heap: ${summary.memory.jsHeapMB ? shape(summary.memory.jsHeapMB) : 'not given to workers by this browser'}`);
     console.log(`  tfjs wasm memory: ${summary.memory.wasmHeapMB ? shape(summary.memory.wasmHeapMB) : 'not on wasm'}`);
     console.log(`  tensors before/after ${summary.tensors.before}/${summary.tensors.after}, during ${Math.min(...summary.tensors.samples)}-${Math.max(...summary.tensors.samples)}`);
