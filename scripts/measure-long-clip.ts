@@ -6,12 +6,12 @@
  *
  *   npx tsx scripts/measure-long-clip.ts [--minutes 10] [--height 1080] [--cli] [--browser] [--jobs 1] [--port 5194]
  *
- * CLI: the process's resident set (VmRSS of /proc/PID/status, its worker threads included) every
+ * CLI: the process's resident set (VmRSS, its worker threads included) and with its ffmpeg every
  * second, and the peak the command itself prints on its timing line (getrusage maxRSS).
- * Browser: the resident set of Chromium's processes (browser, renderer with the video worker, GPU)
- * every second, and from the worker the tfjs wasm memory (and the JavaScript heap where the browser
- * gives it: not to workers in Chromium) every
- * 100 model calls (the result's `memory`), through the dev harness (scripts/try-video-in-chromium.ts).
+ * Browser: the proportional set sizes of Chromium's processes (browser, renderer with the video worker, GPU)
+ * every second (Chromium gives workers no performance.memory), and from the worker the tfjs wasm
+ * memory every 100 model calls (the result's `memory`), through the dev harness
+ * (scripts/try-video-in-chromium.ts).
  * Takes about as long as the clip at 1x real time per pipeline: run it by hand, not in the tests.
  */
 import { spawn } from 'node:child_process';
@@ -123,7 +123,6 @@ if (values.browser) {
     const t = summary.timing;
     console.log(`browser (${summary.backend}): ${summary.frames} frames tracked, ${t.wallS.toFixed(0)} s for ${durationS} s of video (${t.realTimeFactor.toFixed(2)}x real time)`);
     console.log(`  Chromium's processes together (proportional sets): ${shape(run.treeMB)}`);
-    console.log(`  worker JS heap: ${summary.memory.jsHeapMB ? shape(summary.memory.jsHeapMB) : 'not given to workers by this browser'}`);
     console.log(`  tfjs wasm memory: ${summary.memory.wasmHeapMB ? shape(summary.memory.wasmHeapMB) : 'not on wasm'}`);
     console.log(`  tensors before/after ${summary.tensors.before}/${summary.tensors.after}, during ${Math.min(...summary.tensors.samples)}-${Math.max(...summary.tensors.samples)}`);
     console.log(`  report: ${JSON.stringify(summary.report ? { cadence: summary.report.cadence, cycles: summary.report.cycles } : summary.reportError)}`);

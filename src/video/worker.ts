@@ -355,27 +355,19 @@ class CallTiming {
   }
 }
 
-/** The worker's JavaScript heap (where the browser tells it) and the wasm backend's memory, sampled. */
+/** The wasm backend's memory, sampled. */
 class MemorySampler {
-  private readonly js: number[] = [];
   private readonly wasm: number[] = [];
 
   sample(): void {
-    const heap = (performance as { memory?: { usedJSHeapSize: number } }).memory;
-    if (heap) this.js.push(mb(heap.usedJSHeapSize));
-    // tfjs-backend-wasm keeps its module on the backend; its HEAPU8 spans the linear memory.
+    // tfjs-backend-wasm keeps its module on the backend; its HEAPU8 spans the linear memory (MB, 1 decimal).
     const module = (tf.backend() as { wasm?: { HEAPU8?: Uint8Array } }).wasm;
-    if (module?.HEAPU8) this.wasm.push(mb(module.HEAPU8.byteLength));
+    if (module?.HEAPU8) this.wasm.push(Math.round(module.HEAPU8.byteLength / 1e5) / 10);
   }
 
   result(): MemoryUse {
-    const peak = (xs: number[]) => (xs.length ? Math.max(...xs) : null);
-    return { jsHeapMB: this.js.length ? this.js : null, wasmHeapMB: this.wasm.length ? this.wasm : null, peakJsHeapMB: peak(this.js), peakWasmHeapMB: peak(this.wasm) };
+    return { wasmHeapMB: this.wasm.length ? this.wasm : null, peakWasmHeapMB: this.wasm.length ? Math.max(...this.wasm) : null };
   }
-}
-
-function mb(bytes: number): number {
-  return Math.round(bytes / 1e5) / 10;
 }
 
 /** When each pipeline stage began, to time them. */

@@ -91,15 +91,13 @@ export interface TensorCounts {
 }
 
 /**
- * The worker's memory during a job, sampled with the tensor counts (every 100 model calls): flat
- * samples over a long video mean nothing grows with its length.
+ * The worker's model memory during a job, sampled with the tensor counts (every 100 model calls):
+ * flat samples over a long video mean the model's memory does not grow with its length. (Chromium
+ * gives workers no performance.memory: scripts/measure-long-clip.ts measures the processes.)
  */
 export interface MemoryUse {
-  /** JavaScript heap in use (performance.memory, where the browser gives it: Chromium), MB; null elsewhere. */
-  jsHeapMB: number[] | null;
   /** The tfjs wasm backend's linear memory (it only grows, so its last value is its peak), MB; null on other backends. */
   wasmHeapMB: number[] | null;
-  peakJsHeapMB: number | null;
   peakWasmHeapMB: number | null;
 }
 
