@@ -53,6 +53,7 @@ function summarise(result: ProcessVideoResult, wallS: number): RunSummary {
     people: result.people.map((p) => ({ id: p.id, walkingScore: Number(p.walkingScore.toFixed(3)), description: p.description })),
     timing: { ...result.timing, pageWallS: wallS, realTimeFactor: result.info.durationS / result.timing.wallS },
     tensors: result.tensors,
+    memory: result.memory,
   };
   try {
     const report = analyzeTrack(result.track);

@@ -9,22 +9,23 @@
  * Deterministic: fixed seeds, single-threaded encoders, bit-exact muxing. Needs `ffmpeg` with
  * libx264, libx265 and libtheora on the PATH; fails loudly otherwise.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeTrack } from '../src/core/analyze';
 import { KP } from '../src/core/format/poseTrack';
 import { composeWalks, synthesizeWalk, type SynthOptions, type WalkTruth } from '../src/synth';
-import { createRaster, drawFrontViewWalker, drawScene, drawWalkFrame, type Raster } from '../src/synth/render';
+import { drawFrontViewWalker, drawScene, drawWalkFrame, type Raster } from '../src/synth/render';
+import { encodeFrames, H264, HEVC, THEORA } from './encodeFrames';
 import { FIXTURE_FPS, FIXTURE_HEIGHT, FIXTURE_WIDTH, fixtureTruth, recordingTruth, type FixtureTruth } from './fixtureTruth';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURES = join(ROOT, 'fixtures');
 
-/** H.264 quality: chosen so a ~5-8 s walk is roughly 100-400 KB (a flat scene compresses well). */
-const X264_CRF = 22;
+/** Every fixture video's frame size and rate. */
+const FIXTURE_SIZE = { width: FIXTURE_WIDTH, height: FIXTURE_HEIGHT, fps: FIXTURE_FPS };
 
 /** Common to every walk: 960 x 480, person 55 % of the frame height (264 px), 30 fps. */
 const BASE: SynthOptions = { width: FIXTURE_WIDTH, height: FIXTURE_HEIGHT, fps: FIXTURE_FPS, bodyHeightPx: 264 };
@@ -184,37 +185,6 @@ function fitDuration(options: SynthOptions, maxS = 8): number {
   throw new Error('no duration of 2 s or more fits the frame');
 }
 
-/** Raw RGB frames piped into ffmpeg with the given output arguments. */
-async function encode(outFile: string, width: number, height: number, frameCount: number, drawFrame: (i: number, raster: Raster) => void, outputArgs: string[]): Promise<void> {
-  mkdirSync(dirname(outFile), { recursive: true });
-  const args = [
-    '-hide_banner', '-loglevel', 'error', '-y',
-    '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', `${width}x${height}`, '-framerate', String(FIXTURE_FPS), '-i', 'pipe:0',
-    '-an', '-map_metadata', '-1', '-fflags', '+bitexact', '-flags:v', '+bitexact', '-threads', '1',
-    ...outputArgs, outFile,
-  ];
-  const ffmpeg = spawn('ffmpeg', args, { stdio: ['pipe', 'inherit', 'pipe'] });
-  let stderr = '';
-  ffmpeg.stderr.on('data', (chunk) => (stderr += chunk));
-  const done = new Promise<void>((resolve, reject) => {
-    ffmpeg.on('error', reject);
-    ffmpeg.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`ffmpeg failed (${code}) on ${outFile}: ${stderr}`))));
-  });
-  const raster = createRaster(width, height, 3);
-  for (let i = 0; i < frameCount; i++) {
-    drawFrame(i, raster);
-    if (!ffmpeg.stdin.write(Buffer.from(raster.data))) await new Promise((r) => ffmpeg.stdin.once('drain', r));
-  }
-  ffmpeg.stdin.end();
-  await done;
-}
-
-/** BT.709, limited range, tagged: browsers and ffmpeg then agree on the colours. */
-const COLOUR = ['-vf', 'scale=out_color_matrix=bt709:out_range=tv', '-colorspace', 'bt709', '-color_primaries', 'bt709', '-color_trc', 'bt709', '-color_range', 'tv'];
-const H264 = [...COLOUR, '-c:v', 'libx264', '-preset', 'slow', '-crf', String(X264_CRF), '-pix_fmt', 'yuv420p', '-profile:v', 'high', '-movflags', '+faststart'];
-const HEVC = [...COLOUR, '-c:v', 'libx265', '-preset', 'medium', '-crf', '30', '-pix_fmt', 'yuv420p', '-tag:v', 'hvc1', '-x265-params', 'log-level=error:pools=1:frame-threads=1', '-movflags', '+faststart'];
-const THEORA = [...COLOUR, '-c:v', 'libtheora', '-q:v', '5', '-pix_fmt', 'yuv420p'];
-
 function walkFrames(truth: WalkTruth) {
   return (i: number, raster: Raster) => drawWalkFrame(raster, truth, i);
 }
@@ -248,7 +218,7 @@ async function renderAll(): Promise<void> {
     const truthFile = `walks/${spec.name}.truth.json`;
     const frameCount = truth.clean.frames.length;
     process.stdout.write(`${video}: ${frameCount} frames, ${options.durationS} s ... `);
-    await encode(join(FIXTURES, video), truth.width, truth.height, frameCount, walkFrames(truth), H264);
+    await encodeFrames(join(FIXTURES, video), FIXTURE_SIZE, frameCount, walkFrames(truth), H264);
     const record: FixtureTruth = fixtureTruth(spec.name, video, options, truth);
     writeFileSync(join(FIXTURES, truthFile), JSON.stringify(record) + '\n');
     const videoRecord = fileRecord(join(FIXTURES, video));
@@ -279,7 +249,7 @@ async function renderAll(): Promise<void> {
     const nA = a.walk.truth.clean.frames.length;
     const nStop = frameCount - nA - b.walk.truth.clean.frames.length;
     process.stdout.write(`${video}: ${frameCount} frames ... `);
-    await encode(join(FIXTURES, video), FIXTURE_WIDTH, FIXTURE_HEIGHT, frameCount, (i, raster) => {
+    await encodeFrames(join(FIXTURES, video), FIXTURE_SIZE, frameCount, (i, raster) => {
       if (i < nA) drawWalkFrame(raster, a.walk.truth, i);
       else if (i < nA + nStop) drawWalkFrame(raster, a.walk.truth, nA - 1);
       else drawWalkFrame(raster, b.walk.truth, i - nA - nStop);
@@ -296,25 +266,25 @@ async function renderAll(): Promise<void> {
   const makers: Record<string, () => Promise<void>> = {
     'hevc.mp4': async () => {
       const t = short(2.5);
-      await encode(join(FIXTURES, 'bad/hevc.mp4'), t.width, t.height, t.clean.frames.length, walkFrames(t), HEVC);
+      await encodeFrames(join(FIXTURES, 'bad/hevc.mp4'), FIXTURE_SIZE, t.clean.frames.length, walkFrames(t), HEVC);
     },
     'theora.ogv': async () => {
       const t = short(2.5);
-      await encode(join(FIXTURES, 'bad/theora.ogv'), t.width, t.height, t.clean.frames.length, walkFrames(t), THEORA);
+      await encodeFrames(join(FIXTURES, 'bad/theora.ogv'), FIXTURE_SIZE, t.clean.frames.length, walkFrames(t), THEORA);
     },
     'nobody.mp4': async () => {
       const floorY = short(1).floorY;
-      await encode(join(FIXTURES, 'bad/nobody.mp4'), FIXTURE_WIDTH, FIXTURE_HEIGHT, 3 * FIXTURE_FPS, (_, r) => drawScene(r, floorY), H264);
+      await encodeFrames(join(FIXTURES, 'bad/nobody.mp4'), FIXTURE_SIZE, 3 * FIXTURE_FPS, (_, r) => drawScene(r, floorY), H264);
     },
     'one-second.mp4': async () => {
       const t = short(1);
-      await encode(join(FIXTURES, 'bad/one-second.mp4'), t.width, t.height, t.clean.frames.length, walkFrames(t), H264);
+      await encodeFrames(join(FIXTURES, 'bad/one-second.mp4'), FIXTURE_SIZE, t.clean.frames.length, walkFrames(t), H264);
     },
     'frontal.mp4': async () => {
       // Walking towards the camera at 100 steps/min: the figure grows from 45 % to 68 % of the
       // frame height and its feet come down the image as it approaches.
       const frames = Math.round(4.5 * FIXTURE_FPS);
-      await encode(join(FIXTURES, 'bad/frontal.mp4'), FIXTURE_WIDTH, FIXTURE_HEIGHT, frames, (i, r) => {
+      await encodeFrames(join(FIXTURES, 'bad/frontal.mp4'), FIXTURE_SIZE, frames, (i, r) => {
         const f = i / (frames - 1);
         drawScene(r, 0.8 * FIXTURE_HEIGHT);
         drawFrontViewWalker(r, {

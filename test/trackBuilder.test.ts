@@ -9,7 +9,7 @@ import { KP, KEYPOINT_COUNT, KEYPOINT_NAMES, type Keypoint } from '../src/core/f
 import type { DetectedPose, PoseEstimator } from '../src/pose/models';
 import { MOVENET_LIGHTNING } from '../src/pose/models/movenet/info';
 import type { PoseInput, RawImage } from '../src/contracts';
-import { buildPoseTrack, SCOUT_MAX_DIMENSION, scoutMaxDimension } from '../src/pose/trackBuilder';
+import { buildPoseTrack, SCOUT_MAX_DIMENSION, scoutMaxDimension, trackSpan, type SpanTracker } from '../src/pose/trackBuilder';
 import { createNodePoseEstimator } from '../src/pose/node';
 import { containsPoint, frameToCrop } from '../src/tracking/geometry';
 import { cropRgb } from '../src/video/node/rgbCrop';
@@ -43,11 +43,12 @@ function fakeSource(o: { durationS?: number; fps?: number; frameCount?: number }
     frameCount,
     codec: 'avc',
     close: () => undefined,
-    async *frames({ minIntervalS = 0 } = {}) {
+    async *frames({ minIntervalS = 0, fromS = -Infinity, toS = Infinity } = {}) {
       stats.passes++;
       let last = -Infinity;
       for (let i = 0; i < frameCount; i++) {
         const t = i / fps;
+        if (t < fromS - 1e-6 || t >= toS - 1e-6) continue;
         if (t - last < minIntervalS - 1e-3) continue;
         last = t;
         stats.decoded++;
@@ -215,6 +216,45 @@ describe('buildPoseTrack with a scripted scene', () => {
       if (frame.t < 2.5) expectSameKeypoints(frame.keypoints, leaves.pose(i / 30));
       else expect(frame.keypoints).toEqual(Array.from({ length: 17 }, () => [null, null, 0]));
     }
+  });
+
+  it('long stretches of nobody before and after the walk are neither decoded nor tracked: the track is the walk', async () => {
+    // 30 s: nobody for 10 s, the walker for 5 s, nobody for 15 s.
+    const walk: Actor = { ...womanWalking, inView: (t) => t >= 10 && t < 15 };
+    const { estimator, calls } = fakeSinglePose([walk]);
+    const { source, stats } = fakeSource({ durationS: 30 });
+    const { track, personId } = await buildPoseTrack(source, { estimator, scout: fakeScout([walk]).scout });
+    expect(personId).toBe(walk.id);
+    // Every frame of the walk, found; none of the empty stretches.
+    expect(track.frames[0].t).toBeCloseTo(10, 6);
+    expect(track.frames.at(-1)!.t).toBeCloseTo(15 - 1 / 30, 6);
+    expect(track.frames).toHaveLength(150);
+    track.frames.forEach((frame, i) => expectSameKeypoints(frame.keypoints, walk.pose((300 + i) / 30)));
+    // Scouting looked once a second over the whole video (31 frames; it saw her at 10-14 s); tracking
+    // decoded the walk and a scouting interval around those looks (9-15 s), not the 900 frames.
+    expect(stats.decoded).toBeLessThanOrEqual(31 + 6 * 30);
+    expect(calls.crops + calls.whole).toBeLessThanOrEqual(6 * 30);
+  });
+
+  it('with the walk between stretches of nobody tracked in spans, the spans cover the walk and join into the same track', async () => {
+    const walk: Actor = { ...womanWalking, inView: (t) => t >= 10 && t < 15 };
+    const options = () => ({ estimator: fakeSinglePose([walk]).estimator, scout: fakeScout([walk]).scout });
+    const single = await buildPoseTrack(fakeSource({ durationS: 30 }).source, { ...options(), snapCrops: true });
+    const asked: [number, number][] = [];
+    const tracker: SpanTracker = {
+      workers: 2,
+      track: (span, person, onFrame, signal) => {
+        asked.push([span.trackFromS, span.toS]);
+        return trackSpan(fakeSource({ durationS: 30 }).source, fakeSinglePose([walk]).estimator, person, { fromS: span.trackFromS, toS: span.toS, onFrame, signal });
+      },
+    };
+    const split = await buildPoseTrack(fakeSource({ durationS: 30 }).source, { ...options(), tracker });
+    // Looks at 10-14 s saw her: the stretch is 9-15 s, and the second span ends there, not at 30 s.
+    expect(asked).toHaveLength(1);
+    expect(asked[0][0]).toBeGreaterThan(9);
+    expect(asked[0][1]).toBeCloseTo(15, 6);
+    expect(split.track.frames.map((f) => f.t)).toEqual(single.track.frames.map((f) => f.t));
+    split.track.frames.forEach((frame, i) => expectSameKeypoints(frame.keypoints, single.track.frames[i].keypoints));
   });
 
   it('without a scout, every whole frame goes to MoveNet and its own tracking', async () => {

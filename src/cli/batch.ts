@@ -56,7 +56,7 @@ export async function runBatch(files: readonly string[], o: BatchOptions, log: (
       try {
         const result = await runVideoCommand(
           file,
-          { ...o, trackPath: o.trackPath, progress, tracker: pool.forFile(file) },
+          { ...o, trackPath: o.trackPath, progress, tracker: pool.forFile(file, o.slowedBy) },
           files.length > 1 ? () => undefined : log,
         );
         if (o.live) process.stderr.write('\r\x1b[K');

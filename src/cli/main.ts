@@ -19,11 +19,12 @@ import type { GaitReport } from '../core/format/report';
 import type { AnalysisOptions } from '../core/format/report';
 import { VideoInputError } from '../contracts';
 import { DEFAULT_MODEL, isTrackingModel, TRACKING_MODELS } from '../pose/models/catalog';
+import { MAX_SLOWED_BY } from '../video/shared/captureTime';
 
 const USAGE = `Usage:
   gait analyze TRACK.json [--summary] [--treadmill-speed M_PER_S] [--height METRES] [--setting treadmill|overground]
 
-  gait video WALK.mp4 [--track OUT.json] [--model KEY] [--person ID] [--jobs N] [analyze's options]
+  gait video WALK.mp4 [--track OUT.json] [--model KEY] [--person ID] [--jobs N] [--slowed N] [analyze's options]
   gait video A.mp4 B.mp4 ... | FOLDER --out DIR [--jobs N] [--summary] [--model ...] [analyze's options]
 
   TRACK.json   a gait-pose-track file (v1, or v2 with any named layout: docs/formats.md); "-" reads standard input
@@ -37,7 +38,10 @@ ${TRACKING_MODELS.map((m) => `                 ${m.key.padEnd(16)} ${m.summary}`
   --mot FILE   also write the joint angles as an OpenSim .mot
   --out        write one report per video to DIR (NAME.report.json, or NAME.summary.txt with --summary);
                needed for several videos or a folder (its .mp4 .m4v .mov .webm .mkv .avi files)
-  --jobs       workers tracking each video in parallel spans (default: the number of CPU cores)`;
+  --jobs       workers tracking each video in parallel spans (default: the number of CPU cores)
+  --slowed N   the video is a slow-motion export that plays N times slower than real time (e.g. 8 for
+               240 fps saved to play at 30 fps): times are divided by N. Not needed for a phone's
+               high-frame-rate original (120/240 fps files keep real time by themselves)`;
 
 function fail(message: string, code = 1): never {
   process.stderr.write(`gait: ${message}\n`);
@@ -69,6 +73,7 @@ export function main(argv: string[]): void {
         mot: { type: 'string' },
         out: { type: 'string' },
         jobs: { type: 'string' },
+        slowed: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -97,6 +102,13 @@ export function main(argv: string[]): void {
       jobs = Number(values.jobs);
       if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) fail(`--jobs must be a whole number from 1 to 64, got "${values.jobs}"`, 2);
     }
+    let slowedBy: number | undefined;
+    if (values.slowed !== undefined) {
+      slowedBy = Number(values.slowed);
+      if (!Number.isFinite(slowedBy) || slowedBy < 1 || slowedBy > MAX_SLOWED_BY) {
+        fail(`--slowed must be how many times slower than real time the video plays, from 1 to ${MAX_SLOWED_BY} (e.g. 8 for 240 fps shown at 30 fps), got "${values.slowed}"`, 2);
+      }
+    }
     const inputs = [file, ...more];
     for (const input of inputs) if (!existsSync(input)) fail(`cannot read ${input}: no such file or folder`);
     const files = expandVideoInputs(inputs);
@@ -120,6 +132,7 @@ export function main(argv: string[]): void {
           outDir: values.out ?? null,
           toStdout: !values.out,
           jobs,
+          slowedBy,
           live: !!process.stderr.isTTY,
           onReport: batch ? undefined : (track, report) => writeOpenSim(track, report, values),
         },

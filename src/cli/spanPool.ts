@@ -24,8 +24,9 @@ export class SpanPool {
     for (let i = 1; i < workers; i++) this.idle.push(this.spawn());
   }
 
-  forFile(path: string): SpanTracker {
-    return { workers: this.workers, track: (span, person, onFrame, signal) => this.track(path, span, person, onFrame, signal) };
+  /** `slowedBy`: the video is a slow-motion export (src/video/shared/captureTime.ts). */
+  forFile(path: string, slowedBy?: number): SpanTracker {
+    return { workers: this.workers, track: (span, person, onFrame, signal) => this.track({ path, slowedBy }, span, person, onFrame, signal) };
   }
 
   /** Ends every thread. */
@@ -53,7 +54,7 @@ export class SpanPool {
     else this.idle.push(worker);
   }
 
-  private async track(path: string, span: TrackSpan, person: PersonCandidate | null, onFrame: () => void, signal?: AbortSignal): Promise<PoseFrame[]> {
+  private async track(video: Pick<SpanJob, 'path' | 'slowedBy'>, span: TrackSpan, person: PersonCandidate | null, onFrame: () => void, signal?: AbortSignal): Promise<PoseFrame[]> {
     const worker = await this.take();
     worker.ref();
     return new Promise<PoseFrame[]>((resolve, reject) => {
@@ -91,7 +92,7 @@ export class SpanPool {
       worker.on('message', onMessage);
       worker.on('error', onError);
       signal?.addEventListener('abort', onAbort, { once: true });
-      worker.postMessage({ type: 'track', path, span, person } satisfies SpanJob);
+      worker.postMessage({ type: 'track', ...video, span, person } satisfies SpanJob);
     });
   }
 }

@@ -9,10 +9,13 @@ import { createNodePoseEstimator } from '../pose/node';
 import { trackSpan } from '../pose/trackBuilder';
 import { batchedFrameCounter, type TrackSpan } from '../pose/spans';
 import { openVideoFile } from '../video/node/ffmpegSource';
+import { inCaptureTime } from '../video/shared/captureTime';
 
 export interface SpanJob {
   type: 'track';
   path: string;
+  /** A slow-motion export's factor, as given to the main thread's source. */
+  slowedBy?: number;
   span: TrackSpan;
   person: PersonCandidate | null;
 }
@@ -35,7 +38,8 @@ loading.then(
 port.on('message', async (job: SpanJob) => {
   try {
     const { estimator } = await loading;
-    const source = await openVideoFile(job.path);
+    // In the camera's time and thinned like the main thread's source, so the spans' frames match.
+    const source = inCaptureTime(await openVideoFile(job.path), { slowedBy: job.slowedBy });
     try {
       const counter = batchedFrameCounter((count) => post({ type: 'frames', count }));
       const frames = await trackSpan(source, estimator, job.person, { fromS: job.span.trackFromS, toS: job.span.toS, onFrame: counter.frameDone });

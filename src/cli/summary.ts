@@ -3,6 +3,7 @@ import { reportForKind, walkingKinds } from '../core/format/walkingKinds';
 import { REFERENCE } from '../core/reference';
 import { keyNumbersFor, referenceFor } from '../core/metrics/keyNumbers';
 import { judge } from '../core/metrics/judge';
+import { describeCapture } from '../video/shared/captureTime';
 
 const fmt = (v: number | null | undefined, digits = 1, unit = '') =>
   v === null || v === undefined || !Number.isFinite(v) ? '–' : `${v.toFixed(digits)}${unit}`;
@@ -21,6 +22,8 @@ export function formatSummary(r: GaitReport): string {
   const lines: string[] = [];
   lines.push(`Gait report: ${r.walking} walking, ${r.direction}, ${r.setting}; ${r.passes.length} pass${r.passes.length === 1 ? '' : 'es'}`);
   lines.push(`Cycles: left ${r.quality.usableCycles.left}, right ${r.quality.usableCycles.right}; frames ${r.quality.frames} at ${fmt(r.fps, 1)} fps`);
+  const capture = describeCapture(r.source?.capture);
+  if (capture) lines.push(`Video: ${capture}.`);
   const kinds = walkingKinds(r);
   if (kinds.length > 1) {
     lines.push(`Walking time: ${kinds.map((k) => `${k.walking} ${fmt(k.percentOfWalking, 0)} %`).join(', ')}; each kind analysed on its own.`);

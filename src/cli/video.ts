@@ -12,6 +12,7 @@ import { createNodePoseEstimator } from '../pose/node';
 import { buildPoseTrack, scoutMaxDimension, type SpanTracker } from '../pose/trackBuilder';
 import { openVideoFile } from '../video/node/ffmpegSource';
 import type { FrameSource, PersonCandidate, PipelineProgress, SourceFrame } from '../contracts';
+import { describeCapture, inCaptureTime, type CaptureRate, type CaptureTimeSource } from '../video/shared/captureTime';
 
 export interface VideoCommandOptions {
   /** A tracking model's catalogue key (src/pose/models/catalog.ts). */
@@ -25,6 +26,8 @@ export interface VideoCommandOptions {
   tracker?: SpanTracker;
   /** See OpenVideoOptions (benchmarks compare the two). */
   trackingPixels?: 'yuv420p' | 'rgb24';
+  /** A slow-motion export that plays this many times slower than real time (src/video/shared/captureTime.ts). */
+  slowedBy?: number;
 }
 
 export interface VideoCommandResult {
@@ -47,14 +50,27 @@ export interface VideoTiming {
   totalS: number;
   /** CPU seconds of this Node process (not ffmpeg's): on a busy machine, wall time overstates the work. */
   nodeCpuS: number;
+  /** The most memory this process (its worker threads included) has held so far: peak resident set, MB. */
+  peakRssMB: number;
+  /** The camera's frame rate and the rate tracked (a high-frame-rate clip is thinned). */
+  capture?: CaptureRate;
 }
 
 export async function runVideoCommand(path: string, o: VideoCommandOptions, log: (line: string) => void): Promise<VideoCommandResult> {
   const started = performance.now();
-  const timing: VideoTiming = { frames: 0, videoS: 0, decodeS: 0, cropS: 0, scoutInferenceS: 0, trackInferenceS: 0, analysisS: 0, totalS: 0, nodeCpuS: 0 };
+  const timing: VideoTiming = { frames: 0, videoS: 0, decodeS: 0, cropS: 0, scoutInferenceS: 0, trackInferenceS: 0, analysisS: 0, totalS: 0, nodeCpuS: 0, peakRssMB: 0 };
   const cpuStart = process.cpuUsage();
-  const source = timedSource(await openVideoFile(path, { trackingPixels: o.trackingPixels }), timing);
+  const file = await openVideoFile(path, { trackingPixels: o.trackingPixels });
+  let inCamera: CaptureTimeSource;
+  try {
+    inCamera = inCaptureTime(file, { slowedBy: o.slowedBy });
+  } catch (error) {
+    file.close();
+    throw error;
+  }
+  const source = timedSource(inCamera, timing);
   timing.videoS = source.durationS;
+  timing.capture = inCamera.capture;
   const { estimator, backend } = await loadEstimator(o.model, 0);
   const { estimator: scout } = await loadEstimator(SCOUT_MODEL, scoutMaxDimension(source.width, source.height));
   try {
@@ -64,7 +80,7 @@ export async function runVideoCommand(path: string, o: VideoCommandOptions, log:
       personId: o.personId,
       onProgress: typeof o.progress === 'function' ? o.progress : o.progress ? progressLine : undefined,
       tracker: o.tracker,
-      sourceExtra: { backend: backend.detail, codec: source.codec, scoutSize: scoutMaxDimension(source.width, source.height) },
+      sourceExtra: { backend: backend.detail, codec: source.codec, scoutSize: scoutMaxDimension(source.width, source.height), capture: inCamera.capture },
     });
     if (o.progress === true) process.stderr.write('\r\x1b[K');
     timing.frames = result.track.frames.length;
@@ -79,6 +95,7 @@ export async function runVideoCommand(path: string, o: VideoCommandOptions, log:
       timing.totalS = (performance.now() - started) / 1000;
       const cpu = process.cpuUsage(cpuStart);
       timing.nodeCpuS = (cpu.user + cpu.system) / 1e6;
+      timing.peakRssMB = process.resourceUsage().maxRSS / 1024;
       log(formatTiming(timing, `${o.model}, ${backend.detail}${o.tracker && o.tracker.workers > 1 ? `, ${o.tracker.workers} workers` : ''}`));
     }
   } finally {
@@ -119,7 +136,8 @@ export function formatTiming(t: VideoTiming, what: string): string {
     `${(t.videoS / t.totalS).toFixed(2)}x real time; decode ${t.decodeS.toFixed(1)} s, crop ${t.cropS.toFixed(1)} s, ` +
     `scouting inference ${t.scoutInferenceS.toFixed(1)} s, tracking inference ${t.trackInferenceS.toFixed(1)} s ` +
     `(${((1000 * t.trackInferenceS) / Math.max(1, t.frames)).toFixed(1)} ms/frame), analysis ${t.analysisS.toFixed(2)} s, ` +
-    `model loading and other ${other.toFixed(1)} s; Node CPU ${t.nodeCpuS.toFixed(1)} s`
+    `model loading and other ${other.toFixed(1)} s; Node CPU ${t.nodeCpuS.toFixed(1)} s; peak memory (RSS) ${t.peakRssMB.toFixed(0)} MB` +
+    (describeCapture(t.capture) ? `; ${describeCapture(t.capture)}` : '')
   );
 }
 

@@ -5,6 +5,7 @@ import {
   REPORT_VERSION,
   SIDES,
   type AnalysisOptions,
+  type CaptureRate,
   type GaitCycle,
   type GaitReport,
   type Pass,
@@ -236,7 +237,7 @@ export function analyzeTrack(track: GaitPoseTrack, options: AnalysisOptions = {}
     fps: roundOrNull(track.fps, 3) ?? track.fps,
     width: track.width,
     height: track.height,
-    ...(track.source ? { source: { kind: track.source.kind, name: track.source.name, model: track.source.model } } : {}),
+    ...(track.source ? { source: { kind: track.source.kind, name: track.source.name, model: track.source.model, ...captureOf(track.source) } } : {}),
     direction: main.direction,
     walking: main.walking,
     setting: view.setting,
@@ -431,3 +432,9 @@ function warnings(
   return out;
 }
 
+/** The track's `source.capture` (how the video was filmed), when it has a usable one. */
+function captureOf(source: NonNullable<GaitPoseTrack['source']>): { capture?: CaptureRate } {
+  const c = source.capture as Partial<CaptureRate> | undefined;
+  if (!c || typeof c.fps !== 'number' || !(c.fps > 0) || typeof c.trackedFps !== 'number') return {};
+  return { capture: { fps: c.fps, slowMotion: c.slowMotion === true, slowedBy: typeof c.slowedBy === 'number' ? c.slowedBy : null, trackedFps: c.trackedFps } };
+}

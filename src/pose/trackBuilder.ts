@@ -16,7 +16,7 @@ import { VideoInputError } from '../contracts';
 import type { PoseEstimator } from './models';
 import { joinSpans, planSpans, type TrackSpan } from './spans';
 import { gatherPeople, pickWalker, rankPeople, type ScoutFrame } from '../tracking/people';
-import { chooseCropRegion, CROP_GRID_PX, scoutedBoxAt, type CropRegion } from '../tracking/cropRegion';
+import { chooseCropRegion, CROP_GRID_PX, inViewRange, scoutedBoxAt, type CropRegion } from '../tracking/cropRegion';
 import { cropToFrame } from '../tracking/geometry';
 
 export interface BuildTrackOptions {
@@ -210,10 +210,16 @@ async function scoutAtInterval(
 async function trackAll(source: FrameSource, o: BuildTrackOptions, person: PersonCandidate | null, progress: ProgressReporter): Promise<PoseFrame[]> {
   progress.start('tracking');
   const onFrame = () => progress.frameDone();
-  const spans = o.tracker ? planSpans(source.durationS, o.tracker.workers) : [];
-  if (!o.tracker || spans.length < 2) return trackSpan(source, o.estimator, person, { onFrame, signal: o.signal, gridPx: o.snapCrops ? CROP_GRID_PX : 0 });
-  // The overlaps are tracked twice: they count in the work to do (progress, time left).
   const fps = source.durationS > 0 ? source.frameCount / source.durationS : 30;
+  // Only while scouting saw the person (src/tracking/cropRegion.ts, inViewRange): a look every
+  // SCOUT_COARSE_INTERVAL_S at most, so they may be in view up to that long beyond a look.
+  const view = person ? inViewRange(person.samples, source.durationS, SCOUT_COARSE_INTERVAL_S) : null;
+  if (view) progress.addTrackingFrames(-Math.round((source.durationS - (view.toS - view.fromS)) * fps));
+  const spans = o.tracker ? planSpans(view ? view.toS - view.fromS : source.durationS, o.tracker.workers).map((s) => shiftSpan(s, view)) : [];
+  if (!o.tracker || spans.length < 2) {
+    return foundOnly(await trackSpan(source, o.estimator, person, { fromS: view?.fromS, toS: view?.toS, onFrame, signal: o.signal, gridPx: o.snapCrops ? CROP_GRID_PX : 0 }), view, source.durationS);
+  }
+  // The overlaps are tracked twice: they count in the work to do (progress, time left).
   progress.addTrackingFrames(Math.round(spans.reduce((sum, s) => sum + (s.index ? s.fromS - s.trackFromS : 0), 0) * fps));
   // One controller for all spans: the first to fail stops the others.
   const all = new AbortController();
@@ -224,7 +230,7 @@ async function trackAll(source: FrameSource, o: BuildTrackOptions, person: Perso
       spans.map((span) => {
         const work =
           span.index === 0
-            ? trackSpan(source, o.estimator, person, { toS: span.toS, onFrame, signal: all.signal })
+            ? trackSpan(source, o.estimator, person, { fromS: view?.fromS, toS: span.toS, onFrame, signal: all.signal })
             : o.tracker!.track(span, person, onFrame, all.signal);
         return work.catch((error: unknown) => {
           all.abort();
@@ -232,13 +238,34 @@ async function trackAll(source: FrameSource, o: BuildTrackOptions, person: Perso
         });
       }),
     );
-    return joinSpans(spans, tracks);
+    return foundOnly(joinSpans(spans, tracks), view, source.durationS);
   } catch (error) {
     checkCancelled(o.signal);
     throw error;
   } finally {
     o.signal?.removeEventListener('abort', stop);
   }
+}
+
+/**
+ * At an end of the video where a long empty stretch was left out (`view`), the frames from the
+ * first (to the last) in which the person was found: the stretch's margin is a scouting interval's
+ * guess, and its empty frames would read as frames where the legs were lost.
+ */
+function foundOnly(frames: PoseFrame[], view: { fromS: number; toS: number } | null, durationS: number): PoseFrame[] {
+  if (!view || !frames.some((f) => isFound(f.keypoints))) return frames;
+  let first = 0;
+  let last = frames.length - 1;
+  if (view.fromS > 0) while (!isFound(frames[first].keypoints)) first++;
+  if (view.toS < durationS) while (!isFound(frames[last].keypoints)) last--;
+  return frames.slice(first, last + 1);
+}
+
+/** A span planned over the stretch `view` (from its start), placed at the stretch's time. */
+function shiftSpan(span: TrackSpan, view: { fromS: number; toS: number } | null): TrackSpan {
+  if (!view) return span;
+  const at = (t: number) => (Number.isFinite(t) ? t + view.fromS : t);
+  return { index: span.index, fromS: at(span.fromS), toS: Number.isFinite(span.toS) ? at(span.toS) : view.toS, trackFromS: at(span.trackFromS) };
 }
 
 /**

@@ -76,6 +76,31 @@ export function scoutedBoxAt(samples: readonly PersonSample[], t: number, maxGap
   return lerpBox(a.box, b.box, gap > 0 ? (t - a.t) / gap : 0);
 }
 
+/**
+ * An empty stretch at the start or end of a video longer than this is left out of the track. The
+ * analysis refuses a track whose legs are seen in under 20 % of its frames (src/core/analyze.ts);
+ * with no more than 3 s of nobody kept at each end, the shortest walk it takes (2 s) stays at 25 %.
+ * Shorter stretches keep their frames (with no keypoints), as before.
+ */
+export const EMPTY_STRETCH_S = 3;
+
+/**
+ * The stretch of a video of `durationS` seconds in which to track a person scouted in `samples`:
+ * from `marginS` before the first look that saw them to `marginS` after the last (between two looks
+ * they may come into view, or stay in it, for up to one scouting interval), where what lies outside
+ * is longer than EMPTY_STRETCH_S; null when that is the whole video. Outside it no look saw them, and
+ * tracking, which starts from a scouted box, would find nothing: long empty stretches before and
+ * after a walk are then neither decoded nor tracked, and the analysis sees the walk, not minutes of
+ * nobody.
+ */
+export function inViewRange(samples: readonly PersonSample[], durationS: number, marginS: number): { fromS: number; toS: number } | null {
+  if (samples.length === 0) return null;
+  const fromS = samples[0].t - marginS;
+  const toS = samples[samples.length - 1].t + marginS;
+  const range = { fromS: fromS > EMPTY_STRETCH_S ? fromS : 0, toS: durationS - toS > EMPTY_STRETCH_S ? toS : durationS };
+  return range.fromS > 0 || range.toS < durationS ? range : null;
+}
+
 /** The padded box around confident keypoints, or null when too few are confident to trust. */
 export function keypointBox(keypoints: readonly Keypoint[] | null): Box | null {
   if (!keypoints) return null;

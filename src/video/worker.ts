@@ -16,9 +16,11 @@ import type { PoseFrame } from '../core/format/poseTrack';
 import { VideoInputError, type FrameSourceInfo, type PersonCandidate, type PipelineProgress, type VideoErrorCode } from '../contracts';
 import { openBlobFrameSource, type BlobFrameSource } from './browser/blobFrameSource';
 import { errorText } from './browser/videoErrors';
+import { inCaptureTime } from './shared/captureTime';
 import type {
   DecodeBenchmarkRequest,
   ErrorMessage,
+  MemoryUse,
   PoseModelChoice,
   ProcessRequest,
   SpanJob,
@@ -73,9 +75,11 @@ function post(message: WorkerResponse): void {
 async function processVideo(request: ProcessRequest, signal: AbortSignal): Promise<void> {
   const started = performance.now();
   // Open the file first: a bad file is reported at once, before any model is loaded.
-  const source = await openBlobFrameSource(request.file, request.name);
+  const file = await openBlobFrameSource(request.file, request.name);
   try {
-    const info = describe(source);
+    // A phone's high-frame-rate clip keeps real time and is thinned for tracking (captureTime.ts).
+    const source = inCaptureTime(file);
+    const info = describe(file);
     post({ type: 'progress', progress: { stage: 'loading-model', framesDone: 0, framesTotal: info.frameCount, fps: 0, etaS: null } });
     const loadStarted = performance.now();
     const loaded = await loadModels(request.model);
@@ -85,8 +89,11 @@ async function processVideo(request: ProcessRequest, signal: AbortSignal): Promi
     const singleTiming = new CallTiming();
     const scoutTiming = new CallTiming();
     const tensors: TensorCounts = { before: tf.memory().numTensors, after: 0, samples: [] };
+    const memory = new MemorySampler();
     singleTiming.onCall = (calls) => {
-      if (calls % TENSOR_SAMPLE_EVERY === 0) tensors.samples.push(tf.memory().numTensors);
+      if (calls % TENSOR_SAMPLE_EVERY !== 0) return;
+      tensors.samples.push(tf.memory().numTensors);
+      memory.sample();
     };
     const stageTimes = new StageClock();
     const throttle = new ProgressThrottle(loaded.backend);
@@ -103,7 +110,7 @@ async function processVideo(request: ProcessRequest, signal: AbortSignal): Promi
       signal,
       tracker,
       sourceKind: request.sourceKind ?? 'video',
-      sourceExtra: { backend: loaded.backend, codec: source.codec, ...(source.warnings.length ? { warnings: source.warnings } : {}) },
+      sourceExtra: { backend: loaded.backend, codec: source.codec, capture: source.capture, ...(file.warnings.length ? { warnings: file.warnings } : {}) },
       onProgress: (progress) => {
         stageTimes.see(progress.stage);
         throttle.offer(progress);
@@ -112,6 +119,7 @@ async function processVideo(request: ProcessRequest, signal: AbortSignal): Promi
     throttle.flush();
     stageTimes.see('analysing');
     tensors.after = tf.memory().numTensors;
+    memory.sample();
 
     const trackS = stageTimes.seconds('tracking');
     post({
@@ -121,8 +129,8 @@ async function processVideo(request: ProcessRequest, signal: AbortSignal): Promi
       personId: result.personId,
       backend: loaded.backend,
       model: loaded.estimator.modelId,
-      info: describe(source),
-      warnings: [...source.warnings],
+      info: describe(file),
+      warnings: [...file.warnings],
       workers: 1 + ports.length,
       timing: {
         wallS: (performance.now() - started) / 1000,
@@ -134,9 +142,10 @@ async function processVideo(request: ProcessRequest, signal: AbortSignal): Promi
         scoutMsPerFrame: scoutTiming.meanMs(),
       },
       tensors,
+      memory: memory.result(),
     });
   } finally {
-    source.close();
+    file.close();
     for (const port of request.spanPorts ?? []) port.close();
   }
 }
@@ -195,7 +204,8 @@ function serveSpans(port: MessagePort): void {
     const mine = new AbortController();
     job = mine;
     try {
-      const source = await openBlobFrameSource(request.file, request.name);
+      // Thinned like the lead worker's source, so the spans keep the same frames.
+      const source = inCaptureTime(await openBlobFrameSource(request.file, request.name));
       try {
         const { estimator } = await loadModels(request.model);
         const counter = batchedFrameCounter((count) => reply({ type: 'span-frames', count }));
@@ -342,6 +352,21 @@ class CallTiming {
 
   meanMs(): number {
     return this.calls ? this.totalMs / this.calls : 0;
+  }
+}
+
+/** The wasm backend's memory, sampled. */
+class MemorySampler {
+  private readonly wasm: number[] = [];
+
+  sample(): void {
+    // tfjs-backend-wasm keeps its module on the backend; its HEAPU8 spans the linear memory (MB, 1 decimal).
+    const module = (tf.backend() as { wasm?: { HEAPU8?: Uint8Array } }).wasm;
+    if (module?.HEAPU8) this.wasm.push(Math.round(module.HEAPU8.byteLength / 1e5) / 10);
+  }
+
+  result(): MemoryUse {
+    return { wasmHeapMB: this.wasm.length ? this.wasm : null, peakWasmHeapMB: this.wasm.length ? Math.max(...this.wasm) : null };
   }
 }
 

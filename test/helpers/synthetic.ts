@@ -13,14 +13,20 @@ import { ANKLE_PROXY_SHIFT } from '../../src/core/events/zeni';
  */
 export const SYNTHETIC_ANKLE_LEAD = { heelStrike: 0.036, toeOff: 0.056 } as const;
 
+/**
+ * How much earlier than the truth the detector finds a forward walk's events on the figure, as a
+ * share of the stride (the figure's lead beyond the real-walk lead the detector corrects).
+ */
+export const FIGURE_EXTRA_LEAD = {
+  heelStrike: SYNTHETIC_ANKLE_LEAD.heelStrike - ANKLE_PROXY_SHIFT.heelStrike,
+  toeOff: SYNTHETIC_ANKLE_LEAD.toeOff - ANKLE_PROXY_SHIFT.toeOff,
+} as const;
+
 /** Expected detection minus truth on the figure, seconds, for each event kind and walking direction. */
 export function figureOffsetS(walk: SyntheticWalk, kind: 'heelStrikes' | 'toeOffs', time: number): number {
   const pass = walk.truth.passes.find((p) => time >= p.start - 0.5 && time <= p.end + 0.5);
   const backward = pass?.walking === 'backward';
-  const extra = {
-    heelStrike: SYNTHETIC_ANKLE_LEAD.heelStrike - ANKLE_PROXY_SHIFT.heelStrike,
-    toeOff: SYNTHETIC_ANKLE_LEAD.toeOff - ANKLE_PROXY_SHIFT.toeOff,
-  };
+  const extra = FIGURE_EXTRA_LEAD;
   // Backward walking is forward walking reversed in time: contact is the reversed toe off (late, not early).
   const share = kind === 'heelStrikes' ? (backward ? extra.toeOff : -extra.heelStrike) : backward ? extra.heelStrike : -extra.toeOff;
   return share * walk.truth.strideTime;

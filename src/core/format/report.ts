@@ -341,6 +341,21 @@ export interface AnalysisOptions {
   events?: Partial<Record<Side, { heelStrikes: number[]; toeOffs: number[] }>>;
 }
 
+/**
+ * How a video was filmed and tracked, where its producer knows (the pose track's `source.capture`):
+ * a high-frame-rate (slow-motion) clip says so, with its rate.
+ */
+export interface CaptureRate {
+  /** Frames per second the camera filmed (a slowed-down export's rate times its factor). */
+  fps: number;
+  /** Filmed at a high frame rate (90 fps or more): slow motion. */
+  slowMotion: boolean;
+  /** The file plays this many times slower than real time (said by the user), or null. */
+  slowedBy: number | null;
+  /** Frames per second the pose was tracked at. */
+  trackedFps: number;
+}
+
 export interface GaitReport {
   format: 'gait-report';
   version: 1;
@@ -348,7 +363,7 @@ export interface GaitReport {
   fps: number;
   width: number;
   height: number;
-  source?: { kind: string; name?: string; model?: string };
+  source?: { kind: string; name?: string; model?: string; capture?: CaptureRate };
   direction: Direction;
   walking: Walking;
   setting: Setting;

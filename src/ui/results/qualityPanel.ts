@@ -3,6 +3,7 @@ import type { GaitPoseTrack } from '../../core/format/poseTrack';
 import type { GaitReport } from '../../core/format/report';
 import { fmt, percent } from './format';
 import { assessTrust } from './trust';
+import { describeCapture } from '../../video/shared/captureTime';
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -15,6 +16,7 @@ export function renderQuality(report: GaitReport, track: GaitPoseTrack | undefin
   const source = track?.source ?? report.source;
   const model = source?.model ?? 'unknown';
   const backend = track?.source && typeof track.source.backend === 'string' ? track.source.backend : null;
+  const capture = describeCapture(report.source?.capture);
   const item = (term: string, value: unknown) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`;
   return html`
     <section class="panel quality" data-testid="quality" aria-labelledby="quality-heading">
@@ -33,6 +35,7 @@ export function renderQuality(report: GaitReport, track: GaitPoseTrack | undefin
         ${item('Trunk visible', q.trunkVisible ? 'yes' : 'no (legs only: no trunk-relative angles)')}
         ${item('Smoothing', `zero-lag Butterworth, ${fmt(q.filter.cutoffHz, 1)} Hz (keypoints), ${fmt(q.filter.angleCutoffHz, 1)} Hz (angles), ${fmt(q.filter.sampleRateHz, 0)} frames/s${q.filter.variableFrameRate ? ', variable frame rate' : ''}`)}
         ${item('Pose model', backend ? `${model} on ${backend}` : model)}
+        ${capture ? html`<div data-testid="capture-rate"><dt>Frame rate</dt><dd>${capitalize(capture)}</dd></div>` : ''}
         ${q.eventDetector ? item('Gait events', html`${q.eventDetector.id} <span class="muted">(${q.eventDetector.reference})</span>`) : ''}
         ${report.summary.uncertainty ? item('Uncertainties (±)', html`spread over the cycles combined with the measured error of ${report.summary.uncertainty.poseModel.id} <span class="muted">(${report.summary.uncertainty.poseModel.source})</span>`) : ''}
       </dl>

@@ -90,6 +90,17 @@ export interface TensorCounts {
   samples: number[];
 }
 
+/**
+ * The worker's model memory during a job, sampled with the tensor counts (every 100 model calls):
+ * flat samples over a long video mean the model's memory does not grow with its length. (Chromium
+ * gives workers no performance.memory: scripts/measure-long-clip.ts measures the processes.)
+ */
+export interface MemoryUse {
+  /** The tfjs wasm backend's linear memory (it only grows, so its last value is its peak), MB; null on other backends. */
+  wasmHeapMB: number[] | null;
+  peakWasmHeapMB: number | null;
+}
+
 /** The worker's answer to a ProcessRequest; processVideoFile resolves with it (less `type`). */
 export interface ProcessResultMessage {
   type: 'result';
@@ -108,6 +119,7 @@ export interface ProcessResultMessage {
   workers: number;
   /** tf.memory().numTensors before, during and after the job (flat = no leak). */
   tensors: TensorCounts;
+  memory: MemoryUse;
 }
 
 export interface DecodeBenchmarkResultMessage {

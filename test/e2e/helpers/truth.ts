@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { angleError, matchEvents, type AngleError, type EventMatch } from '../../../src/eval/compare';
 import type { GaitReport, Side } from '../../../src/core/format/report';
 import { WALKS_DIR } from './paths';
+import { FIGURE_EXTRA_LEAD } from '../../helpers/synthetic';
 
 const SIDES: Side[] = ['left', 'right'];
 
@@ -18,6 +19,8 @@ export interface FixtureTruth {
   direction: 'left-to-right' | 'right-to-left';
   walking: 'forward' | 'backward';
   setting: 'treadmill' | 'overground';
+  /** Steps per minute. */
+  cadence: number;
   events: Record<Side, { heelStrikes: number[]; toeOffs: number[] }>;
   angles: { t: number[]; left: Record<'hipFlexion' | 'kneeFlexion', (number | null)[]>; right: Record<'hipFlexion' | 'kneeFlexion', (number | null)[]> };
 }
@@ -102,4 +105,25 @@ export function describeComparison(c: TruthComparison, fps: number): string {
     `toe offs: ${c.events.toeOffs.errors.length} matched (max ${frames(c.events.toeOffs.errors)} frames), ${c.events.toeOffs.missed.length} missed, ${c.events.toeOffs.extra.length} extra`,
     `hip median error ${c.hip.median.toFixed(2)} deg (n ${c.hip.n}), knee median error ${c.knee.median.toFixed(2)} deg (n ${c.knee.n})`,
   ].join('; ');
+}
+
+/**
+ * Detected minus true event times (seconds) per kind, both legs pooled, with the truth moved by the
+ * figure's known ankle lead (test/helpers/synthetic.ts): what remains is the pipeline's own error.
+ * For a forward walk.
+ */
+export function figureEventErrors(report: GaitReport, truth: Pick<FixtureTruth, 'cadence' | 'events'>, toleranceS: number): Record<'heelStrikes' | 'toeOffs', EventMatch> {
+  const strideS = 120 / truth.cadence;
+  const lead = { heelStrikes: FIGURE_EXTRA_LEAD.heelStrike * strideS, toeOffs: FIGURE_EXTRA_LEAD.toeOff * strideS };
+  const out = {} as Record<'heelStrikes' | 'toeOffs', EventMatch>;
+  for (const kind of ['heelStrikes', 'toeOffs'] as const) {
+    out[kind] = { errors: [], missed: [], extra: [] };
+    for (const side of SIDES) {
+      const m = matchEvents(report.sides[side][kind], truth.events[side][kind].map((t) => t - lead[kind]), toleranceS);
+      out[kind].errors.push(...m.errors);
+      out[kind].missed.push(...m.missed);
+      out[kind].extra.push(...m.extra);
+    }
+  }
+  return out;
 }
