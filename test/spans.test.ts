@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PoseFrame } from '../src/core/format/poseTrack';
 import type { PipelineProgress } from '../src/contracts';
 import { analyzeTrack } from '../src/core/analyze';
-import { joinSpans, MIN_SPAN_S, planSpans, SPAN_OVERLAP_S, type TrackSpan } from '../src/pose/spans';
+import { joinSpans, MIN_SPAN_S, MIN_SPLIT_S, planSpans, SPAN_OVERLAP_S, usefulWorkers, type TrackSpan } from '../src/pose/spans';
 import { buildPoseTrack, scoutMaxDimension, trackSpan, type SpanTracker } from '../src/pose/trackBuilder';
 import { createNodePoseEstimator } from '../src/pose/node';
 import type { PoseEstimator } from '../src/pose/models';
@@ -127,4 +127,13 @@ describe('multi-worker tracking on a fixture walk (ffmpeg, MoveNet on wasm)', ()
       }
     }
   }, 300_000);
+});
+
+describe('usefulWorkers', () => {
+  it('splits only long clips on fewer than 4 cores, any clip on more', () => {
+    expect(usefulWorkers(2, 8, 2)).toBe(1);
+    expect(usefulWorkers(2, MIN_SPLIT_S, 2)).toBe(2);
+    expect(usefulWorkers(4, 8, 4)).toBe(4);
+    expect(usefulWorkers(1, 60, 2)).toBe(1);
+  });
 });

@@ -20,6 +20,24 @@ export const SPAN_OVERLAP_S = 1;
 /** Spans shorter than this are not worth a worker (model loading and the overlap would dominate). */
 export const MIN_SPAN_S = 2;
 
+/**
+ * On fewer than FEW_CORES cores a clip is split only from MIN_SPLIT_S of video: the other workers
+ * share the cores with the page, the decoders and each other, and their fixed costs (a model
+ * loaded, a decoder started, the overlap tracked twice) are paid back only over a longer clip.
+ * Measured with `npm run bench` on an idle 2-core machine (Chromium, Lightning): 2 workers ran an
+ * 8 s clip at 1.14x the speed of one (0.98 -> 1.13x real time) but a 64 s clip at 1.77x
+ * (1.09 -> 1.93x real time). 20 s keeps a typical 5-15 s walk on one worker, where the split gains
+ * little and adds the joins between spans.
+ */
+export const FEW_CORES = 4;
+export const MIN_SPLIT_S = 20;
+
+/** How many of `workers` to use on a clip of `durationS` on a device with `cores` cores. */
+export function usefulWorkers(workers: number, durationS: number, cores: number): number {
+  if (cores < FEW_CORES && durationS < MIN_SPLIT_S) return 1;
+  return Math.max(1, Math.floor(workers));
+}
+
 export interface TrackSpan {
   index: number;
   /** Frames with fromS <= t < toS are this span's own (-Infinity / Infinity at the ends). */

@@ -33,7 +33,7 @@ export interface ProcessVideoOptions {
 }
 
 /** Cores below which an upload is tracked by one worker (see videoWorkerCount). */
-export const MIN_CORES_FOR_SPANS = 4;
+export const MIN_CORES_FOR_SPANS = 2;
 
 /** Most workers one upload gets: each holds a decoder and a model (~40-60 MB), and past 4 the spans get short. */
 export const MAX_VIDEO_WORKERS = 4;
@@ -44,9 +44,8 @@ export const MAX_VIDEO_WORKERS = 4;
  */
 export function videoWorkerCount(): number {
   const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 1 : 1;
-  // On fewer cores the split has not been shown to pay: on this project's 2-core machines, under
-  // load, 2 workers ran at 0.81-1.02x the speed of one (npm run bench), since the page and the
-  // decoder need the other core. Where it does not pay it only adds the joins between spans.
+  // On 2 and 3 cores the lead worker uses its helpers only for long clips (usefulWorkers in
+  // src/pose/spans.ts, with the measurement).
   if (cores < MIN_CORES_FOR_SPANS) return 1;
   const memoryGb = typeof navigator !== 'undefined' ? (navigator as { deviceMemory?: number }).deviceMemory : undefined;
   const byMemory = memoryGb === undefined ? MAX_VIDEO_WORKERS : Math.max(1, Math.floor(memoryGb));

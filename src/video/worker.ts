@@ -11,7 +11,7 @@ import { appModelUrl, createBrowserPoseEstimator } from '../pose/browser';
 import { createEstimator, SCOUT_MODEL, timedEstimator, type PoseEstimator } from '../pose/models';
 import type { RawImage } from '../contracts';
 import { buildPoseTrack, scoutMaxDimension, trackSpan, type SpanTracker } from '../pose/trackBuilder';
-import { batchedFrameCounter, type TrackSpan } from '../pose/spans';
+import { batchedFrameCounter, usefulWorkers, type TrackSpan } from '../pose/spans';
 import type { PoseFrame } from '../core/format/poseTrack';
 import { VideoInputError, type FrameSourceInfo, type PersonCandidate, type PipelineProgress, type VideoErrorCode } from '../contracts';
 import { openBlobFrameSource, type BlobFrameSource } from './browser/blobFrameSource';
@@ -99,7 +99,8 @@ async function processVideo(request: ProcessRequest, signal: AbortSignal): Promi
     const throttle = new ProgressThrottle(loaded.backend);
     // Several workers only where inference runs on the CPU: GPU backends would share one GPU.
     const onCpu = /^(wasm|cpu)/.test(loaded.backend);
-    const ports = onCpu ? (request.spanPorts ?? []) : [];
+    const allPorts = onCpu ? (request.spanPorts ?? []) : [];
+    const ports = allPorts.slice(0, usefulWorkers(1 + allPorts.length, info.durationS, navigator.hardwareConcurrency || 1) - 1);
     const tracker = ports.length ? helperTracker(ports, request) : undefined;
 
     const result = await buildPoseTrack(source, {
