@@ -54,8 +54,10 @@ describe('chooseDefaultModel', () => {
 
   it('says why in plain words, with the measured errors and how much longer the others take', () => {
     const text = defaultReason(m({ fast: measured(2, 4.5, 30), slow: measured(1.5, 3, 90) }), 'fast');
-    expect(text).toContain('up to 3.0 times');
+    expect(text).toContain('it is the fastest (the others take up to 3.0 times');
     expect(text).toContain('2.0° and 4.5°');
+    const close = defaultReason(m({ fast: measured(2, 4.5, 33), quicker: measured(3, 6, 30), slow: measured(1.5, 3, 99) }), 'fast');
+    expect(close).toContain('one of the 2 quickest models (the others take up to 3.0 times as long per frame) and the most accurate of them');
   });
 });
 

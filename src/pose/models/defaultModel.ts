@@ -49,12 +49,14 @@ export function chooseDefaultModel(m: ModelMeasurements): string | null {
 export function defaultReason(m: ModelMeasurements, key: string): string {
   const d = m.models[key];
   if (!d) return 'it is the fastest model here.';
-  const slower = Object.entries(m.models).filter(([k, v]) => k !== key && v.relativeTime > SPEED_ALLOWANCE);
-  const slowest = Math.max(...slower.map(([, v]) => v.relativeTime / d.relativeTime), 1);
-  return (
-    `it is the fastest (the others take ${slower.length ? `up to ${slowest.toFixed(1)} times` : 'about'} as long per frame), ` +
-    `and on the test walks its hip and knee angles were within ${d.hipDeg.toFixed(1)}° and ${d.kneeDeg.toFixed(1)}° of the truth (median).`
-  );
+  const fastest = Math.min(...Object.values(m.models).map((v) => v.msPerFrame));
+  const quick = Object.entries(m.models).filter(([, v]) => v.msPerFrame <= SPEED_ALLOWANCE * fastest);
+  const slowest = Math.max(...Object.values(m.models).map((v) => v.relativeTime / d.relativeTime));
+  const speed =
+    quick.length > 1
+      ? `it is one of the ${quick.length} quickest models (the others take up to ${slowest.toFixed(1)} times as long per frame) and the most accurate of them`
+      : `it is the fastest (the others take up to ${slowest.toFixed(1)} times as long per frame)`;
+  return `${speed}: on the test walks its hip and knee angles were within ${d.hipDeg.toFixed(1)}° and ${d.kneeDeg.toFixed(1)}° of the truth (median).`;
 }
 
 /**

@@ -11,8 +11,8 @@ export const MODEL_MEASUREMENTS: ModelMeasurements = {
       "ankleDeg": null,
       "eventsWithin1Frame": 0.55,
       "extraEventsPerWalk": 1.6,
-      "msPerFrame": 74,
-      "relativeTime": 1,
+      "msPerFrame": 32,
+      "relativeTime": 1.1,
       "realTime": 0.35
     },
     "thunder": {
@@ -21,8 +21,8 @@ export const MODEL_MEASUREMENTS: ModelMeasurements = {
       "ankleDeg": null,
       "eventsWithin1Frame": 0.53,
       "extraEventsPerWalk": 0.7,
-      "msPerFrame": 329,
-      "relativeTime": 4.46,
+      "msPerFrame": 106,
+      "relativeTime": 3.68,
       "realTime": 0.09
     },
     "blazepose-lite": {
@@ -31,8 +31,8 @@ export const MODEL_MEASUREMENTS: ModelMeasurements = {
       "ankleDeg": 9.1,
       "eventsWithin1Frame": 0.73,
       "extraEventsPerWalk": 6.7,
-      "msPerFrame": 146,
-      "relativeTime": 1.98,
+      "msPerFrame": 29,
+      "relativeTime": 1,
       "realTime": 0.16
     },
     "blazepose-full": {
@@ -41,8 +41,8 @@ export const MODEL_MEASUREMENTS: ModelMeasurements = {
       "ankleDeg": 7,
       "eventsWithin1Frame": 0.72,
       "extraEventsPerWalk": 5.1,
-      "msPerFrame": 234,
-      "relativeTime": 3.17,
+      "msPerFrame": 43,
+      "relativeTime": 1.49,
       "realTime": 0.11
     },
     "blazepose-heavy": {
@@ -51,8 +51,8 @@ export const MODEL_MEASUREMENTS: ModelMeasurements = {
       "ankleDeg": 7.5,
       "eventsWithin1Frame": 0.59,
       "extraEventsPerWalk": 0.9,
-      "msPerFrame": 821,
-      "relativeTime": 11.14,
+      "msPerFrame": 169,
+      "relativeTime": 5.84,
       "realTime": 0.04
     }
   }
