@@ -133,7 +133,7 @@ export async function buildPoseTrack(source: FrameSource, o: BuildTrackOptions):
     );
   }
 
-  const frames = await trackAll(source, o, chosen ?? null, progress);
+  const frames = await trackAll(source, o, chosen ?? null, people, progress);
   if (!frames.some((f) => isFound(f.keypoints))) {
     throw new VideoInputError(
       'no-person',
@@ -207,13 +207,17 @@ async function scoutAtInterval(
 }
 
 /** Tracking, here or in spans on several workers; the frames in order either way. */
-async function trackAll(source: FrameSource, o: BuildTrackOptions, person: PersonCandidate | null, progress: ProgressReporter): Promise<PoseFrame[]> {
+async function trackAll(source: FrameSource, o: BuildTrackOptions, person: PersonCandidate | null, people: readonly PersonCandidate[], progress: ProgressReporter): Promise<PoseFrame[]> {
   progress.start('tracking');
   const onFrame = () => progress.frameDone();
   const fps = source.durationS > 0 ? source.frameCount / source.durationS : 30;
-  // Only while scouting saw the person (src/tracking/cropRegion.ts, inViewRange): a look every
-  // SCOUT_COARSE_INTERVAL_S at most, so they may be in view up to that long beyond a look.
-  const view = person ? inViewRange(person.samples, source.durationS, SCOUT_COARSE_INTERVAL_S) : null;
+  // Only while scouting saw anyone (src/tracking/cropRegion.ts, inViewRange): a look every
+  // SCOUT_COARSE_INTERVAL_S at most, so they may be in view up to that long beyond a look. Anyone,
+  // not only the chosen person: a walker who leaves the view and comes back (a second pass, a
+  // looped clip) is often scouted as someone new, and their second pass must not be cut off
+  // (the fake-webcam recording of two crossings lost its second one that way).
+  const seen = people.flatMap((p) => p.samples).sort((a, b) => a.t - b.t);
+  const view = person ? inViewRange(seen, source.durationS, SCOUT_COARSE_INTERVAL_S) : null;
   if (view) progress.addTrackingFrames(-Math.round((source.durationS - (view.toS - view.fromS)) * fps));
   const spans = o.tracker ? planSpans(view ? view.toS - view.fromS : source.durationS, o.tracker.workers).map((s) => shiftSpan(s, view)) : [];
   if (!o.tracker || spans.length < 2) {
