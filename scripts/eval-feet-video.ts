@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { GaitPoseTrack } from '../src/core/format/poseTrack';
+import { poseTrackVersionFor, type GaitPoseTrack } from '../src/core/format/poseTrack';
 import { evaluateFeet, FOOT_DETECTORS, type FootDetectorName, type FootEvaluation } from '../src/eval/feet';
 import type { BlazePoseModelName } from '../src/pose/models/blazepose/info';
 import { createNodePoseEstimator } from '../src/pose/node';
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     }
     const perFrame = (performance.now() - started) / n;
     const track: GaitPoseTrack = {
-      format: 'gait-pose-track', version: 2, fps: fixture.fps, width: fixture.width, height: fixture.height,
+      format: 'gait-pose-track', version: poseTrackVersionFor(estimator.keypointNames), fps: fixture.fps, width: fixture.width, height: fixture.height,
       source: { kind: 'video', name: walk.video, model: estimator.modelId }, keypointNames: [...estimator.keypointNames], frames,
     };
     const save = process.argv.find((a) => a.startsWith('--save='))?.slice(7);

@@ -24,7 +24,8 @@ import { join } from 'node:path';
 import { analyzeTrack } from '../src/core/analyze';
 import { benchmarkInference } from '../bench/inference';
 import type { GaitPoseTrack } from '../src/core/format/poseTrack';
-import type { GaitReport, Side } from '../src/core/format/report';
+import { FOOT_ANGLE, type GaitReport, type Side } from '../src/core/format/report';
+import { median } from '../src/core/util/stats';
 import { angleError } from '../src/eval/compare';
 import { createNodePoseEstimator } from '../src/pose/node';
 import { SCOUT_MODEL, TRACKING_MODELS, timedEstimator, poseModel } from '../src/pose/models';
@@ -64,18 +65,13 @@ interface FeetTruth {
   feet?: { ankle: Record<Side, number[]> };
 }
 
-/** The report's per-frame ankle angle, if the analysis gives one (a model that sees the feet). */
-function reportAnkle(report: GaitReport, side: Side): (number | null)[] | null {
-  const angles = report.frames.angles[side] as unknown as Record<string, (number | null)[] | undefined>;
-  return angles.ankleFlexion ?? angles.ankleDorsiflexion ?? angles.ankle ?? null;
-}
 
 function ankleError(report: GaitReport, truth: FixtureTruth & FeetTruth): number | null {
   if (!truth.feet) return null;
   const estimate: (number | null)[] = [];
   const expected: (number | null)[] = [];
   for (const side of SIDES) {
-    const series = reportAnkle(report, side);
+    const series = report.frames.angles[side][FOOT_ANGLE] ?? null;
     if (!series) return null;
     report.frames.t.forEach((time, i) => {
       if (!report.sides[side].cycles.some((c) => time >= c.start && time <= c.end)) return;
@@ -132,11 +128,10 @@ async function main(): Promise<void> {
           source.close();
         }
         if (saveDir) writeFileSync(join(saveDir, trackFile), JSON.stringify(track));
-        const built = { track };
         const report = analyzeTrack(track);
         wallS += (performance.now() - started) / 1000;
         videoS += walk.durationS;
-        frames += built.track.frames.length;
+        frames += track.frames.length;
         const c = compareWithTruth(report, truth, 2);
         const end = (truth.frameCount - 1) / truth.fps;
         const inside = (kind: 'heelStrikes' | 'toeOffs') =>
@@ -183,11 +178,6 @@ async function main(): Promise<void> {
   if (json) writeFileSync(json, `${JSON.stringify({ measured: new Date().toISOString().slice(0, 10), wholeFrame, walks: walks.map((w) => w.name), rows }, null, 2)}\n`);
 }
 
-const median = (v: number[]) => {
-  if (!v.length) return NaN;
-  const s = [...v].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const deg = (v: number[]) => (v.length ? `${median(v).toFixed(1)} (worst ${Math.max(...v).toFixed(1)})` : 'n/a');
 
 export function formatTable(rows: ModelRow[], whole: boolean): string {

@@ -10,7 +10,7 @@
  *      Without scouting information (no scout estimator, or nobody scouted) every frame goes to
  *      the model whole and the model's own tracking follows whoever it finds.
  */
-import { KEYPOINT_NAMES, POSE_TRACK_FORMAT, POSE_TRACK_VERSION, POSE_TRACK_VERSION_NAMED, type GaitPoseTrack, type Keypoint, type PoseFrame } from '../core/format/poseTrack';
+import { POSE_TRACK_FORMAT, poseTrackVersionFor, type GaitPoseTrack, type Keypoint, type PoseFrame } from '../core/format/poseTrack';
 import type { FrameRequest, FrameSource, PersonCandidate, PipelineProgress, PipelineStage, SourceFrame } from '../contracts';
 import { VideoInputError } from '../contracts';
 import type { PoseEstimator } from './models';
@@ -144,10 +144,9 @@ export async function buildPoseTrack(source: FrameSource, o: BuildTrackOptions):
 
   const span = frames.length > 1 ? frames[frames.length - 1].t - frames[0].t : 0;
   const names = o.estimator.keypointNames;
-  const coco17 = names.length === KEYPOINT_NAMES.length && names.every((name, k) => name === KEYPOINT_NAMES[k]);
   const track: GaitPoseTrack = {
     format: POSE_TRACK_FORMAT,
-    version: coco17 ? POSE_TRACK_VERSION : POSE_TRACK_VERSION_NAMED,
+    version: poseTrackVersionFor(names),
     fps: span > 0 ? round((frames.length - 1) / span, 3) : round(source.frameCount / source.durationS, 3),
     width: source.width,
     height: source.height,

@@ -28,44 +28,27 @@ import type { TrackColumns } from './columns';
 export const SPIKE_LIMIT = 0.15;
 /** The points events are timed from. */
 const FOOT_END_POINTS = [P.leftAnkle, P.rightAnkle, P.leftHeel, P.rightHeel, P.leftToe, P.rightToe];
-const PASSES = 1;
 
 /** Returns how many points were removed. */
 export function removeLegSpikes(c: TrackColumns, legLength: number): number {
   if (!(legLength > 0)) return 0;
   const limit = SPIKE_LIMIT * legLength;
-  const n = c.t.length;
   let removed = 0;
   for (const k of FOOT_END_POINTS) {
-    const x = c.x[k];
-    const y = c.y[k];
-    for (let pass = 0; pass < PASSES; pass++) {
-      const spikes: number[] = [];
-      let prev = -1;
-      for (let i = 0; i < n; i++) {
-        if (Number.isNaN(x[i])) continue;
-        let next = i + 1;
-        while (next < n && Number.isNaN(x[next])) next++;
-        if (prev >= 0 && next < n) {
-          const w = (c.t[i] - c.t[prev]) / (c.t[next] - c.t[prev]);
-          const ex = x[prev] + w * (x[next] - x[prev]);
-          const ey = y[prev] + w * (y[next] - y[prev]);
-          if (Math.hypot(x[i] - ex, y[i] - ey) > limit) spikes.push(i);
-        }
-        prev = i;
-      }
-      if (!spikes.length) break;
-      // Only the worst of neighbouring candidates goes: a spike also pulls its neighbours' lines.
-      const size = new Map(spikes.map((i) => [i, deviation(c, k, i)]));
-      const worse = (j: number, than: number) => (size.get(j) ?? -1) > than;
-      for (const i of spikes) {
-        const own = size.get(i)!;
-        if (worse(i - 1, own) || worse(i + 1, own) || (size.get(i - 1) ?? -1) === own) continue;
-        x[i] = NaN;
-        y[i] = NaN;
-        c.score[k][i] = 0;
-        removed++;
-      }
+    // Every candidate's distance from its neighbours' line, all measured before any is removed.
+    const size = new Map<number, number>();
+    for (let i = 0; i < c.t.length; i++) {
+      const d = deviation(c, k, i);
+      if (d > limit) size.set(i, d);
+    }
+    // Only the worst of neighbouring candidates goes: a spike also pulls its neighbours' lines.
+    const worse = (j: number, than: number) => (size.get(j) ?? -1) > than;
+    for (const [i, own] of size) {
+      if (worse(i - 1, own) || worse(i + 1, own) || size.get(i - 1) === own) continue;
+      c.x[k][i] = NaN;
+      c.y[k][i] = NaN;
+      c.score[k][i] = 0;
+      removed++;
     }
   }
   return removed;

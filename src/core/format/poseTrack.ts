@@ -97,3 +97,9 @@ export const POSE_TRACK_FORMAT = 'gait-pose-track';
 export const POSE_TRACK_VERSION = 1;
 /** The version for any other named layout. */
 export const POSE_TRACK_VERSION_NAMED = 2;
+
+/** The version a track with these keypoint names is written as: v1 for COCO-17 in order, else v2. */
+export function poseTrackVersionFor(keypointNames: readonly string[]): 1 | 2 {
+  const coco17 = keypointNames.length === KEYPOINT_NAMES.length && keypointNames.every((name, k) => name === KEYPOINT_NAMES[k]);
+  return coco17 ? POSE_TRACK_VERSION : POSE_TRACK_VERSION_NAMED;
+}

@@ -1,6 +1,7 @@
 import { LitElement, html, css } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { sharedStyles } from '../styles/shared';
+import { resolveLayout } from '../../core/format/bodyPoints';
 import { DEFAULT_MODEL, poseModel, TRACKING_MODELS } from '../../pose/models/catalog';
 import { MODEL_MEASUREMENTS } from '../../pose/models/measurements';
 import { defaultReason, type ModelMeasurement } from '../../pose/models/defaultModel';
@@ -32,7 +33,7 @@ export class GaitModelGuide extends LitElement {
   override render() {
     const chosen = poseModel(this.model);
     const def = poseModel(DEFAULT_MODEL);
-    const seesFeet = (key: string) => poseModel(key).keypointNames.includes('left_heel');
+    const seesFeet = (key: string) => resolveLayout(poseModel(key).keypointNames).hasFeet;
     return html`
       <p class="muted small-text" data-testid="model-summary">${chosen.label}: ${chosen.summary}.</p>
       <p class="muted small-text" data-testid="model-default-why">
