@@ -5,7 +5,11 @@
  * strike patterns. Synthetic walks with feet clean and noisy; with --load=DIR also the BlazePose
  * tracks that `scripts/eval-feet-video.ts --save=DIR` kept of the rendered fixture walks.
  *
- *   npx tsx scripts/eval-feet-analysis.ts [--load=DIR]
+ *   npx tsx scripts/eval-feet-analysis.ts [--load=DIR] [--brief]
+ *
+ * --brief: one line per walk (the registry's detector: initial and final contacts within 1 frame
+ * with bias, missed and extra; the other detector's within-1-frame counts; hip, knee and ankle
+ * median |error|; strikes right), for comparing a change to the cleaning or the detectors.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -35,7 +39,19 @@ function events(m: EventMatch): string {
   const bias = m.errors.reduce((s, e) => s + e, 0) / m.errors.length;
   return `median |e| ${ms(abs[abs.length >> 1])} ms, max ${ms(abs[abs.length - 1])}, bias ${bias >= 0 ? '+' : ''}${ms(bias)}, ${abs.filter((e) => e <= 1 / 30 + 1e-9).length}/${abs.length} within 1 frame, missed ${m.missed.length}, extra ${m.extra.length}`;
 }
+const brief = process.argv.includes('--brief');
+function oneLine(m: EventMatch): string {
+  const bias = m.errors.length ? m.errors.reduce((s, e) => s + e, 0) / m.errors.length : NaN;
+  return `${m.errors.filter((e) => Math.abs(e) <= 1 / 30 + 1e-9).length}/${m.errors.length} (bias ${ms(bias)} ms, missed ${m.missed.length}, extra ${m.extra.length})`;
+}
+function printBrief(name: string, e: AnalysisEvaluation): void {
+  const [chosen, other] = e.chosen === e.events.heelToe.detector ? [e.events.heelToe, e.events.ankleProxy] : [e.events.ankleProxy, e.events.heelToe];
+  const within = (m: EventMatch) => `${m.errors.filter((x) => Math.abs(x) <= 1 / 30 + 1e-9).length}/${m.errors.length}`;
+  const a = e.angles;
+  console.log(`${name}: ${chosen.detector} initial ${oneLine(chosen.initial)}, final ${oneLine(chosen.final)}; ${other.detector} ${within(other.initial)} / ${within(other.final)}; hip ${a.hip.median.toFixed(1)} knee ${a.knee.median.toFixed(1)} ankle ${a.ankle.median.toFixed(1)} (bias ${a.ankle.bias.toFixed(1)}) deg; strikes ${e.strikes.right}/${e.strikes.classified} of ${e.strikes.steps}`);
+}
 function print(name: string, e: AnalysisEvaluation): void {
+  if (brief) return printBrief(name, e);
   console.log(`\n### ${name} (the registry picks ${e.chosen})`);
   for (const which of ['heelToe', 'ankleProxy'] as const) {
     const d = e.events[which];

@@ -123,7 +123,12 @@ const STRIKE_WORDS: Record<StrikeKind, string> = { heel: 'Heel strike', flat: 'F
 /**
  * One side's steps summed up: how many land each way, the typical pattern, the mean foot-strike
  * angle with its standard uncertainty (spread over steps and the pose model's error, the foot
- * turning at ~150 deg/s around contact: keyNumbers.ts), in plain words. Backward walking that lands
+ * turning at ~150 deg/s around contact: keyNumbers.ts), whether that tells the pattern for sure
+ * (`certain`), in plain words. A pattern is stated as found only when the mean angle clears the
+ * limits of its band by more than its uncertainty; otherwise it is "not certain", with the pattern
+ * most steps read as. On the BlazePose tracks of the rendered walks (fixtures/tracks), whose flat
+ * and forefoot strikes BlazePose reads several degrees too toe-up, that turns every wrong pattern
+ * into "not certain" and keeps the right ones (test/feetBlazePose.test.ts). Backward walking that lands
  * on the forefoot is described as the normal way to walk backwards, never as a finding.
  */
 export function summarizeStrikes(strikes: readonly FootStrike[], walking: Walking, model: PoseModelError): StrikeSummary {
@@ -135,18 +140,21 @@ export function summarizeStrikes(strikes: readonly FootStrike[], walking: Walkin
   const footAngle = angles.length ? roundOrNull(angles.reduce((a, b) => a + b, 0) / angles.length) : null;
   const footAngleUncertainty = angles.length ? roundOrNull(meanUncertainty(angles, Math.hypot(model.ankleDeg, ANKLE_SPEED_AT_CONTACT * model.eventS), STRIKE_ANGLE_TYPICAL_SD)) : null;
   const expected = walking === 'backward' && typical === 'forefoot';
+  const near = footAngle === null || footAngleUncertainty === null ? [] : NEAR_LIMITS.filter((l) => Math.abs(footAngle - l.at) < footAngleUncertainty);
+  // Told for sure only when the mean angle lies in the typical pattern's band and clears its limits by more than its uncertainty.
+  const certain = typical !== null && footAngle !== null && footAngleUncertainty !== null && near.length === 0 && classifyStrike(footAngle) === typical;
   let description = 'The foot was not seen clearly enough at initial contact to tell how it lands.';
   if (typical) {
     const angle = footAngle === null ? '' : ` (foot ${Math.abs(Math.round(footAngle))}° ${footAngle >= 0 ? 'toes up' : 'toes down'} at contact${footAngleUncertainty !== null ? `, ± ${Math.round(footAngleUncertainty)}°` : ''})`;
     const steps = `${counts[typical]} of ${strikes.length} step${strikes.length === 1 ? '' : 's'}`;
-    description = expected
-      ? `Lands on the forefoot (${steps})${angle}, as backward walking does by nature: the foot reaches back toes first.`
-      : `${STRIKE_WORDS[typical]}: ${steps}${angle}.`;
-    const near = footAngle === null || footAngleUncertainty === null ? [] : NEAR_LIMITS.filter((l) => Math.abs(footAngle - l.at) < footAngleUncertainty);
+    if (expected) description = `Lands on the forefoot (${steps})${angle}, as backward walking does by nature: the foot reaches back toes first.`;
+    else if (certain) description = `${STRIKE_WORDS[typical]}: ${steps}${angle}.`;
+    else description = `Not certain: ${steps} read as ${STRIKE_WORDS[typical].toLowerCase()}${angle}.`;
     if (near.length === 1 && !expected) description += ` The mean angle is within its uncertainty of the limit between ${near[0].between} (${near[0].at}°): it may be either.`;
     if (near.length === 2 && !expected) description += ' The mean angle is within its uncertainty of both limits (8° and −1.6°): the pattern cannot be told for sure.';
+    if (near.length === 0 && !certain && !expected && footAngle !== null) description += ` The mean angle reads as ${STRIKE_WORDS[classifyStrike(footAngle)].toLowerCase()}: the steps disagree.`;
   }
-  return { counts, typical, footAngle, footAngleUncertainty, expected, description };
+  return { counts, typical, footAngle, footAngleUncertainty, certain, expected, description };
 }
 
 /** Step-to-step SD of the foot-strike angle in healthy walking (deg; Altman & Davis 2012 report SDs of 2-4 deg within a runner). */

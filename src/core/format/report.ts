@@ -140,6 +140,12 @@ export interface StrikeSummary {
   /** Mean foot-strike angle over the steps (deg, + toe up) and its standard uncertainty. */
   footAngle: number | null;
   footAngleUncertainty: number | null;
+  /**
+   * Whether the mean angle tells the typical pattern for sure: it lies in that pattern's band and
+   * clears the band's limits by more than its uncertainty. False: the pattern is only the likeliest.
+   * (Absent in reports saved before it existed: read that as true.)
+   */
+  certain: boolean;
   /** Backward walking landing on the forefoot: the normal way to land there (described, never flagged). */
   expected: boolean;
   /** In plain words. */

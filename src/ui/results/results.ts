@@ -4,7 +4,7 @@ import { cyclesCsv, exportFileName, framesCsv, MIME, numbersCsv, reportJson, tra
 import { metresPerPixel, motText, trcText } from '../../core/export/opensim';
 import { measurementsCsv, type Measurement } from '../../core/export/measurements';
 import type { GaitPoseTrack } from '../../core/format/poseTrack';
-import { reportHasFeet, SIDES, type GaitReport, type Side, type StrikeKind, type Walking } from '../../core/format/report';
+import { reportHasFeet, SIDES, type GaitReport, type Side, type StrikeKind, type StrikeSummary, type Walking } from '../../core/format/report';
 import { reportForKind, walkingKinds } from '../../core/format/walkingKinds';
 import { cycleAnglesOf } from '../charts/cycleChart';
 import { SIDE_LABEL } from '../charts/palette';
@@ -30,6 +30,11 @@ import type { GaitVideoOverlay, TimeDetail } from './videoOverlay';
 const cycleCharts = (report: GaitReport) => cycleAnglesOf(report).flatMap((angle) => SIDES.map((side) => [angle, side] as const));
 
 const STRIKE_WORD: Record<StrikeKind | 'none', string> = { heel: 'Heel', flat: 'Flat', forefoot: 'Forefoot', none: '–' };
+/** The key-number tile's word for one side: the typical pattern, with a question mark when the angle cannot tell it for sure. */
+function strikeWord(summary: StrikeSummary | undefined) {
+  const word = STRIKE_WORD[summary?.typical ?? 'none'];
+  return summary?.typical && summary.certain === false ? html`<span title="Not certain: the foot angle at contact is within its uncertainty of a limit">${word}?</span>` : word;
+}
 
 /** Suggested share of walking time spent walking backwards (docs/design.md, section 8). */
 const BACKWARD_SUGGESTED = '10-25 %';
@@ -353,7 +358,7 @@ export class GaitResults extends LitElement {
       <div><dt>Peak swing knee bend</dt><dd>${both((side) => s.keyValues[side].peakSwingKneeFlexion, 0, '°')}</dd></div>
       ${reportHasFeet(report)
         ? html`<div><dt>Ankle at push-off</dt><dd>${both((side) => s.keyValues[side].peakPushOffPlantarflexion ?? null, 0, '°')}</dd></div>
-            <div data-testid="key-foot-strike"><dt>Foot strike</dt><dd>${SIDES.map((side, i) => html`${i ? ' / ' : ''}${STRIKE_WORD[report.sides[side].strikeSummary?.typical ?? 'none']}`)} <small>L / R</small></dd></div>`
+            <div data-testid="key-foot-strike"><dt>Foot strike</dt><dd>${SIDES.map((side, i) => html`${i ? ' / ' : ''}${strikeWord(report.sides[side].strikeSummary)}`)} <small>L / R</small></dd></div>`
         : nothing}
       <div><dt>Patterns flagged</dt><dd>${report.flags.length}</dd></div>
       <div><dt>Data quality</dt><dd>${trust.level === 'good' ? 'Good' : trust.level === 'fair' ? 'Fair' : 'Poor'}</dd></div>
