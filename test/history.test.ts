@@ -2,9 +2,13 @@
  * The history's pure parts against reports of synthetic walks with known truth: the key numbers
  * kept with a session, the running share of backward walking, the comparison rows and flags.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { synthesizeWalk } from '../src/synth';
 import { analyzeTrack } from '../src/core/analyze';
+import type { GaitPoseTrack } from '../src/core/format/poseTrack';
+import { keyNumber } from '../src/core/metrics/keyNumbers';
 import {
   backwardShare,
   compareFlags,
@@ -12,7 +16,9 @@ import {
   formatDifference,
   formatDuration,
   keyNumbers,
+  SESSION_ANKLE_NUMBERS,
   SUGGESTED_BACKWARD_PERCENT_OF_FORWARD,
+  type SessionKeyNumbers,
 } from '../src/ui/history/sessionSummary';
 
 const healthyWalk = synthesizeWalk({ cadence: 110 });
@@ -136,6 +142,92 @@ describe('compareRows and compareFlags', () => {
     expect(compareFlags(stiff, healthy).find((r) => r.id === 'stiff-knee-swing')).toMatchObject({ change: 'gone', b: null });
     expect(compareFlags(stiff, stiff).every((r) => r.change === 'both')).toBe(true);
     expect(compareFlags(stiff, stiff).length).toBe(stiff.flags.length);
+  });
+});
+
+/** A real report with ankle key numbers: a BlazePose track of a rendered walk with feet. */
+const blazePose = (name: string) =>
+  analyzeTrack(JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'tracks', `${name}.track.json`), 'utf8')) as GaitPoseTrack);
+const ANKLE_KEYS = SESSION_ANKLE_NUMBERS.flatMap((id) => [`${id}.left`, `${id}.right`]);
+
+describe('ankle key numbers in the history (reports of tracks with feet)', () => {
+  const withFeet = blazePose('healthy-feet.blazepose-full');
+  const withFeet2 = blazePose('healthy-feet.blazepose-lite');
+  const byKey = (rows: ReturnType<typeof compareRows>) => Object.fromEntries(rows.map((r) => [r.key, r]));
+
+  it('keeps peak push-off plantarflexion and ankle range per side, with their uncertainties, from a report with feet', () => {
+    expect(SESSION_ANKLE_NUMBERS).toContain('peakPushOffPlantarflexion');
+    const k = keyNumbers(withFeet);
+    for (const id of SESSION_ANKLE_NUMBERS) {
+      for (const side of ['left', 'right'] as const) {
+        expect(k[id]![side], `${id}.${side}`).toBe(withFeet.summary.keyValues[side][id]);
+        expect(k.uncertainty![`${id}.${side}`], `${id}.${side}`).toBe(withFeet.summary.keyValueUncertainty[side][id]);
+        expect(k.uncertainty![`${id}.${side}`]!).toBeGreaterThan(0);
+      }
+    }
+    // A healthy push-off: the toes point down at toe off (negative) and the ankle moves 15-45 deg.
+    expect(k.peakPushOffPlantarflexion!.left!).toBeLessThan(0);
+    expect(k.ankleRange!.right!).toBeGreaterThan(10);
+    // Stored as JSON in IndexedDB: it survives the round trip.
+    expect(JSON.parse(JSON.stringify(k))).toEqual(k);
+  });
+
+  it('lines up the ankle rows with B minus A, the minimal detectable change and its verdict', () => {
+    const a = keyNumbers(withFeet);
+    const b = keyNumbers(withFeet2);
+    const rows = byKey(compareRows(a, b));
+    for (const key of ANKLE_KEYS) {
+      const [id, side] = key.split('.') as [(typeof SESSION_ANKLE_NUMBERS)[number], 'left' | 'right'];
+      const r = rows[key];
+      expect(r, key).toBeDefined();
+      expect(r.label).toBe(`${keyNumber(id).label}, ${side}`);
+      expect(r.unit).toBe(keyNumber(id).unit);
+      expect(r.a).toBe(a[id]![side]);
+      expect(r.b).toBe(b[id]![side]);
+      expect(r.difference).toBeCloseTo(r.b! - r.a!, 1);
+      const mdc = 1.96 * Math.hypot(a.uncertainty![key]!, b.uncertainty![key]!);
+      expect(r.mdc).toBeCloseTo(mdc, 1);
+      expect(r.verdict).toBe(Math.abs(r.b! - r.a!) <= mdc ? 'within-noise' : r.b! > r.a! ? 'increase' : 'decrease');
+    }
+    // Less push-off on the left only, by more than the noise: a real change on that side, none on the other;
+    // by less than the noise: within it. (BlazePose's ankle error is large: ~28 deg for push-off here.)
+    const mdc = byKey(compareRows(a, a))['peakPushOffPlantarflexion.left'].mdc!;
+    const pushOff = a.peakPushOffPlantarflexion!;
+    const shifted = (by: number): SessionKeyNumbers => ({ ...a, peakPushOffPlantarflexion: { left: pushOff.left! + by, right: pushOff.right } });
+    const real = byKey(compareRows(a, shifted(Math.ceil(mdc) + 2)));
+    expect(real['peakPushOffPlantarflexion.left']).toMatchObject({ difference: Math.ceil(mdc) + 2, verdict: 'increase' });
+    expect(real['peakPushOffPlantarflexion.right']).toMatchObject({ difference: 0, verdict: 'within-noise' });
+    expect(byKey(compareRows(shifted(Math.ceil(mdc) + 2), a))['peakPushOffPlantarflexion.left'].verdict).toBe('decrease');
+    expect(byKey(compareRows(a, shifted(Math.floor(mdc) - 2)))['peakPushOffPlantarflexion.left'].verdict).toBe('within-noise');
+  });
+
+  it('a session without ankle numbers (MoveNet, or saved before) has none and gives no ankle rows', () => {
+    const k = keyNumbers(healthy);
+    for (const id of SESSION_ANKLE_NUMBERS) expect(k).not.toHaveProperty(id);
+    expect(Object.keys(k.uncertainty!).filter((key) => ANKLE_KEYS.includes(key))).toEqual([]);
+    const rows = compareRows(k, keyNumbers(stiff));
+    expect(rows.filter((r) => ANKLE_KEYS.includes(r.key))).toEqual([]);
+    expect(rows.map((r) => r.key)).toContain('peakSwingKneeFlexion.left');
+    // A session saved before the ankle was kept: its stored key numbers lack the fields.
+    const { peakPushOffPlantarflexion: _p, ankleRange: _r, ...older } = keyNumbers(withFeet);
+    expect(compareRows(older, older).filter((r) => ANKLE_KEYS.includes(r.key))).toEqual([]);
+  });
+
+  it('one session with ankle numbers and one without: the ankle rows show the missing session as missing', () => {
+    const moveNet = keyNumbers(healthy);
+    const feet = keyNumbers(withFeet);
+    for (const [a, b, missing] of [[moveNet, feet, 'a'], [feet, moveNet, 'b']] as const) {
+      const rows = byKey(compareRows(a, b));
+      for (const key of ANKLE_KEYS) {
+        const [id, side] = key.split('.') as [(typeof SESSION_ANKLE_NUMBERS)[number], 'left' | 'right'];
+        expect(rows[key][missing], key).toBeNull();
+        expect(rows[key][missing === 'a' ? 'b' : 'a']).toBe(feet[id]![side]);
+        expect(rows[key]).toMatchObject({ difference: null, mdc: null, verdict: 'unknown' });
+      }
+    }
+    // A side the report could not measure is missing too, not zero.
+    const oneSide: SessionKeyNumbers = { ...feet, ankleRange: { left: feet.ankleRange!.left, right: null } };
+    expect(byKey(compareRows(feet, oneSide))['ankleRange.right']).toMatchObject({ b: null, difference: null, verdict: 'unknown' });
   });
 });
 

@@ -1,6 +1,10 @@
 /** People and trends in the history (issue 12 item 5): pure series from saved sessions. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeTrack } from '../src/core/analyze';
+import type { GaitPoseTrack } from '../src/core/format/poseTrack';
+import { keyNumber } from '../src/core/metrics/keyNumbers';
 import { REFERENCE } from '../src/core/reference';
 import { keyNumbers } from '../src/ui/history/sessionSummary';
 import { backwardTrend, DEFAULT_PERSON, peopleOf, personOf, trendSeries } from '../src/ui/history/trends';
@@ -53,5 +57,26 @@ describe('trends', () => {
     expect(trend.points).toHaveLength(2);
     expect(trend.points[0].value).toBe(0);
     expect(trend.points[1].value).toBeCloseTo((100 * back.backwardSeconds) / fwd.forwardSeconds, 0);
+  });
+
+  it('the ankle numbers over the sessions that have them (BlazePose), with their uncertainty and the healthy band from KEY_NUMBERS', () => {
+    const feet = keyNumbers(analyzeTrack(JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'tracks', 'healthy-feet.blazepose-full.track.json'), 'utf8')) as GaitPoseTrack));
+    const moveNet = walk(104, 7);
+    const series = trendSeries([
+      { createdAt: 1 * day, keyNumbers: moveNet },
+      { createdAt: 2 * day, keyNumbers: feet },
+    ]);
+    const pushOff = series.find((s) => s.key === 'peakPushOffPlantarflexion.left')!;
+    const spec = keyNumber('peakPushOffPlantarflexion');
+    expect(pushOff).toMatchObject({ label: `${spec.label}, left`, unit: spec.unit, decimals: spec.decimals, band: { low: REFERENCE.peakPushOffPlantarflexion.low, high: REFERENCE.peakPushOffPlantarflexion.high } });
+    // Only the session with feet has a point; the MoveNet one is left out, not drawn as zero.
+    expect(pushOff.points).toEqual([{ t: 2 * day, value: feet.peakPushOffPlantarflexion!.left, uncertainty: feet.uncertainty!['peakPushOffPlantarflexion.left'] }]);
+    expect(series.find((s) => s.key === 'ankleRange.right')!.points).toHaveLength(1);
+    // The other series keep both sessions.
+    expect(series.find((s) => s.key === 'cadence')!.points).toHaveLength(2);
+    // Without any session with feet the ankle series are empty (the history draws only series with points).
+    const none = trendSeries([{ createdAt: day, keyNumbers: moveNet }]);
+    expect(none.filter((s) => /ankle|PushOff/i.test(s.key)).every((s) => s.points.length === 0)).toBe(true);
+    expect(none.filter((s) => s.points.length > 0).map((s) => s.key)).toEqual(['cadence', 'strideTime', 'stancePercent.left', 'stancePercent.right', 'peakHipExtension.left', 'peakHipExtension.right', 'peakSwingKneeFlexion.left', 'peakSwingKneeFlexion.right']);
   });
 });

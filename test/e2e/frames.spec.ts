@@ -72,3 +72,32 @@ test('frame by frame over the video: . steps the video one frame and the skeleto
   await page.keyboard.press(',');
   await expect.poll(frameNo).toBe(start + 2);
 });
+
+test('the video controls sit below the picture, not over the feet, and work from the keyboard', async ({ page }) => {
+  await openHome(page);
+  await page.getByTestId('demo').click();
+  await waitForResults(page);
+  const video = page.getByTestId('video-overlay').locator('video');
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(2);
+  // No browser controls drawn over the bottom of the frame; the app's own are below the picture.
+  expect(await video.evaluate((v: HTMLVideoElement) => v.controls)).toBe(false);
+  const play = page.getByTestId('play');
+  const scrub = page.getByTestId('scrub');
+  const videoBox = (await video.boundingBox())!;
+  for (const control of [play, scrub]) expect((await control.boundingBox())!.y).toBeGreaterThanOrEqual(videoBox.y + videoBox.height - 1);
+  await expect(scrub).toHaveAccessibleName('Time in the walk');
+
+  // Play and pause with the keyboard.
+  await play.focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.paused)).toBe(false);
+  await expect(play).toHaveText('Pause');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.paused)).toBe(true);
+  await expect(play).toHaveText('Play');
+
+  // The slider seeks the video, and the frame shown follows.
+  await scrub.fill('2');
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeCloseTo(2, 1);
+  await expect(page.getByTestId('frame-number')).toContainText(/2\.0\d\d s/);
+});

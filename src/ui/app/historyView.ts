@@ -7,9 +7,11 @@ import {
   backwardShare,
   formatDuration,
   formatNumber,
+  SESSION_ANKLE_NUMBERS,
   SUGGESTED_BACKWARD_PERCENT_OF_FORWARD,
   type SessionKeyNumbers,
 } from '../history/sessionSummary';
+import { keyNumber } from '../../core/metrics/keyNumbers';
 import { routeHash } from './router';
 import { backwardTrend, DEFAULT_PERSON, peopleOf, personOf, trendSeries } from '../history/trends';
 import '../history/trendChart';
@@ -26,7 +28,7 @@ function pair(values: { left: number | null; right: number | null }, decimals: n
   return `${formatNumber(values.left, decimals)} / ${formatNumber(values.right, decimals)}${unit}`;
 }
 
-/** The key numbers of a session as a compact definition list. */
+/** The key numbers of a session as a compact definition list (the ankle ones where it has them). */
 export function keyNumbersList(k: SessionKeyNumbers) {
   return html`<dl class="numbers">
     <div><dt>Cadence</dt><dd>${formatNumber(k.cadence, 0)} steps/min</dd></div>
@@ -34,6 +36,10 @@ export function keyNumbersList(k: SessionKeyNumbers) {
     <div><dt>Stance L / R</dt><dd>${pair(k.stancePercent, 0, ' %')}</dd></div>
     <div><dt>Peak hip extension L / R</dt><dd>${pair(k.peakHipExtension, 0, '°')}</dd></div>
     <div><dt>Peak swing knee L / R</dt><dd>${pair(k.peakSwingKneeFlexion, 0, '°')}</dd></div>
+    ${SESSION_ANKLE_NUMBERS.map((id) => {
+      const values = k[id];
+      return values ? html`<div data-key=${id}><dt>${keyNumber(id).label} L / R</dt><dd>${pair(values, 0, keyNumber(id).unit)}</dd></div>` : nothing;
+    })}
     <div><dt>Flags</dt><dd>${k.flagsCount}</dd></div>
     <div><dt>Walking</dt><dd>${k.walking}, ${formatDuration(k.forwardSeconds + k.backwardSeconds)}</dd></div>
   </dl>`;

@@ -3,11 +3,26 @@
  * of backward walking, and the rows of a side-by-side comparison. No DOM, no IndexedDB, so it
  * runs (and is tested) in Node.
  */
-import type { FlagId, GaitReport, Severity, Side, Walking } from '../../core/format/report';
+import { reportHasFeet, type FlagId, type GaitReport, type Severity, type Side, type Walking } from '../../core/format/report';
 import { changeBetween, type ChangeVerdict } from '../../core/metrics/change';
+import { keyNumber, type KeyNumberId } from '../../core/metrics/keyNumbers';
+import type { ReferenceRange } from '../../core/reference';
+
+const SIDES = ['left', 'right'] as const;
+
+/**
+ * The ankle key numbers kept per side with a session, by their id in KEY_NUMBERS (label, unit,
+ * decimals and healthy range come from there): how a push-off develops over time. Only reports of
+ * tracks with heels and toes (BlazePose) have them; sessions saved before, and MoveNet ones, do not.
+ */
+export const SESSION_ANKLE_NUMBERS = ['peakPushOffPlantarflexion', 'ankleRange'] as const satisfies readonly KeyNumberId[];
+export type SessionAnkleNumberId = (typeof SESSION_ANKLE_NUMBERS)[number];
+
+/** The ankle numbers of a session: each per side, absent where its report had no feet. */
+export type SessionAnkleNumbers = { [K in SessionAnkleNumberId]?: Record<Side, number | null> };
 
 /** The numbers a history list shows and a comparison lines up; null where the report has none. */
-export interface SessionKeyNumbers {
+export interface SessionKeyNumbers extends SessionAnkleNumbers {
   /** Steps per minute. */
   cadence: number | null;
   /** Mean stride time, seconds. */
@@ -40,24 +55,28 @@ export function keyNumbers(report: GaitReport): SessionKeyNumbers {
   const kv = report.summary.keyValues;
   const su = report.summary.uncertainty;
   const ku = report.summary.keyValueUncertainty;
+  const feet = reportHasFeet(report);
+  // Per-side key numbers by their KEY_NUMBERS id: hip and knee always, the ankle only with feet.
+  const sideIds: readonly KeyNumberId[] = ['peakHipExtension', 'peakSwingKneeFlexion', ...(feet ? SESSION_ANKLE_NUMBERS : [])];
   const uncertainty: Record<string, number | null> | undefined = su && ku
     ? {
         cadence: su.cadence,
         strideTime: su.strideTime,
         'stancePercent.left': su.stancePercent.left,
         'stancePercent.right': su.stancePercent.right,
-        'peakHipExtension.left': ku.left.peakHipExtension,
-        'peakHipExtension.right': ku.right.peakHipExtension,
-        'peakSwingKneeFlexion.left': ku.left.peakSwingKneeFlexion,
-        'peakSwingKneeFlexion.right': ku.right.peakSwingKneeFlexion,
+        ...Object.fromEntries(sideIds.flatMap((id) => SIDES.map((side) => [`${id}.${side}`, ku[side][id] ?? null]))),
       }
     : undefined;
+  const ankle: SessionAnkleNumbers = feet
+    ? Object.fromEntries(SESSION_ANKLE_NUMBERS.map((id) => [id, { left: kv.left[id] ?? null, right: kv.right[id] ?? null }]))
+    : {};
   return {
     cadence: report.summary.cadence,
     strideTime: report.summary.strideTime?.mean ?? null,
     stancePercent: { left: report.summary.stancePercent.left, right: report.summary.stancePercent.right },
     peakHipExtension: { left: kv.left.peakHipExtension, right: kv.right.peakHipExtension },
     peakSwingKneeFlexion: { left: kv.left.peakSwingKneeFlexion, right: kv.right.peakSwingKneeFlexion },
+    ...ankle,
     flagsCount: report.flags.length,
     walking: report.walking,
     forwardSeconds: round(forwardSeconds, 2),
@@ -115,41 +134,56 @@ export interface RowSpec {
   unit: string;
   decimals: number;
   get: (k: SessionKeyNumbers) => number | null;
+  /** The healthy range of the key number (KEY_NUMBERS) the row shows; absent for the other rows. */
+  reference?: ReferenceRange | null;
+  /** Whether a session has the row's number at all (the ankle: only with feet); absent = every session. */
+  has?: (k: SessionKeyNumbers) => boolean;
 }
 
 const SIDE_LABEL: Record<Side, string> = { left: 'left', right: 'right' };
 
+/**
+ * A key number of KEY_NUMBERS per side, its label (unless given), unit, decimals and healthy range
+ * from its declaration there.
+ */
+function keyNumberRows(
+  id: KeyNumberId,
+  get: (k: SessionKeyNumbers, side: Side) => number | null,
+  options: { label?: string; has?: RowSpec['has'] } = {},
+): RowSpec[] {
+  const spec = keyNumber(id);
+  return SIDES.map((side) => ({
+    key: `${id}.${side}`,
+    label: `${options.label ?? spec.label}, ${SIDE_LABEL[side]}`,
+    unit: spec.unit,
+    decimals: spec.decimals,
+    reference: spec.reference,
+    get: (k: SessionKeyNumbers) => get(k, side),
+    ...(options.has ? { has: options.has } : {}),
+  }));
+}
+
 export const ROW_SPECS: RowSpec[] = [
   { key: 'cadence', label: 'Cadence', unit: 'steps/min', decimals: 1, get: (k) => k.cadence },
   { key: 'strideTime', label: 'Stride time', unit: 's', decimals: 2, get: (k) => k.strideTime },
-  ...(['left', 'right'] as const).map((side) => ({
+  ...SIDES.map((side) => ({
     key: `stancePercent.${side}`,
     label: `Stance, ${SIDE_LABEL[side]}`,
     unit: '% of cycle',
     decimals: 1,
     get: (k: SessionKeyNumbers) => k.stancePercent[side],
   })),
-  ...(['left', 'right'] as const).map((side) => ({
-    key: `peakHipExtension.${side}`,
-    label: `Peak hip extension, ${SIDE_LABEL[side]}`,
-    unit: '°',
-    decimals: 1,
-    get: (k: SessionKeyNumbers) => k.peakHipExtension[side],
-  })),
-  ...(['left', 'right'] as const).map((side) => ({
-    key: `peakSwingKneeFlexion.${side}`,
-    label: `Peak swing knee flexion, ${SIDE_LABEL[side]}`,
-    unit: '°',
-    decimals: 1,
-    get: (k: SessionKeyNumbers) => k.peakSwingKneeFlexion[side],
-  })),
+  ...keyNumberRows('peakHipExtension', (k, side) => k.peakHipExtension[side], { label: 'Peak hip extension' }),
+  ...keyNumberRows('peakSwingKneeFlexion', (k, side) => k.peakSwingKneeFlexion[side], { label: 'Peak swing knee flexion' }),
+  ...SESSION_ANKLE_NUMBERS.flatMap((id) => keyNumberRows(id, (k, side) => k[id]?.[side] ?? null, { has: (k) => k[id] !== undefined })),
   { key: 'flagsCount', label: 'Patterns flagged', unit: '', decimals: 0, get: (k) => k.flagsCount },
   { key: 'forwardSeconds', label: 'Walking forward', unit: 's', decimals: 1, get: (k) => k.forwardSeconds },
   { key: 'backwardSeconds', label: 'Walking backward', unit: 's', decimals: 1, get: (k) => k.backwardSeconds },
 ];
 
+/** The rows of two sessions side by side; a row only some sessions have (the ankle) where either has it. */
 export function compareRows(a: SessionKeyNumbers, b: SessionKeyNumbers): CompareRow[] {
-  return ROW_SPECS.map((spec) => {
+  return ROW_SPECS.filter((spec) => !spec.has || spec.has(a) || spec.has(b)).map((spec) => {
     const va = spec.get(a);
     const vb = spec.get(b);
     const difference = va === null || vb === null ? null : round(vb - va, spec.decimals);

@@ -4,7 +4,7 @@
  * and the running share of backward walking against the suggested 10-25 % of forward time.
  */
 import { REFERENCE, type ReferenceRange } from '../../core/reference';
-import { backwardShare, ROW_SPECS, SUGGESTED_BACKWARD_PERCENT_OF_FORWARD, type SessionKeyNumbers } from './sessionSummary';
+import { backwardShare, ROW_SPECS, SUGGESTED_BACKWARD_PERCENT_OF_FORWARD, type RowSpec, type SessionKeyNumbers } from './sessionSummary';
 
 /** A session's owner when none was given (one-person use). */
 export const DEFAULT_PERSON = 'me';
@@ -47,33 +47,36 @@ function strideBand(cadence: ReferenceRange): { low: number | null; high: number
   return { low: cadence.high ? 120 / cadence.high : null, high: cadence.low ? 120 / cadence.low : null };
 }
 
+/** Healthy bands of the rows that are not key numbers of KEY_NUMBERS (those carry their own). */
 const BANDS: Record<string, { low: number | null; high: number | null }> = {
   cadence: REFERENCE.cadence,
   strideTime: strideBand(REFERENCE.cadence),
   'stancePercent.left': REFERENCE.stancePercent,
   'stancePercent.right': REFERENCE.stancePercent,
-  'peakHipExtension.left': REFERENCE.peakHipExtension,
-  'peakHipExtension.right': REFERENCE.peakHipExtension,
-  'peakSwingKneeFlexion.left': REFERENCE.peakSwingKneeFlexion,
-  'peakSwingKneeFlexion.right': REFERENCE.peakSwingKneeFlexion,
 };
 
-/** The key numbers with a healthy band, each as a series over one person's sessions (oldest first). */
+function bandOf(spec: RowSpec): { low: number | null; high: number | null } | null {
+  const band = spec.reference ?? BANDS[spec.key];
+  return band ? { low: band.low, high: band.high } : null;
+}
+
+/**
+ * The key numbers with a healthy band, each as a series over one person's sessions (oldest first);
+ * the ankle ones have points only from sessions with feet (none: nothing to draw).
+ */
 export function trendSeries(sessions: readonly PersonSession[]): TrendSeries[] {
   const ordered = [...sessions].sort((a, b) => a.createdAt - b.createdAt);
-  return ROW_SPECS.filter((spec) => spec.key in BANDS).map((spec) => ({
-    key: spec.key,
-    label: spec.label,
-    unit: spec.unit,
-    decimals: spec.decimals,
-    band: { low: BANDS[spec.key].low, high: BANDS[spec.key].high },
-    points: ordered.flatMap((s) => {
+  return ROW_SPECS.flatMap((spec) => {
+    const band = bandOf(spec);
+    if (!band) return [];
+    const points = ordered.flatMap((s) => {
       const value = spec.get(s.keyNumbers);
       if (value === null || !Number.isFinite(value)) return [];
       const u = s.keyNumbers.uncertainty?.[spec.key];
       return [{ t: s.createdAt, value, uncertainty: typeof u === 'number' && Number.isFinite(u) ? u : null }];
-    }),
-  }));
+    });
+    return [{ key: spec.key, label: spec.label, unit: spec.unit, decimals: spec.decimals, band, points }];
+  });
 }
 
 /**

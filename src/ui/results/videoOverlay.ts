@@ -52,6 +52,8 @@ function isTyping(event: KeyboardEvent): boolean {
  * changes; `seek(t)` moves it. Frame by frame: `,` and `.` (anywhere on the page but in a text
  * field) step one frame back or forward, `<` and `>` jump to the previous or next gait event, with
  * buttons for the same; the frame number and time are shown; playback at 1/4, 1/2 or normal speed.
+ * The play button, time slider and the rest sit below the picture, video or not: the browser's own
+ * video controls would cover the bottom of the frame, where the feet (heel and toe points) are.
  *
  * Measuring on a paused frame: an angle (three points, the middle one the vertex) or a distance
  * (two points) drawn over the picture with its value shown live. A tool starts on the detected
@@ -450,7 +452,7 @@ export class GaitVideoOverlay extends LitElement {
     ctx.restore();
   }
 
-  // Stick-figure playback (no video).
+  /** Play or pause: the video, or the stick figure's own playback (no video). */
   private togglePlay(): void {
     if (this.videoUrl && this.video) {
       if (this.video.paused) void this.video.play();
@@ -537,7 +539,6 @@ export class GaitVideoOverlay extends LitElement {
           ${withVideo
             ? html`<video
                 src=${this.videoUrl!}
-                ?controls=${!this.measure.tool}
                 playsinline
                 muted
                 preload="auto"
@@ -547,6 +548,7 @@ export class GaitVideoOverlay extends LitElement {
                 @loadeddata=${this.onVideoEvent}
                 @play=${() => (this.playing = true)}
                 @pause=${() => (this.playing = false)}
+                @click=${this.togglePlay}
               ></video>`
             : nothing}
           <canvas
@@ -561,14 +563,10 @@ export class GaitVideoOverlay extends LitElement {
           ></canvas>
         </div>
         <div class="bar">
-          ${withVideo
-            ? nothing
-            : html`<button type="button" @click=${this.togglePlay} aria-pressed=${this.playing ? 'true' : 'false'}>
-                  ${this.playing ? 'Pause' : 'Play'}
-                </button>
-                <label class="sr-only" for="scrub">Time in the walk</label>
-                <input id="scrub" type="range" min=${this.start} max=${this.end} step="0.01" .value=${String(this.time)} @input=${this.onScrub} />
-                <span class="time" aria-live="off">${this.time.toFixed(2)} s / ${this.end.toFixed(2)} s</span>`}
+          <button type="button" data-testid="play" @click=${this.togglePlay} aria-pressed=${this.playing ? 'true' : 'false'}>${this.playing ? 'Pause' : 'Play'}</button>
+          <label class="sr-only" for="scrub">Time in the walk</label>
+          <input id="scrub" data-testid="scrub" type="range" min=${this.start} max=${this.end} step="0.01" .value=${String(this.time)} @input=${this.onScrub} />
+          <span class="time" aria-live="off">${this.time.toFixed(2)} s / ${this.end.toFixed(2)} s</span>
           <span class="steps" role="group" aria-label="Frame by frame">
             <button type="button" data-testid="prev-event" title="Previous gait event (<)" aria-label="Previous gait event" @click=${() => this.jumpToEvent(-1)}>◀ event</button>
             <button type="button" data-testid="step-back" title="One frame back (,)" aria-label="One frame back" @click=${() => this.step(-1)}>−1</button>
