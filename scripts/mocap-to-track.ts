@@ -7,11 +7,21 @@ import { readFileSync } from 'node:fs';
 import { KEYPOINT_NAMES, type GaitPoseTrack, type Keypoint } from '../src/core/format/poseTrack';
 
 export interface MocapFile {
-  meta: { fps: number; image_size: [number, number]; trial_id: string };
+  meta: {
+    fps: number;
+    image_size: [number, number];
+    trial_id: string;
+    /** Image scale and origin of the orthographic projection: x_mm = (x_px - x0_px) / px_per_mm, up_mm = (y0_px - y_px) / px_per_mm. */
+    px_per_mm?: number;
+    x0_px?: number;
+    y0_px?: number;
+  };
   keypoints: ([number, number] | null)[][];
   truth: {
     angles_deg: Record<'left' | 'right', Record<string, (number | null)[]>>;
     events: Record<'left' | 'right', { heel_strike: number[]; toe_off: number[] }>;
+    /** Where each event came from, parallel to `events` ('force_plate', 'zeni', ...). */
+    events_origin?: Record<'left' | 'right', { heel_strike: string[]; toe_off: string[] }>;
   };
 }
 
