@@ -5,7 +5,7 @@
  * 2 frames, no cycle missed, hip and knee RMSE under 3 deg.
  */
 import { describe, expect, it } from 'vitest';
-import { MOVENET_LIKE_NOISE, type WalkerOptions } from '../src/synth';
+import { MAX_CROUCH_DEG, MOVENET_LIKE_NOISE, type WalkerOptions } from '../src/synth';
 import { analyzeTrack } from '../src/core/analyze';
 import { evaluate, figureOffsetS, fractionWithin, maxEventErrorFrames, SIDES, type Evaluation } from './helpers/synthetic';
 
@@ -160,7 +160,7 @@ describe('seeded pathologies raise their flags', () => {
     ['stiff knee', { stiffKnee: true }, 'stiff-knee-swing'],
     ['crouch', { crouchDeg: 25 }, 'crouch'],
     // The walker's most severe crouch (its limit); the crouch-gait motion-capture walks go further (66-105 deg).
-    ['severe crouch', { crouchDeg: 45 }, 'crouch'],
+    ['severe crouch', { crouchDeg: MAX_CROUCH_DEG }, 'crouch'],
     ['trunk lean', { trunkLeanDeg: 15 }, 'forward-trunk-lean'],
     ['anterior pelvic tilt', { anteriorPelvicTiltDeg: 12 }, 'anterior-pelvic-tilt'],
     ['flicking swing', { flickingSwing: true }, 'flicking-swing'],

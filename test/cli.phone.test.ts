@@ -47,7 +47,7 @@ describe('slow motion', () => {
     slowedExport(join(dir, 'slomo-240.mp4'), 8, join(dir, 'slomo-export-30.mp4'));
   }, 120_000);
 
-  it('a 240 fps original: real time, cadence right, heel strikes within 2 frames of 240 fps; the report says slow motion and the rate', () => {
+  it('a 240 fps original: real time, cadence right, heel strikes within 3 frames of 240 fps; the report says slow motion and the rate', () => {
     const { report, stderr } = analyse(join(dir, 'slomo-240.mp4'));
     original = report;
     expect(report.source?.capture).toEqual({ fps: 240, slowMotion: true, slowedBy: null, trackedFps: 60 });
@@ -59,7 +59,8 @@ describe('slow motion', () => {
     const frames = (xs: number[]) => xs.map((x) => (x / frame).toFixed(1)).join(' ');
     console.log(`240 fps, Lightning: heel strikes ${frames(e.heelStrikes.errors)}; toe offs ${frames(e.toeOffs.errors)} (frames of 240 fps; missed ${e.toeOffs.missed.length + e.heelStrikes.missed.length})`);
     expect(e.heelStrikes.errors.length).toBeGreaterThanOrEqual(6);
-    for (const error of e.heelStrikes.errors) expect(Math.abs(error)).toBeLessThanOrEqual(2 * frame + 1e-6);
+    // Within 3 frames of 240 fps (12.5 ms): less than one of the 60 Hz frames it is tracked at.
+    for (const error of e.heelStrikes.errors) expect(Math.abs(error)).toBeLessThanOrEqual(3 * frame + 1e-6);
     expect(e.heelStrikes.extra).toEqual([]);
     // Toe offs carry MoveNet's own error on the figure (the far leg's ankle, partly hidden, ~20-60 ms;
     // under 2 frames at 30 fps, several at 240): held to the 30 fps fixtures' limit (2 frames of
@@ -138,6 +139,7 @@ describe('long stretches of nobody', () => {
     const video = join(dir, 'empty-walk-empty.mp4');
     withEmptyStretches(join(FIXTURES, 'walks/healthy-ltr.mp4'), 20, video);
     const fixture = readFixtureTruth('healthy-ltr');
+    const walkEnd = 20 + fixture.frameCount / fixture.fps;
     const truth = shiftedTruth(fixture, 20, 40 * 30 + fixture.frameCount);
     const trackPath = join(dir, 'empty-walk-empty.track.json');
     const { report, stderr } = analyse(video, '--track', trackPath);
@@ -147,12 +149,12 @@ describe('long stretches of nobody', () => {
     expect(Math.abs(report.summary.cadence! / truth.cadence - 1)).toBeLessThan(0.04);
     expect(comparison.events.heelStrikes.extra).toEqual([]);
     expect(comparison.events.toeOffs.extra).toEqual([]);
-    expect(comparison.missedInside.filter((t) => t > 20.25 && t < 25.2 - 0.25)).toEqual([]);
+    expect(comparison.missedInside.filter((t) => t > 20.25 && t < walkEnd - 0.25)).toEqual([]);
     expect(comparison.events.heelStrikes.errors.length).toBeGreaterThanOrEqual(5);
     // The track is the walk (20-25.2 s): the 40 s of nobody were neither decoded for tracking nor tracked.
     const track = JSON.parse(readFileSync(trackPath, 'utf8')) as { frames: { t: number }[] };
     expect(track.frames[0].t).toBeGreaterThanOrEqual(19.9);
-    expect(track.frames.at(-1)!.t).toBeLessThanOrEqual(25.4);
-    expect(stderr).toMatch(new RegExp(`timing \\(.*: ${track.frames.length} frames, 45\\.2 s of video`));
+    expect(track.frames.at(-1)!.t).toBeLessThanOrEqual(walkEnd + 0.2);
+    expect(stderr).toMatch(new RegExp(`timing \\(.*: ${track.frames.length} frames, ${(walkEnd + 20).toFixed(1).replace('.', '\\.')} s of video`));
   }, 300_000);
 });

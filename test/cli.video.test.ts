@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openVideoFile, probeVideo } from '../src/video/node/ffmpegSource';
 import { VideoInputError } from '../src/contracts';
 import type { RawImage } from '../src/contracts';
+import { readFixtureTruth } from '../scripts/phoneClips';
 
 const root = join(__dirname, '..');
 const fixture = (path: string) => join(root, 'fixtures', path);
@@ -189,7 +190,9 @@ describe('gait video', () => {
     expect(readdirSync(out).sort()).toEqual(['a-ltr.report.json', 'b-rtl.report.json']);
     expect(JSON.parse(readFileSync(join(out, 'a-ltr.report.json'), 'utf8')).direction).toBe('left-to-right');
     expect(JSON.parse(readFileSync(join(out, 'b-rtl.report.json'), 'utf8')).direction).toBe('right-to-left');
-    expect(run.stderr).toMatch(/\[1\/3\] .*a-ltr\.mp4: 156 frames, 5\.2 s of video in [\d.]+ s \([\d.]+x real time\) -> .*a-ltr\.report\.json/);
+    const ltr = readFixtureTruth('healthy-ltr');
+    const ltrSeconds = (ltr.frameCount / ltr.fps).toFixed(1).replace('.', '\\.');
+    expect(run.stderr).toMatch(new RegExp(`\\[1/3\\] .*a-ltr\\.mp4: ${ltr.frameCount} frames, ${ltrSeconds} s of video in [\\d.]+ s \\([\\d.]+x real time\\) -> .*a-ltr\\.report\\.json`));
     expect(run.stderr).toMatch(/\[3\/3\] .*c-notes\.mp4: failed: .*not a video file/);
     expect(run.stderr).toMatch(/2 of 3 videos analysed: .* real time, 2 workers\)/);
     expect(run.stdout).toBe('');

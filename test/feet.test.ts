@@ -103,12 +103,13 @@ describe('synthetic walker with feet', () => {
       truth.phase[side].forEach((p, i) => {
         if (p !== null && p >= 0.2 && p <= 0.28) expect(Math.abs(truth.feet.footAngle[side][i]!)).toBeLessThan(0.05);
       });
-      // Contacts from the foot agree with the curves' events within 5 ms.
+      // Contacts from the foot agree with the curves' events within 6 ms (5.1 ms at most since the
+      // hip is 2.5 deg extended at toe off, nearer the real walks: the forefoot leaves a little early).
       for (const [fromFoot, curve] of [
         [truth.feet.contacts[side].initialContacts, truth.events[side].heelStrikes],
         [truth.feet.contacts[side].finalContacts, truth.events[side].toeOffs],
       ]) {
-        for (const t of fromFoot) expect(Math.min(...curve.map((x) => Math.abs(x - t)))).toBeLessThan(0.005);
+        for (const t of fromFoot) expect(Math.min(...curve.map((x) => Math.abs(x - t)))).toBeLessThan(0.006);
       }
     }
   });
@@ -258,11 +259,11 @@ describe('heel/toe event detectors (footEvents.ts) against the foot-contact trut
     }
   });
 
-  it("O'Connor's foot velocity: initial contacts of heel strikers within 1 frame (about 23 ms late); final contacts come 3 frames early, at heel rise", () => {
+  it("O'Connor's foot velocity: initial contacts of heel strikers about 1 frame late (34 ms); final contacts come nearly 3 frames early, at heel rise", () => {
     const e = evaluateFeet(...pair(synthesizeWalk({ ...BASE, seed: 16, cadence: 110, direction: 'right-to-left' })));
     const ic = e.events.footVelocity.initial.errors;
     expect(ic.length).toBeGreaterThanOrEqual(5);
-    expect(within(ic, FRAME_S)).toBe(true);
+    expect(within(ic, 1.2 * FRAME_S)).toBe(true);
     expect(ic.reduce((s, x) => s + x, 0) / ic.length).toBeGreaterThan(0);
     const fc = e.events.footVelocity.final.errors;
     expect(fc.length).toBeGreaterThanOrEqual(5);

@@ -78,7 +78,8 @@ describe('the side-view walker', () => {
     expect(nearSideOf(rtl.truth.clean.frames[10].keypoints)).toBe('left');
   });
 
-  it.each([0, 17, 40, 63])('frame %i: body colours at the keypoints, background away from the figure', (i) => {
+  // (Frame 63 was one of them until the walker's terminal swing changed: its mid-trunk point now falls on the anti-aliased edge of the arm.)
+  it.each([0, 17, 40, 61])('frame %i: body colours at the keypoints, background away from the figure', (i) => {
     const raster = renderWalkFrame(truth, i);
     const kp = truth.clean.frames[i].keypoints;
     const colourAt = (k: number) => pixelAt(raster, kp[k][0]!, kp[k][1]!);

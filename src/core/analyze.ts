@@ -40,6 +40,7 @@ import { aggregateSide } from './metrics/aggregate';
 import { spatiotemporalSummary, spatiotemporalUncertainty, symmetryIndex } from './metrics/spatiotemporal';
 import { poseModelError, type PoseModelError } from './metrics/uncertainty';
 import { evaluateFlags } from './flags/rules';
+import { checkLegLabels, type LegLabelCheck } from './events/legLabels';
 import { GaitAnalysisError } from './errors';
 import { lowerBound, round, roundOrNull, valueAt } from './util/stats';
 
@@ -148,6 +149,8 @@ export function analyzeTrack(track: GaitPoseTrack, options: AnalysisOptions = {}
   const detectedEvents: Record<Side, SideEvents[]> = detector.detect({ columns: c, pelvisX: view.pelvisX, passes: view.passes });
   // Hand-corrected events, when given, replace the detected ones per leg.
   const eventsPerPass = applyEventOverrides(detectedEvents, options.events, view.passes.map((p) => [c.t[p.i0], c.t[p.i1]] as const));
+  // Left and right really two legs? (A model that swaps the labels at every step gives each leg an event per step.)
+  const legLabels = checkLegLabels(c, view.passes, eventsPerPass);
   const typicalStride = typicalStrideTime([...eventsPerPass.left, ...eventsPerPass.right].map((e) => e.heelStrikes));
   const timings: Record<Side, CycleTiming[]> = { left: [], right: [] };
   const rejectedReasons: string[] = [];
@@ -200,7 +203,7 @@ export function analyzeTrack(track: GaitPoseTrack, options: AnalysisOptions = {}
   const backwardPercent = totalWalking > 0 ? (100 * passes.filter((p) => p.walking === 'backward').reduce((s, p) => s + passDuration(p), 0)) / totalWalking : 0;
 
   // Forward and backward walking are analysed apart, never pooled (docs/design.md, section 6).
-  const kindInputs: KindInputs = { passes, eventsPerPass, strikesPerPass, timings, allCycles, model, view, clean, options, c, backwardPercent, totalWalking };
+  const kindInputs: KindInputs = { passes, eventsPerPass, strikesPerPass, timings, allCycles, model, view, clean, options, c, backwardPercent, totalWalking, legLabels };
   const byWalking: GaitReport['byWalking'] = {};
   for (const kind of WALKING_KINDS) {
     if (passes.some((p) => p.walking === kind)) byWalking[kind] = analyzeKind(kind, kindInputs);
@@ -227,7 +230,7 @@ export function analyzeTrack(track: GaitPoseTrack, options: AnalysisOptions = {}
     eventDetector: { id: detector.id, reference: detector.reference },
     ...(feet ? { feet: { footOffsetDeg: feet.offsets.map((o) => (o ? roundOrNull(o.footOffsetDeg) : null)) } } : {}),
     passes: passes.length,
-    warnings: warnings(view, byWalking, detectedFraction, clean, rejectedReasons, forwardCycles),
+    warnings: warnings(view, byWalking, detectedFraction, clean, rejectedReasons, forwardCycles, legLabels),
   };
 
   return {
@@ -282,6 +285,8 @@ interface KindInputs {
   c: TrackColumns;
   backwardPercent: number;
   totalWalking: number;
+  /** Per pass: whether the two legs' events are really two legs (legLabels.ts). */
+  legLabels: LegLabelCheck[];
 }
 
 /**
@@ -357,8 +362,10 @@ function analyzeKind(kind: Walking, k: KindInputs): WalkingKindResult {
       poseModel: { id: k.model.id, source: k.model.source },
     },
   };
+  // Cycles built on legs the pose model kept confusing mix both legs: nothing is judged on them.
+  const legsConfused = k.legLabels.some((check, p) => ofKind(p) && check.confused);
   const judged =
-    kind === 'forward'
+    kind === 'forward' && !legsConfused
       ? evaluateFlags({
           keyValues,
           uncertainty: kvU,
@@ -402,8 +409,15 @@ function warnings(
   clean: CleanResult,
   rejected: string[],
   forwardCycles: Record<Side, number>,
+  legLabels: readonly LegLabelCheck[],
 ): string[] {
   const out: string[] = [];
+  if (legLabels.some((x) => x.confused)) {
+    out.push(
+      'The pose model kept mixing up the left and right legs: one leg has a heel strike at nearly every step, so its "strides" are single steps. ' +
+        'Its numbers mix both legs and no patterns were flagged. Film again with the walker clearly side-on, or try another pose model.',
+    );
+  }
   if (!view.sideView.ok) out.push(view.sideView.message);
   const kinds = Object.values(byWalking).filter((x): x is WalkingKindResult => x !== undefined);
   for (const kind of kinds) {

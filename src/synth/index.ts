@@ -8,7 +8,7 @@ export { synthesizeWalk } from './synthesizeWalk';
 export type { Framing, SynthOptions, SyntheticWalk, TruthCycle, TruthPass, WalkerOptions, WalkTruth } from './types';
 export { MOVENET_LIKE_NOISE, applyNoise, resolveNoise } from './noise';
 export type { NoiseOptions, NoisyTrack, ResolvedNoise } from './noise';
-export { DEFAULT_STIFF_KNEE_PEAK_DEG, resolvePathology } from './pathology';
+export { DEFAULT_STIFF_KNEE_PEAK_DEG, MAX_CROUCH_DEG, resolvePathology } from './pathology';
 export type { PathologyOptions, ResolvedPathology } from './pathology';
 export { buildStrideModel } from './strideModel';
 export type { StrideConsistency, StrideModel } from './strideModel';

@@ -23,7 +23,7 @@ export interface PathologyOptions {
   pushOffPlantarflexionDeficitDeg?: number;
   /** Stiff-knee swing: true (peak swing knee flexion 33 deg) or the peak in degrees. */
   stiffKnee?: boolean | number;
-  /** Crouch: the knee is never straighter than this (degrees), hip and ankle flex with it. */
+  /** Crouch: the knee is never straighter than this (degrees, at most MAX_CROUCH_DEG), hip and ankle flex with it. */
   crouchDeg?: number;
   /** Constant forward trunk lean added to the normal ~3 deg, degrees (both sides). */
   trunkLeanDeg?: number;
@@ -61,6 +61,13 @@ export interface ResolvedPathology {
   stepTimeAsymmetry: number;
 }
 
+/**
+ * The deepest crouch the 2D walker can take: beyond it the shank stays behind the vertical through
+ * swing (no terminal swing). 42 deg since the terminal swing follows the real walks more closely
+ * (gaitCurves.ts: less hip retraction, the knee 7 deg flexed at 97 %); it was 45 before.
+ */
+export const MAX_CROUCH_DEG = 42;
+
 /** Peak swing knee flexion for `stiffKnee: true` (myogait flags a peak below 40 deg). */
 export const DEFAULT_STIFF_KNEE_PEAK_DEG = 33;
 
@@ -86,7 +93,7 @@ export function resolvePathology(options: PathologyOptions | undefined): Resolve
     preSwingKneeDeficitDeg: nonNegative(o.preSwingKneeDeficitDeg, 'preSwingKneeDeficitDeg', 30),
     pushOffPlantarflexionDeficitDeg: nonNegative(o.pushOffPlantarflexionDeficitDeg, 'pushOffPlantarflexionDeficitDeg', 25),
     stiffKneePeakDeg,
-    crouchDeg: nonNegative(o.crouchDeg, 'crouchDeg', 45),
+    crouchDeg: nonNegative(o.crouchDeg, 'crouchDeg', MAX_CROUCH_DEG),
     trunkLeanDeg: o.trunkLeanDeg ?? 0,
     anteriorPelvicTiltDeg: nonNegative(o.anteriorPelvicTiltDeg, 'anteriorPelvicTiltDeg', 25),
     flickingSwing: o.flickingSwing ?? false,
@@ -131,8 +138,8 @@ function flickDelta(phase: number): number {
     [85, 14],
     [89.5, 17],
     [93, 8],
-    [96.5, -8.5],
-    [98.5, -5],
+    [96.5, -10.5],
+    [98.5, -6],
     [100, 0],
   ];
   const p = phase * 100;

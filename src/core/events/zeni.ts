@@ -43,10 +43,16 @@ export function detectEvents(c: TrackColumns, pelvisX: Float64Array, side: Side,
  * Calibrated on real walks, not on the synthetic figure: on the 12 healthy motion-capture walks of
  * the calibration set (force-plate, lab and marker events; 30 fps) the ankle extremes lead initial
  * contact by a mean 1.6 % and toe off by 3.1 % of the stride (per-walk medians: HS -1.4..+2.1 %,
- * TO -0.3..+2.1 % around those). The synthetic walker's rigid 2D foot leads by more (3.6 % / 5.6 %),
- * so its events now come about 2.4 % of a stride (~25 ms, under one frame at 30 fps) before its
- * truth: that is the figure's foot, not a person's. The earlier shifts (3.5 % / 5.5 %, fitted on the
+ * TO -0.3..+2.1 % around those). The synthetic walker's rigid 2D foot leads by more (2.75 % / 4.3 %
+ * as this detector sees it; 3.6 % / 5.6 % before its terminal swing and pre-swing were brought
+ * nearer the real walks, src/synth/gaitCurves.ts), so its events come 1.2 % of a stride (~14 ms)
+ * early: that is the figure's foot, not a person's. The earlier shifts (3.5 % / 5.5 %, fitted on the
  * figure) made toe off 26 ms and heel strike 16 ms late on real walks.
+ * On the one walk of the set with heel and forefoot markers as well as force plates
+ * (scripts/eval-foot-markers.ts, OpenSim JAM overground_17; one of the 12, so not independent):
+ * heel strikes +6 / +1 / +2 ms and toe offs +7 / -2 ms from the plates (200 Hz; at 30 fps +9 / +3 /
+ * +5 and +7 / -2), against Zeni as published on the heel marker -14..-20 ms and on the 5th
+ * metatarsal +1..+9 ms.
  * Backward walking is close to forward walking reversed in time (Thorstensson 1986), so there the
  * shifts swap roles and sign: first contact is the reversed forward toe off, and so on.
  */
