@@ -58,6 +58,23 @@ describe('BlazePose tracks of the rendered walks with feet', () => {
     }
   });
 
+  it('a strike pattern told for sure is the true one: BlazePose\'s wrong patterns (flat and forefoot read as heel) come out "not certain"', () => {
+    let certain = 0;
+    for (const file of files) {
+      const fixture = JSON.parse(readFileSync(join(FIXTURES, 'walks', `${file.split('.')[0]}.truth.json`), 'utf8')) as FixtureTruth;
+      const truePattern = synthesizeWalk(fixture.synth).truth.feet.pattern;
+      const report = analyzeTrack(JSON.parse(readFileSync(join(FIXTURES, 'tracks', file), 'utf8')) as GaitPoseTrack);
+      for (const side of ['left', 'right'] as const) {
+        const summary = report.sides[side].strikeSummary!;
+        if (!summary.certain) continue;
+        certain++;
+        expect(summary.typical, `${file} ${side}: ${summary.description}`).toBe(truePattern);
+      }
+    }
+    // Not vacuous: the clear heel strikes and backward forefoot landings are told for sure.
+    expect(certain).toBeGreaterThanOrEqual(4);
+  });
+
   it.each(evaluations.map((x) => [x.file, x] as const))('%s: angles and events within the error model of its pose model', (_, { model, e }) => {
     const errors = POSE_MODEL_ERRORS[model];
     expect(e.angles.hip.median).toBeLessThanOrEqual(errors.hipDeg);

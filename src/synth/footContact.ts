@@ -19,12 +19,12 @@
  *
  * The trailing leg first takes up to TRAILING_KNEE_CAP_DEG more knee flexion (its foot's tilt kept),
  * then its ankle gives the rest. The corrections are the truth (the walker's truth is what its
- * keypoints show). Healthy forward walking then gives: ankle -5.6 at 8 %, flat foot 14-30 %, heel
- * rise from 32 %, +14.9 peak dorsiflexion at opposite heel strike (curve 11.6), -17.6 at toe off
- * and -18.3 peak at 64 % (curve -18.2), trailing knee up to 6 deg more flexed around 50 %.
+ * keypoints show). Healthy forward walking then gives: ankle -4.6 at 8 %, flat foot 14-30 %, heel
+ * rise from 32 %, +14.9 peak dorsiflexion at opposite heel strike (curve 11.6), -17.9 at toe off
+ * and -18.6 peak at 63 % (curve -18.2), trailing knee up to 6 deg more flexed around 50 %.
  *
  * What stays imperfect: with hip and knee on their curves the two planted contact points do not keep
- * a fixed distance in double support, so the feet slide up to 3.9 % of body height then
+ * a fixed distance in double support, so the feet slide up to 4.1 % of body height then
  * (strideModel's maxFootSlide; 0.4 % without exact contact only because the landing heel hovered
  * above the floor while it moved).
  */

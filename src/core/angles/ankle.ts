@@ -37,7 +37,7 @@
  *
  * In the whole analysis (`footAngleColumns`, analyze.ts; scripts/eval-feet-analysis.ts), per-frame
  * median error: clean 0.2-0.7 deg (backward 2.0), with 1 % jitter and drop-outs 2.5-2.9 (backward
- * 3.5); BlazePose through the app (fixtures/tracks) full 4.7-9.1 deg, lite 10.9-18.9, nearly all of
+ * 3.5); BlazePose through the app (fixtures/tracks) full 4.2-8.2 deg, lite 9.0-15.3, nearly all of
  * it a bias from the offset; rounding a track to 0.1 px moved one walk's
  * offset by 6 deg (few frames pass as foot flat): the offset is the weak part on a pose model. The key numbers against the
  * rigid-foot truth, clean forward walks: at initial contact within 1.4 deg, peak dorsiflexion in

@@ -24,33 +24,40 @@
  *
  * Measured on the synthetic walker with feet at 30 fps against the contact truth from its rigid
  * foot (scripts/eval-feet.ts; 6 walks: both directions, backward, flat and forefoot strikers,
- * treadmill). Zeni: every event found, none extra; forward initial contact 32-41 ms early (the heel
- * is furthest ahead just before it lands), final contact 29-33 ms early; backward initial contact
- * within 2 ms, final contact 53 ms late; with 1 % body-height jitter the same biases, max 61 ms.
- * O'Connor: initial contact of heel strikers 23-24 ms late and within 1 frame, but none found for
- * flat and forefoot landings (no clear descent peak) and final contact 92-96 ms early (the foot
- * centre rises fastest at heel rise, not at toe off). So Zeni is the better of the two.
+ * treadmill; the walker's terminal swing and pre-swing as in src/synth/gaitCurves.ts). Zeni: every
+ * event found, none extra, all within 1 frame; forward initial contact 23-30 ms early (the heel is
+ * furthest ahead just before it lands), final contact 23-27 ms early; backward initial contact
+ * within 5 ms, final contact 48 ms late; with 1 % body-height jitter the same biases, max 51 ms.
+ * O'Connor: initial contact of heel strikers 34-40 ms late, none found for flat and forefoot
+ * landings (no clear descent peak) and final contact 88-99 ms early (the foot centre rises fastest
+ * at heel rise, not at toe off). So Zeni is the better of the two.
+ *
+ * On a real walk with heel and forefoot markers and force plates (scripts/eval-foot-markers.ts,
+ * OpenSim JAM overground_17; 3 heel strikes, 2-3 toe offs): Zeni on the heel marker 14-20 ms
+ * early, on the 5th metatarsal head 1-9 ms late (200 Hz; at 30 fps after the 6 Hz low-pass -11..-18
+ * and -0..+7 ms); the ankle proxy (zeni.ts) +1..+6 and -2..+7 ms. One walk: no shift is fitted on it.
  *
  * Against the ankle-proxy detector (zeni.ts: Zeni on the ankle, shifted by 1.6 % / 3.1 % of the
  * stride as calibrated on 12 real motion-capture walks), both run by the whole analysis on the same
  * tracks (scripts/eval-feet-analysis.ts), median |error| initial / final contact:
  *
- *   synthetic walker, clean (6 walks)     heel/toe 32-41 / 29-34 ms (backward 2 / 53)   ankle proxy 18-20 / 42-45 ms (backward 36 / 25)
- *   synthetic, 1 % jitter + drop-outs     heel/toe 32-53 / 19-30 ms (backward 14 / 47)  ankle proxy 17-19 / 39-61 ms (backward 24 / 19)
+ *   synthetic walker, clean (6 walks)     heel/toe 23-30 / 23-27 ms (backward 5 / 48)   ankle proxy 8-10 / 40-42 ms (backward 18 / 13)
  *   BlazePose full / lite through the app (Chromium, 384 px crops; fixtures/tracks/)
- *     healthy-feet                        heel/toe 42 / 41, lite 35 / 46 ms             ankle proxy 30 / 35, lite 20 / 33 ms
- *     flatfoot-feet                       heel/toe 40 / 49, lite 31 / 40 ms             ankle proxy 22 / 47, lite 13 / 25 ms
- *     forefoot-feet                       heel/toe 38 / 39, lite 37 / 45 ms             ankle proxy 21 / 36, lite 21 / 27 ms
- *     backward-feet                       heel/toe 26 / 49, lite 17 / 46 ms             ankle proxy 27 / 34, lite 4 / 27 ms
+ *     healthy-feet                        heel/toe 30 / 35, lite 28 / 40 ms             ankle proxy 17 / 32, lite 14 / 23 ms
+ *     flatfoot-feet                       heel/toe 27 / 42, lite 26 / 41 ms             ankle proxy 14 / 39, lite 8 / 22 ms
+ *     forefoot-feet                       heel/toe 23 / 37, lite 30 / 45 ms             ankle proxy 11 / 53, lite 43 / 44 ms
+ *     backward-feet                       heel/toe 22 / 40, lite 13 / 45 ms             ankle proxy 9 / 19, lite 17 / 22 ms
  *
- * On the synthetic walker the two are even (mean of both events 28-37 ms against 30-33 ms); on
- * the BlazePose tracks, the layout that has feet, the proxy is closer in 15 of the 16 comparisons
- * (by 2-19 ms; heel/toe by 1 ms on backward initial contact with full). test/feetBlazePose.test.ts
+ * On the synthetic walker heel/toe is now the closer at final contact (the walker's ankle still
+ * leads toe off by more than a person's: 4.3 % against 3.1 % of the stride) and the proxy at initial
+ * contact; on the BlazePose tracks, the layout that has feet, the proxy is closer in 13 of the 16
+ * comparisons (heel/toe on backward-feet lite's and forefoot-feet lite's initial contacts and on
+ * forefoot-feet full's final contacts). test/feetBlazePose.test.ts
  * holds the registry to whichever measures better on those tracks. So by measurement the registry
  * keeps the ankle proxy for tracks with feet too: this detector ranks below it (rank 0.5 against 1).
- * Its forward bias of about one frame, the heel
- * reaching furthest forward just before it lands, is the method's own; a calibrated shift (as the
- * proxy has) would need real walks with foot markers, which the calibration set lacks.
+ * Its bias, the heel reaching furthest forward just before it lands, is the method's own (real
+ * heel marker: 14-20 ms); a calibrated shift would need more than the one real walk with foot
+ * markers at hand.
  */
 import type { TrackColumns } from '../clean/columns';
 import { SIDE_POINTS } from '../format/bodyPoints';
