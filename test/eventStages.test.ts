@@ -64,6 +64,17 @@ describe('extrema at the edges of a pass and around standing', () => {
     const real = [e(0, 100, 'max'), e(10, -100, 'min'), e(20, -100 + deep, 'max'), e(30, -100, 'min'), e(40, 100, 'max')];
     expect(dropShallowWaves(real)).toHaveLength(5);
   });
+
+  it('a gap that swallows one extremum loses that one only: the two of a kind on either side of it are no shallow wave', () => {
+    const { signal, truthMax, truthMin } = walkBetweenStands(5, 0.5, 5);
+    // A 5-frame gap over the third minimum (a leg not seen for 0.17 s).
+    const lost = Math.round(truthMin[2] * FPS);
+    for (let i = lost - 2; i <= lost + 2; i++) signal[i] = NaN;
+    const found = alternatingExtrema(signal, 0, signal.length - 1);
+    expect(times(found, 'max').length).toBe(truthMax.length);
+    expect(times(found, 'min').length).toBe(truthMin.length - 1);
+    for (const t of times(found, 'min')) expect(Math.min(...truthMin.map((x) => Math.abs(x - t)))).toBeLessThan(1 / FPS);
+  });
 });
 
 describe('the ankle-proxy shift', () => {

@@ -5,6 +5,7 @@
  * side by side; one is deleted, and stays deleted after another reload. A session saved from a
  * video keeps the video.
  */
+import { readTruth } from './helpers/truth';
 import { expect, test, type Page } from '@playwright/test';
 import { synthesizeWalk } from '../../src/synth';
 import { openHome, waitForResults } from './helpers/app';
@@ -81,5 +82,7 @@ test('history: a session saved from a video reopens after a reload with its vide
   await waitForResults(page);
   const video = page.getByTestId('video-overlay').locator('video');
   await expect(video).toHaveAttribute('src', /^blob:/);
-  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.duration), { timeout: 30_000 }).toBeGreaterThan(5);
+  // The demo walk's own length (healthy-ltr.mp4), not a blank or truncated stand-in.
+  const demo = readTruth('healthy-ltr');
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.duration), { timeout: 30_000 }).toBeGreaterThan(demo.frameCount / demo.fps - 0.1);
 });

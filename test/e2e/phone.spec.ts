@@ -25,7 +25,7 @@ async function analyse(page: import('@playwright/test').Page, video: string): Pr
   return JSON.parse(bytes.toString('utf8')) as GaitReport;
 }
 
-test('a 240 fps slow-motion upload: real time, cadence and heel strikes within 2 frames of 240 fps; the quality panel says slow motion', async ({ page }, testInfo) => {
+test('a 240 fps slow-motion upload: real time, cadence and heel strikes within 3 frames of 240 fps; the quality panel says slow motion', async ({ page }, testInfo) => {
   const FPS = 240;
   const video = join(dir, 'slomo-240.mp4');
   const truth: FixtureTruth = await renderWalkAt('treadmill', FPS, 4, video);
@@ -40,7 +40,8 @@ test('a 240 fps slow-motion upload: real time, cadence and heel strikes within 2
   console.log(summary);
   testInfo.annotations.push({ type: 'truth', description: summary });
   expect(e.heelStrikes.errors.length).toBeGreaterThanOrEqual(6);
-  for (const error of e.heelStrikes.errors) expect.soft(Math.abs(error)).toBeLessThanOrEqual(2 * frame + 1e-6);
+  // Within 3 frames of 240 fps (12.5 ms): less than one of the 60 Hz frames it is tracked at.
+  for (const error of e.heelStrikes.errors) expect.soft(Math.abs(error)).toBeLessThanOrEqual(3 * frame + 1e-6);
   expect.soft(e.heelStrikes.extra).toEqual([]);
   // Toe offs: MoveNet's own error on the figure; the 30 fps fixtures' limit away from the clip's ends
   // (see test/cli.phone.test.ts).

@@ -7,9 +7,9 @@ export const MODEL_MEASUREMENTS: ModelMeasurements = {
   "models": {
     "lightning": {
       "hipDeg": 2.1,
-      "kneeDeg": 4.1,
+      "kneeDeg": 3.9,
       "ankleDeg": null,
-      "eventsWithin1Frame": 0.68,
+      "eventsWithin1Frame": 0.66,
       "extraEventsPerWalk": 0.9,
       "msPerFrame": 32,
       "relativeTime": 1.1,
@@ -17,9 +17,9 @@ export const MODEL_MEASUREMENTS: ModelMeasurements = {
     },
     "thunder": {
       "hipDeg": 2.2,
-      "kneeDeg": 3.2,
+      "kneeDeg": 3,
       "ankleDeg": null,
-      "eventsWithin1Frame": 0.72,
+      "eventsWithin1Frame": 0.73,
       "extraEventsPerWalk": 0.8,
       "msPerFrame": 106,
       "relativeTime": 3.68,
@@ -39,7 +39,7 @@ export const MODEL_MEASUREMENTS: ModelMeasurements = {
       "hipDeg": 2.1,
       "kneeDeg": 3.1,
       "ankleDeg": 5.5,
-      "eventsWithin1Frame": 0.78,
+      "eventsWithin1Frame": 0.79,
       "extraEventsPerWalk": 2.1,
       "msPerFrame": 43,
       "relativeTime": 1.49,
@@ -50,7 +50,7 @@ export const MODEL_MEASUREMENTS: ModelMeasurements = {
       "kneeDeg": 3,
       "ankleDeg": 9.2,
       "eventsWithin1Frame": 0.7,
-      "extraEventsPerWalk": 1.6,
+      "extraEventsPerWalk": 1.7,
       "msPerFrame": 169,
       "relativeTime": 5.84,
       "realTime": 0.04
