@@ -33,22 +33,23 @@ const WALKS: Array<[string, SynthOptions]> = [
 const NOISY: SynthOptions['noise'] = { jitterFrac: 0.01, swapFraction: 0, dropoutFraction: 0.03 };
 
 const ms = (v: number) => (1000 * v).toFixed(0);
+/** Matched events within 1 frame of 30 fps, as "k/n". */
+const withinOneFrame = (m: EventMatch) => `${m.errors.filter((e) => Math.abs(e) <= 1 / 30 + 1e-9).length}/${m.errors.length}`;
+const meanBias = (m: EventMatch) => (m.errors.length ? m.errors.reduce((s, e) => s + e, 0) / m.errors.length : NaN);
 function events(m: EventMatch): string {
   if (!m.errors.length) return `none matched (missed ${m.missed.length}, extra ${m.extra.length})`;
   const abs = m.errors.map(Math.abs).sort((a, b) => a - b);
-  const bias = m.errors.reduce((s, e) => s + e, 0) / m.errors.length;
-  return `median |e| ${ms(abs[abs.length >> 1])} ms, max ${ms(abs[abs.length - 1])}, bias ${bias >= 0 ? '+' : ''}${ms(bias)}, ${abs.filter((e) => e <= 1 / 30 + 1e-9).length}/${abs.length} within 1 frame, missed ${m.missed.length}, extra ${m.extra.length}`;
+  const bias = meanBias(m);
+  return `median |e| ${ms(abs[abs.length >> 1])} ms, max ${ms(abs[abs.length - 1])}, bias ${bias >= 0 ? '+' : ''}${ms(bias)}, ${withinOneFrame(m)} within 1 frame, missed ${m.missed.length}, extra ${m.extra.length}`;
 }
 const brief = process.argv.includes('--brief');
 function oneLine(m: EventMatch): string {
-  const bias = m.errors.length ? m.errors.reduce((s, e) => s + e, 0) / m.errors.length : NaN;
-  return `${m.errors.filter((e) => Math.abs(e) <= 1 / 30 + 1e-9).length}/${m.errors.length} (bias ${ms(bias)} ms, missed ${m.missed.length}, extra ${m.extra.length})`;
+  return `${withinOneFrame(m)} (bias ${ms(meanBias(m))} ms, missed ${m.missed.length}, extra ${m.extra.length})`;
 }
 function printBrief(name: string, e: AnalysisEvaluation): void {
   const [chosen, other] = e.chosen === e.events.heelToe.detector ? [e.events.heelToe, e.events.ankleProxy] : [e.events.ankleProxy, e.events.heelToe];
-  const within = (m: EventMatch) => `${m.errors.filter((x) => Math.abs(x) <= 1 / 30 + 1e-9).length}/${m.errors.length}`;
   const a = e.angles;
-  console.log(`${name}: ${chosen.detector} initial ${oneLine(chosen.initial)}, final ${oneLine(chosen.final)}; ${other.detector} ${within(other.initial)} / ${within(other.final)}; hip ${a.hip.median.toFixed(1)} knee ${a.knee.median.toFixed(1)} ankle ${a.ankle.median.toFixed(1)} (bias ${a.ankle.bias.toFixed(1)}) deg; strikes ${e.strikes.right}/${e.strikes.classified} of ${e.strikes.steps}`);
+  console.log(`${name}: ${chosen.detector} initial ${oneLine(chosen.initial)}, final ${oneLine(chosen.final)}; ${other.detector} ${withinOneFrame(other.initial)} / ${withinOneFrame(other.final)}; hip ${a.hip.median.toFixed(1)} knee ${a.knee.median.toFixed(1)} ankle ${a.ankle.median.toFixed(1)} (bias ${a.ankle.bias.toFixed(1)}) deg; strikes ${e.strikes.right}/${e.strikes.classified} of ${e.strikes.steps}`);
 }
 function print(name: string, e: AnalysisEvaluation): void {
   if (brief) return printBrief(name, e);

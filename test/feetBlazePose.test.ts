@@ -19,11 +19,18 @@ import type { FixtureTruth } from '../scripts/fixtureTruth';
 const FIXTURES = join(__dirname, '..', 'fixtures');
 const files = readdirSync(join(FIXTURES, 'tracks')).filter((f) => f.endsWith('.track.json')).sort();
 
-const evaluations: Array<{ file: string; model: string; e: AnalysisEvaluation }> = files.map((file) => {
+/** Each track, its walk's truth and the app's report of it, read and analysed once. */
+const tracks = files.map((file) => {
   const track = JSON.parse(readFileSync(join(FIXTURES, 'tracks', file), 'utf8')) as GaitPoseTrack;
   const fixture = JSON.parse(readFileSync(join(FIXTURES, 'walks', `${file.split('.')[0]}.truth.json`), 'utf8')) as FixtureTruth;
-  return { file, model: track.source?.model ?? '', e: evaluateAnalysis(track, synthesizeWalk(fixture.synth).truth) };
+  return { file, track, truth: synthesizeWalk(fixture.synth).truth, report: analyzeTrack(track) };
 });
+
+const evaluations: Array<{ file: string; model: string; e: AnalysisEvaluation }> = tracks.map(({ file, track, truth }) => ({
+  file,
+  model: track.source?.model ?? '',
+  e: evaluateAnalysis(track, truth),
+}));
 
 const medianAbs = (errors: number[]) => {
   const abs = errors.map(Math.abs).sort((a, b) => a - b);
@@ -49,8 +56,7 @@ describe('BlazePose tracks of the rendered walks with feet', () => {
   });
 
   it('no walk (healthy push-off, identical legs) is flagged for limited push-off or for left-right angle differences, whatever BlazePose makes of the foot and the far leg', () => {
-    for (const file of files) {
-      const report = analyzeTrack(JSON.parse(readFileSync(join(FIXTURES, 'tracks', file), 'utf8')) as GaitPoseTrack);
+    for (const { file, report } of tracks) {
       expect(report.flags.map((f) => f.id), file).not.toContain('limited-push-off');
       // (lite's healthy walk is flagged on its stance-time symmetry: events, not the camera's far leg.)
       const angleEvidence = report.flags.filter((f) => f.id === 'asymmetry').flatMap((f) => f.evidence.filter((e) => /left-right difference/.test(e.measure)));
@@ -60,10 +66,8 @@ describe('BlazePose tracks of the rendered walks with feet', () => {
 
   it('a strike pattern told for sure is the true one: BlazePose\'s wrong patterns (flat and forefoot read as heel) come out "not certain"', () => {
     let certain = 0;
-    for (const file of files) {
-      const fixture = JSON.parse(readFileSync(join(FIXTURES, 'walks', `${file.split('.')[0]}.truth.json`), 'utf8')) as FixtureTruth;
-      const truePattern = synthesizeWalk(fixture.synth).truth.feet.pattern;
-      const report = analyzeTrack(JSON.parse(readFileSync(join(FIXTURES, 'tracks', file), 'utf8')) as GaitPoseTrack);
+    for (const { file, truth, report } of tracks) {
+      const truePattern = truth.feet.pattern;
       for (const side of ['left', 'right'] as const) {
         const summary = report.sides[side].strikeSummary!;
         if (!summary.certain) continue;

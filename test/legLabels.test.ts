@@ -29,9 +29,10 @@ describe('left and right are two legs (legLabels.ts)', () => {
   it('the walker, clean and with MoveNet-like noise (swaps, drop-outs), forward, backward, treadmill: strides of two steps, never confused', () => {
     for (const options of [{}, { walking: 'backward' }, { setting: 'treadmill' }, { direction: 'right-to-left' }] as SynthOptions[]) {
       for (const noise of [undefined, { ...MOVENET_LIKE_NOISE, seed: 4 }]) {
-        const report = analyzeTrack(synthesizeWalk({ ...BASE, ...options, noise }).track);
+        const { track } = synthesizeWalk({ ...BASE, ...options, noise });
+        const report = analyzeTrack(track);
         expect(report.quality.warnings.join(' ')).not.toMatch(/mixing up the left and right legs/);
-        const c = cleanTrack(toColumns(synthesizeWalk({ ...BASE, ...options, noise }).track)).columns;
+        const c = cleanTrack(toColumns(track)).columns;
         const passes = report.passes.map((p) => ({ i0: c.t.findIndex((t) => t >= p.start - 1e-9), i1: c.t.findLastIndex((t) => t <= p.end + 1e-9) }));
         const events = { left: report.passes.map((p) => ({ heelStrikes: report.sides.left.heelStrikes.filter((t) => t >= p.start && t <= p.end), toeOffs: [] })), right: report.passes.map((p) => ({ heelStrikes: report.sides.right.heelStrikes.filter((t) => t >= p.start && t <= p.end), toeOffs: [] })) };
         for (const check of checkLegLabels(c, passes as never, events)) {

@@ -3,7 +3,7 @@
  * the time by one frame interval), the step and event buttons do the same for touch, `<`/`>` and
  * the buttons jump to the previous/next gait event, and playback offers 1/4 and 1/2 speed.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import type { GaitReport } from '../../src/core/format/report';
 import { download, openHome, waitForResults } from './helpers/app';
 import { openSyntheticTrack, syntheticTrackFile } from './helpers/tracks';
@@ -53,12 +53,18 @@ test('frame by frame: , and . step one frame; event jumps; slow playback', async
   await expect(rate).toHaveValue('0.25');
 });
 
-test('frame by frame over the video: . steps the video one frame and the skeleton follows', async ({ page }) => {
+/** The demo walk's results, its video loaded far enough to show a frame. */
+async function demoVideo(page: Page) {
   await openHome(page);
   await page.getByTestId('demo').click();
   await waitForResults(page);
   const video = page.getByTestId('video-overlay').locator('video');
   await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(2);
+  return video;
+}
+
+test('frame by frame over the video: . steps the video one frame and the skeleton follows', async ({ page }) => {
+  const video = await demoVideo(page);
   const frameNo = async () => Number(await page.getByTestId('frame-number').getAttribute('data-frame'));
   const start = await frameNo();
   await page.keyboard.press('.');
@@ -74,11 +80,7 @@ test('frame by frame over the video: . steps the video one frame and the skeleto
 });
 
 test('the video controls sit below the picture, not over the feet, and work from the keyboard', async ({ page }) => {
-  await openHome(page);
-  await page.getByTestId('demo').click();
-  await waitForResults(page);
-  const video = page.getByTestId('video-overlay').locator('video');
-  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(2);
+  const video = await demoVideo(page);
   // No browser controls drawn over the bottom of the frame; the app's own are below the picture.
   expect(await video.evaluate((v: HTMLVideoElement) => v.controls)).toBe(false);
   const play = page.getByTestId('play');

@@ -55,12 +55,17 @@ export function alternatingExtrema(signal: Float64Array, i0: number, i1: number)
       out.push({ index: best + off, value, kind });
     }
   };
+  // A wave cut off at `lastSeen` (before a gap, or the span's last seen sample) still gives its
+  // extremum when the signal had clearly turned back from it by then.
+  const closeIfTurnedBack = (lastSeen: number) => {
+    if (state !== 0 && best >= 0 && lastSeen > best && Math.abs(signal[lastSeen] - signal[best]) >= END_TURN * band) close(state === 1 ? 'max' : 'min');
+  };
   for (let i = i0; i <= i1; i++) {
     const v = signal[i];
     if (!Number.isFinite(v)) {
       // A gap breaks the wave in progress: its extremum counts only if the signal had clearly turned
       // back from it before the gap (as at the end of the span); otherwise it is not trusted.
-      if (state !== 0 && best >= 0 && i - 1 > best && Math.abs(signal[i - 1] - signal[best]) >= END_TURN * band) close(state === 1 ? 'max' : 'min');
+      closeIfTurnedBack(i - 1);
       best = -1;
       state = 0;
       continue;
@@ -81,10 +86,10 @@ export function alternatingExtrema(signal: Float64Array, i0: number, i1: number)
     if (state === -1 && v < signal[best]) best = i;
   }
   // The last wave never closes at the end of the span; its extremum still counts when the signal has
-  // clearly turned back from it (by the hysteresis band) before the span ends.
+  // clearly turned back from it (by END_TURN of the band) before the span ends.
   let last = i1;
   while (last > i0 && !Number.isFinite(signal[last])) last--;
-  if (state !== 0 && best >= 0 && best < last && Math.abs(signal[last] - signal[best]) >= END_TURN * band) close(state === 1 ? 'max' : 'min');
+  closeIfTurnedBack(last);
   return dropShallowWaves(out);
 }
 
