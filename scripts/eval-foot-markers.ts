@@ -46,6 +46,8 @@
  *   MT5 +10 mm       200 Hz    -37.1    -40.1    -29.1   -35.4  35.4   (30 fps  -38.9)
  *   foot angle at plate HS: raw +22.5 / +21.6 / +20.5 deg; mid-stance -5.7 / -6.2 / -5.3;
  *   relative to mid-stance +28.1 / +27.8 / +25.8 deg
+ *   foot angle at plate TO: relative to mid-stance -55.3 / -60.9 / -52.0 deg (the synthetic walker
+ *   with feet: -64.8, its sole line heel -> forefoot point; src/synth/footContact.ts)
  *
  * Differences from the first version of this measurement (a throwaway Python script):
  * - The last toe off (2.441 s) is n/a for the Zeni rows: the copied markers end at 2.47 s, 14 ms
@@ -267,4 +269,14 @@ for (const e of plate.filter((p) => p.kind === 'heel_strike')) {
   const atStrike = interpolateLinear(raw.t, angle, [e.t])[0];
   const flat = median(angle.filter((_, i) => raw.t[i] > e.t + 0.15 && raw.t[i] < e.t + 0.35));
   console.log(`  ${e.side} ${e.t.toFixed(3)} s: raw ${ms(atStrike)} deg, mid-stance (foot flat) ${ms(flat)} deg, relative to mid-stance ${ms(atStrike - flat)} deg`);
+}
+
+console.log('\nfoot angle (heel -> MT5 against the floor, + toe up) at the plate toe offs, 200 Hz markers');
+for (const e of plate.filter((p) => p.kind === 'toe_off')) {
+  const f = raw.feet[e.side];
+  const angle = Float64Array.from(raw.t, (_, i) => footAngleToFloor({ x: f.hx[i], y: -f.hy[i] }, { x: f.tx[i], y: -f.ty[i] }, 1));
+  const atToeOff = interpolateLinear(raw.t, angle, [e.t])[0];
+  // Foot flat: mid-stance, 0.25-0.45 s before toe off (stance lasts about 0.65 s here).
+  const flat = median(angle.filter((_, i) => raw.t[i] > e.t - 0.45 && raw.t[i] < e.t - 0.25));
+  console.log(`  ${e.side} ${e.t.toFixed(3)} s: raw ${ms(atToeOff)} deg, mid-stance (foot flat) ${ms(flat)} deg, relative to mid-stance ${ms(atToeOff - flat)} deg`);
 }

@@ -27,15 +27,19 @@ describe('synthetic walker with feet', () => {
     expect(FOOT_KEYPOINT_NAMES).toEqual(withFeet.track.keypointNames.slice(17));
     expect(plain.track.keypointNames).toEqual([...KEYPOINT_NAMES]);
     expect(plain.track.frames.every((f) => f.keypoints.length === 17)).toBe(true);
-    // Same walk: exact foot contact changes only the trailing knee in double support (up to 6 deg
-    // more flexion) and the ankle; hip flexion is the same curve.
+    // Same walk: exact foot contact (footContact.ts) moves the pushing-off leg round the tip of its
+    // toes in double support: its thigh up to 4.7 deg further back, its knee within -0.8..+1.7 deg
+    // of the curve; the rest of the stride is the same curve.
     for (const side of ['left', 'right'] as const) {
-      withFeet.truth.angles[side].hipFlexion.forEach((v, i) => expect(v).toBeCloseTo(plain.truth.angles[side].hipFlexion[i]!, 6));
-      withFeet.truth.angles[side].kneeFlexion.forEach((v, i) => {
-        const d = v! - plain.truth.angles[side].kneeFlexion[i]!;
-        expect(d).toBeGreaterThanOrEqual(-1e-6);
-        expect(d).toBeLessThanOrEqual(6 + 1e-6);
-      });
+      const hip = withFeet.truth.angles[side].hipFlexion.map((v, i) => v! - plain.truth.angles[side].hipFlexion[i]!);
+      const knee = withFeet.truth.angles[side].kneeFlexion.map((v, i) => v! - plain.truth.angles[side].kneeFlexion[i]!);
+      expect(Math.min(...hip)).toBeGreaterThan(-5.5);
+      expect(Math.min(...hip)).toBeLessThan(-3);
+      expect(Math.max(...hip)).toBeLessThan(1e-6);
+      expect(Math.min(...knee)).toBeGreaterThan(-1);
+      expect(Math.max(...knee)).toBeLessThan(2);
+      // Unchanged through single support: most frames.
+      expect(hip.filter((d) => Math.abs(d) < 1e-6).length).toBeGreaterThan(hip.length / 2);
     }
   });
 
@@ -92,7 +96,7 @@ describe('synthetic walker with feet', () => {
     }
   });
 
-  it('the feet roll over the floor: heel on it at initial contact, foot flat in mid-stance, forefoot on it at final contact', () => {
+  it('the feet roll over the floor: heel on it at initial contact, foot flat in mid-stance, tip of the toes on it at final contact, no planted point slides', () => {
     const { truth } = synthesizeWalk({ ...BASE, seed: 18, cadence: 100 });
     const c = truth.consistency;
     for (const side of ['left', 'right'] as const) {
@@ -103,15 +107,17 @@ describe('synthetic walker with feet', () => {
       truth.phase[side].forEach((p, i) => {
         if (p !== null && p >= 0.2 && p <= 0.28) expect(Math.abs(truth.feet.footAngle[side][i]!)).toBeLessThan(0.05);
       });
-      // Contacts from the foot agree with the curves' events within 6 ms (5.1 ms at most since the
-      // hip is 2.5 deg extended at toe off, nearer the real walks: the forefoot leaves a little early).
+      // Contacts from the foot agree with the curves' events within 8 ms (the heel lands 0.6 % of the
+      // stride early, the toes leave 0.5 % late: 7.3 ms at most at this cadence).
       for (const [fromFoot, curve] of [
         [truth.feet.contacts[side].initialContacts, truth.events[side].heelStrikes],
         [truth.feet.contacts[side].finalContacts, truth.events[side].toeOffs],
       ]) {
-        for (const t of fromFoot) expect(Math.min(...curve.map((x) => Math.abs(x - t)))).toBeLessThan(0.006);
+        for (const t of fromFoot) expect(Math.min(...curve.map((x) => Math.abs(x - t)))).toBeLessThan(0.008);
       }
     }
+    // The trailing foot used to slide forward by 4.1 % of body height in late double support.
+    expect(c.maxFootSlide).toBeLessThan(0.001);
   });
 
   it('contact events come from the foot: heel strikes land heel first toe up, flat strikes flat, forefoot strikes toe first, backward on the toes', () => {
@@ -203,11 +209,13 @@ describe('ankle angle (ankle.ts)', () => {
     expect(footFlatOffset([{ heelX: [1, 2], heelY: [1, 2], toeX: [3, 4], toeY: [1, 2] }], 1)).toBeNull();
   });
 
-  it('on the walker with feet: median error under 1 deg with the true offset (clean), under 3.5 deg with MoveNet-like jitter', () => {
+  it('on the walker with feet: median error under 2.5 deg with the true offset (clean), under 3.5 deg with MoveNet-like jitter', () => {
     const clean = evaluateFeet(...pair(synthesizeWalk({ ...BASE, seed: 9, cadence: 96 })));
-    expect(clean.ankle.knownOffset.median).toBeLessThan(1);
-    // The toe tip stays on the floor at push-off while the rear foot plantarflexes: the keypoint
-    // ankle reads less plantarflexion there (up to ~12 deg), never more.
+    // The foot index is the tip of the toes, and the toes bend: held 10 deg up in swing, the keypoint
+    // line reads 1.9 deg more dorsiflexion than the rigid foot there (median 1.6 over the cycle,
+    // 0.0 in mid-stance). The toe tip stays on the floor at push-off while the rear foot
+    // plantarflexes: the keypoint ankle reads less plantarflexion there (up to ~12 deg), never more.
+    expect(clean.ankle.knownOffset.median).toBeLessThan(2.5);
     expect(clean.ankle.knownOffset.max).toBeGreaterThan(5);
     expect(clean.ankle.knownOffset.bias).toBeGreaterThan(0);
     const noisy = evaluateFeet(...pair(synthesizeWalk({ ...BASE, seed: 9, cadence: 96, noise: { jitterFrac: 0.01, swapFraction: 0, dropoutFraction: 0.03 } })));
@@ -222,7 +230,8 @@ describe('ankle angle (ankle.ts)', () => {
     expect(e.ankle.estimatedOffsetDeg).toHaveLength(1);
     expect(e.ankle.estimatedOffsetDeg[0]).not.toBeNull();
     expect(Math.abs(e.ankle.estimatedOffsetDeg[0]! - e.ankle.trueOffsetDeg)).toBeLessThan(0.5);
-    expect(e.ankle.estimatedOffset.median).toBeLessThan(1);
+    // As with the true offset: the bent toes' share (above), 1.8 and 2.1 deg measured.
+    expect(e.ankle.estimatedOffset.median).toBeLessThan(2.5);
   });
 });
 
@@ -237,9 +246,9 @@ describe('heel/toe event detectors (footEvents.ts) against the foot-contact trut
     ['backward', { seed: 13, cadence: 92, walking: 'backward', direction: 'right-to-left' }],
     ['treadmill', { seed: 14, cadence: 108, setting: 'treadmill', durationS: 6 }],
   ];
-  // Measured (scripts/eval-feet.ts): forward, the heel is furthest ahead about 1 frame before it
-  // touches down and the toe furthest behind about 1 frame before it lifts (-30 to -40 ms at 30 fps);
-  // backward, first contact is exact and final contact (the heel) 1.5 frames late.
+  // Measured (scripts/eval-feet.ts): forward, the heel is furthest ahead 21-30 ms before it touches
+  // down and the toe tip furthest behind within 5 ms of lifting; backward, first contact within 5 ms
+  // and final contact (the heel) about 1 frame late (30 ms).
   it.each(walks)('Zeni on heel and toe: every initial and final contact within 2 frames, none missed or extra (%s, clean)', (_, options) => {
     const e = evaluateFeet(...pair(synthesizeWalk({ ...BASE, ...options })));
     for (const kind of ['initial', 'final'] as const) {
@@ -259,11 +268,11 @@ describe('heel/toe event detectors (footEvents.ts) against the foot-contact trut
     }
   });
 
-  it("O'Connor's foot velocity: initial contacts of heel strikers about 1 frame late (34 ms); final contacts come nearly 3 frames early, at heel rise", () => {
+  it("O'Connor's foot velocity: initial contacts of heel strikers about 1 frame late (40 ms); final contacts come 2 frames early, at heel rise", () => {
     const e = evaluateFeet(...pair(synthesizeWalk({ ...BASE, seed: 16, cadence: 110, direction: 'right-to-left' })));
     const ic = e.events.footVelocity.initial.errors;
     expect(ic.length).toBeGreaterThanOrEqual(5);
-    expect(within(ic, 1.2 * FRAME_S)).toBe(true);
+    expect(within(ic, 1.3 * FRAME_S)).toBe(true);
     expect(ic.reduce((s, x) => s + x, 0) / ic.length).toBeGreaterThan(0);
     const fc = e.events.footVelocity.final.errors;
     expect(fc.length).toBeGreaterThanOrEqual(5);

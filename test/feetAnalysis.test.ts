@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeTrack } from '../src/core/analyze';
 import { ankleZeniDetector } from '../src/core/events/zeni';
+import { classifyStrike, summarizeStrikes } from '../src/core/events/strikePattern';
+import { poseModelError } from '../src/core/metrics/uncertainty';
 import { CYCLES_CSV_HEADER, cyclesCsvHeader, cyclesCsvRows } from '../src/core/export/cyclesCsv';
 import { FRAMES_CSV_HEADER, framesCsvHeader, framesCsvRows } from '../src/core/export/framesCsv';
 import { numbersCsvRows } from '../src/core/export/numbersCsv';
@@ -30,22 +32,24 @@ function withoutFeet(track: GaitPoseTrack): GaitPoseTrack {
 
 /**
  * Ankle key numbers minus truth allowed, degrees [low, high]: measured with scripts/eval-feet-analysis.ts
- * (clean forward walks: at contact 0.3-1.4, peak dorsiflexion -0.6..2.1, range -6.6..0.8) plus a
- * margin. Push-off reads 8.4-8.7 deg LESS plantarflexion than the truth: the foot index is the toe
- * tip, which stays on the floor with the toes bent while the rear foot plantarflexes (ankle.ts).
+ * (clean forward walks: at contact 2.1-2.7, peak dorsiflexion -0.8..1.3, range -7.2..-1.5) plus a
+ * margin. The foot index is the tip of the toes, and the toes bend (ankle.ts): held 10 deg up in
+ * swing they read about 2 deg more dorsiflexion at contact, and at push-off the tip stays on the floor
+ * with the toes bent while the rear foot plantarflexes, so push-off reads 7.9-9.6 deg LESS
+ * plantarflexion than the truth.
  */
 const CLEAN_TOLERANCE: Record<AnkleKey, [number, number]> = {
-  ankleAtInitialContact: [-2, 2],
+  ankleAtInitialContact: [-1, 4],
   peakStanceDorsiflexion: [-2, 3],
   peakPushOffPlantarflexion: [6, 11],
   ankleRange: [-8, 2],
 };
-/** With 1 % body-height jitter and 3 % drop-outs (measured: contact -4..3, dorsiflexion -4.8..1.7, push-off 7.8-11.6, range -9.5..-6.1). */
+/** With 1 % body-height jitter and 3 % drop-outs (measured: contact -2.4..1.6, dorsiflexion -2.5..0.3, push-off 9.6-10.1, range -12.6..-9.7). */
 const NOISY_TOLERANCE: Record<AnkleKey, [number, number]> = {
   ankleAtInitialContact: [-6, 5],
   peakStanceDorsiflexion: [-6, 4],
   peakPushOffPlantarflexion: [5, 14],
-  ankleRange: [-12, 2],
+  ankleRange: [-15, 2],
 };
 
 describe('ankle angle in the report, against the synthetic walker with feet', () => {
@@ -56,11 +60,12 @@ describe('ankle angle in the report, against the synthetic walker with feet', ()
     ['forefoot strike', { cadence: 100, strike: 'forefoot', seed: 5 }],
     ['treadmill', { cadence: 108, setting: 'treadmill', durationS: 8, seed: 6 }],
   ];
-  it.each(forward)('%s, clean: per-frame median error under 1 deg; the key numbers within their stated tolerance of the truth', (_, options) => {
+  // Per frame the bent toes (above) give a median 1.6-2.0 deg; 0.0-0.1 for hip and knee.
+  it.each(forward)('%s, clean: per-frame median error under 2.5 deg; the key numbers within their stated tolerance of the truth', (_, options) => {
     const { track, truth } = synthesizeWalk({ ...BASE, ...options });
     const e = evaluateAnalysis(track, truth);
     expect(e.angles.ankle.n).toBeGreaterThan(200);
-    expect(e.angles.ankle.median).toBeLessThan(1);
+    expect(e.angles.ankle.median).toBeLessThan(2.5);
     for (const side of SIDES) {
       for (const key of ANKLE_KEYS) {
         const d = e.ankleKeys[side][key];
@@ -159,8 +164,11 @@ describe('foot-strike pattern per step and side', () => {
     expect(summary.typical).toBe('flat');
     expect(summary.footAngleUncertainty).toBeGreaterThan(8);
     expect(summary.description).toMatch(/within its uncertainty of both limits/);
-    // The clean flat walker (mean 0.6 deg, ± 3) is near the forefoot limit at -1.6; a heel striker (26 deg) is near none.
-    expect(analyzeTrack(track).sides.left.strikeSummary!.description).toMatch(/within its uncertainty of the limit between flat and forefoot strike \(-1.6°\)/);
+    // Steps around 0 deg (± 3 with the synthetic walker's error model) are near the forefoot limit at -1.6 only;
+    // a heel striker (26 deg) is near none.
+    const nearForefoot = summarizeStrikes([-0.5, 0, 0.4, 0.8, 0.3].map((footAngle, i) => ({ t: i, footAngle, pattern: classifyStrike(footAngle) })), 'forward', poseModelError({ kind: 'synthetic' }));
+    expect(nearForefoot.certain).toBe(false);
+    expect(nearForefoot.description).toMatch(/within its uncertainty of the limit between flat and forefoot strike \(-1.6°\)/);
     const heel = analyzeTrack(synthesizeWalk({ ...BASE, seed: 1, cadence: 100 }).track).sides.left.strikeSummary!;
     expect(heel.footAngleUncertainty).toBeLessThan(4);
     expect(heel.description).not.toMatch(/uncertainty of/);
@@ -190,29 +198,30 @@ describe('limited push-off with the ankle', () => {
   const walk = (deficit: number, noise?: SynthOptions['noise']) =>
     analyzeTrack(synthesizeWalk({ ...BASE, seed: 21, cadence: 100, pathology: { pushOffPlantarflexionDeficitDeg: deficit }, noise }).track);
 
-  it('a walker whose ankle plantarflexes 22 deg less at push-off is flagged on the ankle\'s evidence (without its feet the same walk is only borderline); 20 deg less is borderline; the healthy walker is not', () => {
+  it('a walker whose ankle plantarflexes 24 deg less at push-off is flagged on the ankle\'s evidence (without its feet the same walk is not); 22 deg less is borderline; the healthy walker is not', () => {
     const healthy = walk(0);
     expect(healthy.flags.map((f) => f.id)).not.toContain('limited-push-off');
     expect(healthy.borderline.map((b) => b.id)).not.toContain('limited-push-off');
-    // The contact keeps the trailing forefoot on the floor until toe off, so the knob's 20-24 deg
-    // take 13-14 deg off the push-off excursion (healthy 27.1): 20 leaves 14.05 +- 1 against the
-    // limit of 15, within its uncertainty (borderline); 22 leaves 13.3 +- 1, beyond it (flagged).
-    const near = walk(20);
+    // The toes keep their tip on the floor until toe off and the ankle plantarflexes no further than
+    // its curve (footContact.ts), so the knob's 20-25 deg take 13.5-18.3 deg off the push-off
+    // excursion (healthy 30.1): 22 leaves 14.7 +- 1 against the limit of 15, within its uncertainty
+    // (borderline); 24 leaves 12.8 +- 1, beyond it (flagged).
+    const near = walk(22);
     expect(near.flags.map((f) => f.id)).not.toContain('limited-push-off');
     expect(near.borderline.filter((b) => b.id === 'limited-push-off').map((b) => b.measure)).toContain('ankle plantarflexion from its stance peak to push-off');
-    const limited = walk(22);
+    const limited = walk(24);
     const flag = limited.flags.find((f) => f.id === 'limited-push-off');
     expect(flag, JSON.stringify(limited.sides.left.keyValues)).toBeDefined();
     const measures = flag!.evidence.map((e) => e.measure);
     expect(measures.filter((m) => /ankle plantarflexion from its stance peak to push-off/.test(m))).toHaveLength(2);
     expect(measures.filter((m) => /hip extension/.test(m))).toHaveLength(2);
     expect(measures.filter((m) => /knee flexion at toe off/.test(m))).toHaveLength(2);
-    // The ankle carried it: beyond its limit by more than its uncertainty; the hip is healthy and the
-    // knee (22.8 deg at toe off, the contact keeping the forefoot down) only borderline on its own.
-    const { track } = synthesizeWalk({ ...BASE, seed: 21, cadence: 100, pathology: { pushOffPlantarflexionDeficitDeg: 22 } });
+    // The ankle carried it: beyond its limit by more than its uncertainty; hip and knee are healthy,
+    // so without the feet the same walk raises nothing.
+    const { track } = synthesizeWalk({ ...BASE, seed: 21, cadence: 100, pathology: { pushOffPlantarflexionDeficitDeg: 24 } });
     const plain = analyzeTrack(withoutFeet(track));
     expect(plain.flags.map((f) => f.id)).not.toContain('limited-push-off');
-    expect(plain.borderline.find((b) => b.id === 'limited-push-off')?.measure).toBe('knee flexion at toe off');
+    expect(plain.borderline.map((b) => b.id)).not.toContain('limited-push-off');
     for (const side of SIDES) {
       const kv = limited.sides[side].keyValues;
       const u = limited.sides[side].keyValueUncertainty;
@@ -221,11 +230,11 @@ describe('limited push-off with the ankle', () => {
       expect(kv.peakHipExtension!).toBeLessThan(-5);
     }
     expect(flag!.message).toMatch(/at the ankle/);
-    expect(walk(22, { jitterFrac: 0.005, swapFraction: 0, dropoutFraction: 0 }).flags.map((f) => f.id)).toContain('limited-push-off');
+    expect(walk(24, { jitterFrac: 0.005, swapFraction: 0, dropoutFraction: 0 }).flags.map((f) => f.id)).toContain('limited-push-off');
   });
 
   it('within the uncertainty of the limit it is borderline, not flagged (BlazePose lite: 19 deg on differences along the ankle curve)', () => {
-    const { track } = synthesizeWalk({ ...BASE, seed: 21, cadence: 100, pathology: { pushOffPlantarflexionDeficitDeg: 20 } });
+    const { track } = synthesizeWalk({ ...BASE, seed: 21, cadence: 100, pathology: { pushOffPlantarflexionDeficitDeg: 24 } });
     const r = analyzeTrack({ ...track, source: { kind: 'video', model: 'blazepose-lite' } });
     expect(r.flags.map((f) => f.id)).not.toContain('limited-push-off');
     const b = r.borderline.find((x) => x.id === 'limited-push-off');

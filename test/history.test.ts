@@ -184,7 +184,8 @@ describe('ankle key numbers in the history (reports of tracks with feet)', () =>
       expect(r.unit).toBe(keyNumber(id).unit);
       expect(r.a).toBe(a[id]![side]);
       expect(r.b).toBe(b[id]![side]);
-      expect(r.difference).toBeCloseTo(r.b! - r.a!, 1);
+      // Rounded to the row's decimals, as shown (a half rounds up: 9.75 -> 9.8).
+      expect(Math.abs(r.difference! - (r.b! - r.a!))).toBeLessThanOrEqual(0.5 * 10 ** -r.decimals + 1e-9);
       const mdc = 1.96 * Math.hypot(a.uncertainty![key]!, b.uncertainty![key]!);
       expect(r.mdc).toBeCloseTo(mdc, 1);
       expect(r.verdict).toBe(Math.abs(r.b! - r.a!) <= mdc ? 'within-noise' : r.b! > r.a! ? 'increase' : 'decrease');

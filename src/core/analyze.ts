@@ -414,7 +414,7 @@ function warnings(
   const out: string[] = [];
   if (legLabels.some((x) => x.confused)) {
     out.push(
-      'The pose model kept mixing up the left and right legs: one leg has a heel strike at nearly every step, so its "strides" are single steps. ' +
+      'The pose model kept mixing up the left and right legs: one leg has heel strikes a single step apart, which belong to the other leg. ' +
         'Its numbers mix both legs and no patterns were flagged. Film again with the walker clearly side-on, or try another pose model.',
     );
   }

@@ -7,7 +7,7 @@
 import { KEYPOINT_COUNT, KP } from '../core/format/poseTrack';
 import type { Side } from '../core/format/report';
 import type { BodyDimensions } from './anthropometry';
-import { alongSegment, footDepth, legPose, type LegAngles, type Point2 } from './legKinematics';
+import { alongSegment, footDepth, legPose, toeTipAbove, type LegAngles, type Point2 } from './legKinematics';
 
 export interface BodyPoint {
   forward: number;
@@ -96,16 +96,12 @@ export function bodyPose(angles: BodyAngles, dims: BodyDimensions): BodyPose {
     keypoints[isLeft ? KP.leftKnee : KP.rightKnee] = lift(leg.knee, legLateral);
     keypoints[isLeft ? KP.leftAnkle : KP.rightAnkle] = lift(leg.ankle, legLateral);
     const toe = lift(leg.toe, legLateral);
-    feet[side] = { heel: lift(leg.heel, legLateral), toe, heelKeypoint: lift(leg.heelKeypoint, legLateral), toeTip: toeTip(toe, leg.footDirection, dims.toeLength) };
+    feet[side] = { heel: lift(leg.heel, legLateral), toe, heelKeypoint: lift(leg.heelKeypoint, legLateral), toeTip: toeTip(toe, leg.footDirection, dims.toeLength, leg.toeBend) };
   }
   return { keypoints, feet, hipHeight };
 }
 
-/** Tip of the toes: along the foot from the forefoot point, bent up at it just enough to stay on or above the floor. */
-function toeTip(forefoot: BodyPoint, direction: Point2, length: number): BodyPoint {
-  const rigidUp = forefoot.up + length * direction.up;
-  if (rigidUp >= 0) return { forward: forefoot.forward + length * direction.forward, up: rigidUp, lateral: forefoot.lateral };
-  const h = Math.min(length, Math.max(0, forefoot.up));
-  const reach = Math.sqrt(length * length - h * h);
-  return { forward: forefoot.forward + Math.sign(direction.forward || 1) * reach, up: 0, lateral: forefoot.lateral };
+/** Tip of the toes (legKinematics.ts toeTipAbove), at the forefoot point's lateral offset. */
+function toeTip(forefoot: BodyPoint, direction: Point2, length: number, bendDeg: number): BodyPoint {
+  return { ...toeTipAbove(forefoot, direction, length, bendDeg), lateral: forefoot.lateral };
 }

@@ -1,6 +1,6 @@
 /**
- * Exact foot-floor contact for the walker with feet: an ankle correction over the stride that
- * makes the rigid feet roll over the floor, while hip and knee keep following their curves.
+ * Exact foot-floor contact for the walker with feet: corrections to the curves over the stride that
+ * make the rigid feet roll over the floor and keep every planted point still.
  *
  * Without it (the MoveNet-only walker) the lowest sole point of either foot rests on the floor,
  * which leaves the loaded foot hovering up to 0.8 % of body height at heel strike (the trailing
@@ -10,29 +10,50 @@
  * - Single support: the stance foot follows its ankle curve, except that in mid-stance (15-30 % of
  *   the forward cycle, tapering in from 8 % and out by 42 %) a toe-down tilt is flattened: the
  *   ankle rocker, foot flat while the shank rotates over it (Perry & Burnfield 2010, ch. 4).
- * - Double support: the foot that landed last follows its curve exactly (heel rocker forward,
- *   forefoot first backward); the other foot's ankle is solved so that its contact point (forefoot
- *   at push-off forward, heel backward) rests exactly on the same floor. Before the landing the
- *   trailing ankle is ramped to that solution over 8 % of the stride, so the hip lowers smoothly and
- *   the landing heel meets the floor instead of hovering; after the trailing foot's final contact
- *   the correction fades out over 5 %.
+ * - Double support: one foot rests on its heel (walking forward the leading one, heel rocker; a
+ *   flat or forefoot landing rests on the point it met the floor with) and follows its curves; it
+ *   carries the hip. The other is on its toes (forward the trailing one, pushing off; backward, which
+ *   is forward walking reversed in time, the leading one, landed on its forefoot): the tip of its
+ *   toes stays where it was when double support began, on the same floor, and its forefoot point
+ *   lies on the circle of the toes' length round the tip (the toes bend at the metatarsal heads, as
+ *   in push-off). Its hip, knee and ankle and the toes' bend are solved for the pose nearest its
+ *   curves (squared changes weighted by REACH_WEIGHTS and TOE_BEND_WEIGHT; the heel may not go
+ *   through the floor). Before double support the correction is ramped in over 8 % of the stride,
+ *   and after it faded out over 10 % (over 5 % the forefoot stalled just after toe off).
  *
- * The trailing leg first takes up to TRAILING_KNEE_CAP_DEG more knee flexion (its foot's tilt kept),
- * then its ankle gives the rest. The corrections are the truth (the walker's truth is what its
- * keypoints show). Healthy forward walking then gives: ankle -4.6 at 8 %, flat foot 14-30 %, heel
- * rise from 32 %, +14.9 peak dorsiflexion at opposite heel strike (curve 11.6), -17.9 at toe off
- * and -18.6 peak at 63 % (curve -18.2), trailing knee up to 6 deg more flexed around 50 %.
+ * Why the hip too: before (knee and ankle only, depth only) the two planted points did not keep a
+ * fixed distance, and the trailing foot slid forward by up to 4.1 % of body height in late double
+ * support. Its ankle then turned forward early: it led the contact toe off by 6.7 % of the stride as
+ * the ankle-proxy detector saw it, where real walks lead by 3.1 % (zeni.ts), so on the rendered walks
+ * every toe off came about 40 ms early. Pinning the forefoot point without bending toes left the knee
+ * 8 deg short of its curve and stalled at toe off; pinning the tip with bending toes needs almost no
+ * knee change. Healthy forward walking (cadence-independent; stride model, per cycle):
  *
- * What stays imperfect: with hip and knee on their curves the two planted contact points do not keep
- * a fixed distance in double support, so the feet slide up to 4.1 % of body height then
- * (strideModel's maxFootSlide; 0.4 % without exact contact only because the landing heel hovered
- * above the floor while it moved).
+ *   | at toe off          | before | now   | real (12 healthy mocap walks, 78 toe offs) |
+ *   | thigh (deg)         | -2.5   | -6.9  | -5.9 +- 7.3                                 |
+ *   | knee (deg)          | 40.0   | 39.2  | 45.3 +- 8.7                                 |
+ *   | shank (deg)         | -42.5  | -46.1 | -51.2 +- 5.0                                |
+ *   | foot slide (% H)    | 4.1    | 0.04  | 0                                           |
+ *   | ankle lead, TO (%)  | 6.7    | 3.4   | 3.1                                         |
+ *
+ * (Ankle lead: how far the ankle's extreme comes before the foot's toe off, as the detector sees it;
+ * cadences 90-130, 30 fps; at heel strike 2.35 -> 2.2 %, real 1.6 %.)
+ *
+ * The toes are bent 42 deg at toe off (metatarsophalangeal dorsiflexion reaches 40-60 deg at push-off),
+ * the ankle is -20.2 at toe off and -21.0 at its peak at 63 % (curve -18.2), +17.4 at 50 % (curve 12),
+ * and the hip changes by at most -4.4 deg, the knee by -0.8..+1.7. On the clean walker with feet
+ * (scripts/eval-feet-analysis.ts) every heel strike and toe off of the six walks, backward included,
+ * is then found within one frame at 30 fps by both detectors (before: no ankle-proxy toe off).
+ * Walking backward the trailing foot now leaves the floor by its heel, toe up 25 deg (the reverse of a
+ * forward heel strike); before it rested on its forefoot, toe down, with the ankle 40 deg off its curve.
+ * The corrections are the truth (the walker's truth is what its keypoints show).
  */
-import type { Side } from '../core/format/report';
+import type { Side, Walking } from '../core/format/report';
 import type { BodyDimensions } from './anthropometry';
-import { footDepth, legPose, type LegAngles } from './legKinematics';
+import { footDepth, legPose, type LegAngles, type Point2 } from './legKinematics';
 
 const SIDES: readonly Side[] = ['left', 'right'];
+const other = (side: Side): Side => (side === 'left' ? 'right' : 'left');
 
 export interface ContactInputs {
   samples: number;
@@ -44,6 +65,8 @@ export interface ContactInputs {
   curvePhase: (p: number) => number;
   /** Final contact as a cycle fraction. */
   toeOffPhase: number;
+  /** Walking backward the leading foot is the one on its toes in double support. */
+  walking: Walking;
   dims: BodyDimensions;
 }
 
@@ -59,45 +82,137 @@ function flatWeight(q: number): number {
 
 const foot = (a: LegAngles) => a.hip - a.knee + a.ankle;
 
-/** Ankle (degrees) that puts this leg's lowest sole point `depth` below the hip, resting on its heel (toe up) or its forefoot. */
-function solveAnkle(a: LegAngles, depth: number, dims: BodyDimensions, toeUp: boolean): number {
-  const shank = a.hip - a.knee;
-  const depthAt = (phi: number) => footDepth(legPose({ ...a, ankle: phi - shank }, dims));
-  // Depth grows away from a flat foot on both branches up to these tilts (heel 44, forefoot 65 deg).
-  const far = toeUp ? 40 : -60;
-  if (depth <= depthAt(0)) return -shank; // cannot reach deeper than flat: stays flat
-  if (depth >= depthAt(far)) return far - shank;
-  let lo = 0;
-  let hi = far;
-  for (let i = 0; i < 50; i++) {
-    const mid = (lo + hi) / 2;
-    if (depthAt(mid) < depth) lo = mid;
-    else hi = mid;
-  }
-  return (lo + hi) / 2 - shank;
+/**
+ * Knee and ankle that put the leg's forefoot contact point at `target` (hip frame), the thigh kept:
+ * two-link inverse kinematics from the knee (shank, then ankle -> forefoot point), the solution
+ * nearer the leg's current ankle. Out of reach: the nearest reachable pose.
+ */
+function reachWithKneeAndAnkle(a: LegAngles, target: Point2, dims: BodyDimensions): LegAngles {
+  const pose = legPose(a, dims);
+  const knee = pose.knee;
+  const sole = { f: dims.toeFront, u: -dims.ankleHeight };
+  const ls = dims.shank;
+  const lf = Math.hypot(sole.f, sole.u);
+  const dx = target.forward - knee.forward;
+  const dy = target.up - knee.up;
+  const d = Math.min(ls + lf - 1e-9, Math.max(Math.abs(ls - lf) + 1e-9, Math.hypot(dx, dy)));
+  // Ankle on the circle of radius ls round the knee and lf round the target.
+  const along = (ls * ls - lf * lf + d * d) / (2 * d);
+  const across = Math.sqrt(Math.max(0, ls * ls - along * along));
+  const ux = dx / Math.hypot(dx, dy);
+  const uy = dy / Math.hypot(dx, dy);
+  const candidates = [1, -1].map((sign) => ({
+    forward: knee.forward + along * ux - sign * across * uy,
+    up: knee.up + along * uy + sign * across * ux,
+  }));
+  const dist = (p: Point2) => Math.hypot(p.forward - pose.ankle.forward, p.up - pose.ankle.up);
+  const ankle = dist(candidates[0]) <= dist(candidates[1]) ? candidates[0] : candidates[1];
+  const shankDeg = (Math.atan2(ankle.forward - knee.forward, knee.up - ankle.up) * 180) / Math.PI;
+  const toTarget = Math.atan2(target.up - ankle.up, target.forward - ankle.forward);
+  const footDeg = ((toTarget - Math.atan2(sole.u, sole.f)) * 180) / Math.PI;
+  const wrap = (x: number) => ((((x + 180) % 360) + 360) % 360) - 180;
+  return { hip: a.hip, knee: a.hip - shankDeg, ankle: wrap(footDeg - shankDeg) };
 }
 
-/** Most extra knee flexion (degrees) the trailing leg takes before its ankle gives the rest. */
-export const TRAILING_KNEE_CAP_DEG = 6;
+/**
+ * Weights of hip, knee and ankle changes from their curves (squared degrees) for nearestReach.
+ * Plantarflexion beyond the ankle's curve costs ten times more: the curve is what the calf muscles
+ * give (the limited push-off knob lowers it), so the contact does not make the walker push off harder
+ * than that; its toes, hip and knee take up the rest. (With equal weights the ankle went 2 deg beyond
+ * its curve at toe off, and the knob's 22-24 deg took only 13-14 deg off the push-off excursion.)
+ */
+export const REACH_WEIGHTS = { hip: 1, knee: 1, ankle: 1, plantarflexionBeyondCurve: 10 } as const;
 
-/** Extra trailing-knee flexion (0..cap) that brings the leg's lowest point up to `depth`; cap if not enough. */
-function solveKnee(a: LegAngles, depth: number, dims: BodyDimensions): number {
-  const depthAt = (dk: number) => footDepth(legPose({ ...a, knee: a.knee + dk, ankle: a.ankle - dk }, dims));
-  if (depthAt(0) <= depth) return 0;
-  if (depthAt(TRAILING_KNEE_CAP_DEG) >= depth) return TRAILING_KNEE_CAP_DEG;
-  let lo = 0;
-  let hi = TRAILING_KNEE_CAP_DEG;
-  for (let i = 0; i < 50; i++) {
-    const mid = (lo + hi) / 2;
-    if (depthAt(mid) > depth) lo = mid;
-    else hi = mid;
+/** Golden-section minimum of f on [lo, hi], after a scan in `steps` steps when steps > 0 (one evaluation per iteration). */
+function minimize(f: (x: number) => number, lo: number, hi: number, steps: number): number {
+  let a = lo;
+  let b = hi;
+  if (steps > 0) {
+    const dx = (hi - lo) / steps;
+    let best = lo;
+    let bestValue = f(lo);
+    for (let i = 1; i <= steps; i++) {
+      const v = f(lo + i * dx);
+      if (v < bestValue) [best, bestValue] = [lo + i * dx, v];
+    }
+    a = Math.max(lo, best - dx);
+    b = Math.min(hi, best + dx);
   }
-  return (lo + hi) / 2;
+  const g = (Math.sqrt(5) - 1) / 2;
+  let m1 = b - g * (b - a);
+  let m2 = a + g * (b - a);
+  let f1 = f(m1);
+  let f2 = f(m2);
+  for (let i = 0; i < 24; i++) {
+    if (f1 < f2) {
+      b = m2;
+      m2 = m1;
+      f2 = f1;
+      m1 = b - g * (b - a);
+      f1 = f(m1);
+    } else {
+      a = m1;
+      m1 = m2;
+      f1 = f2;
+      m2 = a + g * (b - a);
+      f2 = f(m2);
+    }
+  }
+  return (a + b) / 2;
+}
+
+/** Where to look for a solution: near the previous sample's (hip change, toe bend), or everywhere. */
+interface Guess {
+  dh: number;
+  bend: number;
+}
+/** Half-widths of the search round a guess (degrees; the solution moves far less between samples). */
+const NEAR = { dh: 3, bend: 4 } as const;
+
+/**
+ * The pose nearest the leg's curves (weighted squared changes, REACH_WEIGHTS) that puts its
+ * forefoot point at `target`: for each thigh change, knee and ankle from reachWithKneeAndAnkle.
+ */
+function nearestReach(a: LegAngles, target: Point2, dims: BodyDimensions, guess: Guess | null): { pose: LegAngles; cost: number; dh: number } {
+  const at = (dh: number) => reachWithKneeAndAnkle({ ...a, hip: a.hip + dh }, target, dims);
+  const cost = (dh: number) => {
+    const s = at(dh);
+    // The heel may not go through the floor: a foot on its forefoot is heel-up or flat.
+    const through = Math.max(0, foot(s));
+    return REACH_WEIGHTS.hip * dh ** 2 + REACH_WEIGHTS.knee * (s.knee - a.knee) ** 2 + (s.ankle < a.ankle ? REACH_WEIGHTS.plantarflexionBeyondCurve : REACH_WEIGHTS.ankle) * (s.ankle - a.ankle) ** 2 + 1e4 * through ** 2;
+  };
+  const dh = guess ? minimize(cost, guess.dh - NEAR.dh, guess.dh + NEAR.dh, 0) : minimize(cost, -30, 15, 15);
+  return { pose: at(dh), cost: cost(dh), dh };
+}
+
+/** Cost of bending the toes (per squared degree), against REACH_WEIGHTS: the toes bend only where the leg needs the reach. */
+export const TOE_BEND_WEIGHT = 0.05;
+/** Most the toes bend at the forefoot point (metatarsophalangeal dorsiflexion at push-off reaches about 50-60 deg). */
+const MAX_TOE_BEND_DEG = 70;
+
+/**
+ * The trailing leg on its toes: the tip of the toes stays at `tip` (on the floor) and the forefoot
+ * point sits on the circle of the toes' length round it, the toes bent up by an angle chosen with
+ * the leg's pose (nearest its curves, bending itself weighted by TOE_BEND_WEIGHT).
+ */
+function nearestReachOnToes(a: LegAngles, tip: Point2, dims: BodyDimensions, guess: Guess | null): { pose: LegAngles; guess: Guess } {
+  const L = dims.toeLength;
+  const DEG = Math.PI / 180;
+  const forefoot = (bend: number) => ({ forward: tip.forward - L * Math.cos(bend * DEG), up: tip.up + L * Math.sin(bend * DEG) });
+  const inner = (bend: number) => nearestReach(a, forefoot(bend), dims, guess);
+  const cost = (bend: number) => inner(bend).cost + TOE_BEND_WEIGHT * bend ** 2;
+  const bend = guess
+    ? minimize(cost, Math.max(0, guess.bend - NEAR.bend), Math.min(MAX_TOE_BEND_DEG, guess.bend + NEAR.bend), 0)
+    : minimize(cost, 0, MAX_TOE_BEND_DEG, 14);
+  const best = inner(bend);
+  return { pose: best.pose, guess: { dh: best.dh, bend } };
 }
 
 export interface ContactCorrection {
   /** Degrees to add to the knee flexion curve per leg and stride sample. */
   knee: Record<Side, Float64Array>;
+  /** Degrees to add to the hip (thigh) curve. */
+  hip: Record<Side, Float64Array>;
   /** Degrees to add to the ankle curve. */
   ankle: Record<Side, Float64Array>;
 }
@@ -107,6 +222,7 @@ export function footContactCorrection(inputs: ContactInputs): ContactCorrection 
   const { samples: n, dims } = inputs;
   const out: ContactCorrection = {
     knee: { left: new Float64Array(n), right: new Float64Array(n) },
+    hip: { left: new Float64Array(n), right: new Float64Array(n) },
     ankle: { left: new Float64Array(n), right: new Float64Array(n) },
   };
   const inStance = (side: Side, k: number) => inputs.phase(side, k) < inputs.toeOffPhase;
@@ -124,33 +240,52 @@ export function footContactCorrection(inputs: ContactInputs): ContactCorrection 
   const base = { left: [] as LegAngles[], right: [] as LegAngles[] };
   for (const side of SIDES) for (let k = 0; k < n; k++) base[side].push(shaped(side, k));
 
-  // 2. Double support: the trailing leg solved onto the leading foot's floor: first a little more
-  // knee flexion (the foot's tilt kept), then its ankle for what the knee cannot give.
+  // 2. Double support: the foot on its toes solved round the tip of its toes (see the header).
+  const solvedHip = { left: new Float64Array(n).fill(NaN), right: new Float64Array(n).fill(NaN) };
   const solvedKnee = { left: new Float64Array(n).fill(NaN), right: new Float64Array(n).fill(NaN) };
   const solvedAnkle = { left: new Float64Array(n).fill(NaN), right: new Float64Array(n).fill(NaN) };
-  // The trailing foot keeps resting on the sole point it had when double support began.
-  const restsOnHeel = { left: false, right: false };
+  // Which foot is on its toes: walking forward the trailing one (pushing off), walking backward the
+  // leading one (landed on its forefoot; backward walking is forward walking reversed in time). The
+  // other foot rests on its heel (or, a forefoot or flat landing, the sole point it met the floor
+  // with) and follows its curves; it carries the hip along.
+  const onToes = (lead: Side): Side => (inputs.walking === 'forward' ? other(lead) : lead);
+  // Where the tip of the toes and the other foot's resting point were, relative to the hip, when
+  // double support began: both stay put on the floor, so their hip-relative positions move alike.
+  const anchor = { tip: 0, rest: 0, restOnHeel: true };
+  // The previous sample's solution: the next is searched near it.
+  let previous: Guess | null = null;
   const isDouble = (k: number) => inStance('left', k) && inStance('right', k);
-  for (let k0 = 0; k0 < n; k0++) {
-    const k = k0;
+  // Start the scan just after single support, so every double-support run is seen from its start.
+  let start = 0;
+  while (start < n && isDouble(start)) start++;
+  for (let j = 1; j <= n; j++) {
+    const k = (start + j) % n;
     if (!isDouble(k)) continue;
     const lead: Side = inputs.phase('left', k) < inputs.phase('right', k) ? 'left' : 'right';
-    const trail: Side = lead === 'left' ? 'right' : 'left';
-    if (!isDouble((k - 1 + n) % n) || k0 === 0) {
-      const pose = legPose(base[trail][k], dims);
-      restsOnHeel[trail] = pose.heel.up < pose.toe.up;
+    const toes = onToes(lead);
+    const restPose = legPose(base[other(toes)][k], dims);
+    const floorDepth = footDepth(restPose);
+    const a = base[toes][k];
+    if (!isDouble((k - 1 + n) % n)) {
+      // First sample of the run: the toes lie flat ahead of the forefoot point (walking backward
+      // the foot lands with them level with it, strideModel.ts).
+      previous = null;
+      anchor.tip = legPose(a, dims).toe.forward + dims.toeLength;
+      anchor.restOnHeel = restPose.heel.up <= restPose.toe.up;
+      anchor.rest = (anchor.restOnHeel ? restPose.heel : restPose.toe).forward;
     }
-    const floorDepth = footDepth(legPose(base[lead][k], dims));
-    const a = base[trail][k];
-    const dk = solveKnee(a, floorDepth, dims);
-    const withKnee = { ...a, knee: a.knee + dk, ankle: a.ankle - dk };
-    solvedKnee[trail][k] = dk;
-    solvedAnkle[trail][k] = solveAnkle(withKnee, floorDepth, dims, restsOnHeel[trail]) - a.ankle;
+    const restPoint = (anchor.restOnHeel ? restPose.heel : restPose.toe).forward;
+    const tip = { forward: anchor.tip + restPoint - anchor.rest, up: -floorDepth };
+    const solved = nearestReachOnToes(a, tip, dims, previous);
+    previous = solved.guess;
+    solvedHip[toes][k] = solved.pose.hip - a.hip;
+    solvedKnee[toes][k] = solved.pose.knee - a.knee;
+    solvedAnkle[toes][k] = solved.pose.ankle - a.ankle;
   }
 
   // 3. Ramps into and out of each double-support run of the trailing leg.
   const rampIn = Math.round(0.08 * n);
-  const rampOut = Math.round(0.05 * n);
+  const rampOut = Math.round(0.1 * n);
   const ramped = (s: Float64Array) => {
     const delta = new Float64Array(n);
     for (let k = 0; k < n; k++) if (Number.isFinite(s[k])) delta[k] = s[k];
@@ -168,9 +303,11 @@ export function footContactCorrection(inputs: ContactInputs): ContactCorrection 
     return delta;
   };
   for (const side of SIDES) {
+    const hip = ramped(solvedHip[side]);
     const knee = ramped(solvedKnee[side]);
     const ankle = ramped(solvedAnkle[side]);
     for (let k = 0; k < n; k++) {
+      out.hip[side][k] = hip[k];
       out.knee[side][k] = knee[k];
       out.ankle[side][k] = base[side][k].ankle - inputs.angles(side, k).ankle + ankle[k];
     }

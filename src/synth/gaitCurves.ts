@@ -33,12 +33,12 @@
  * (scripts/eval-foot-markers.ts) the heel is furthest ahead about 17 ms (1.7 %) before contact and
  * the 5th metatarsal furthest back about 5 ms after toe off. The walker (240 fps, cadence 90-130,
  * raw keypoints) before -> after: ankle 3.6 / 5.4 % -> 2.5 / 3.6 %; with feet, ankle 3.3 / 6.1 % ->
- * 2.0 / 4.5 %, heel 3.2 -> 1.7 %; the toe tip stays 3-3.5 % early (real forefoot: just after toe
- * off), because the trailing foot still slides forward in late double support (footContact.ts).
- * Moving the hip at 62 % further (towards -5, as the real walks) lets the toe tip stay planted
- * until toe off, but lifts the forefoot off the floor before the toe-off truth (0.3-0.6 % of body
- * height), and hip at 57 % -11 left the limited push-off knob almost no effect (the contact keeps
- * the forefoot down): so the pre-swing keys stay nearer the textbook.
+ * 2.0 / 4.5 %, heel 3.2 -> 1.7 %. (The walker with feet then still slid its trailing foot forward in
+ * late double support; footContact.ts now rolls it over its toes instead, which takes its thigh to
+ * -6.9 deg at toe off, near the real -5.9, without moving these keys: its ankle leads toe off by 3.4 %
+ * as the detector sees it, real 3.1 %.) Moving the hip at 62 % further (towards -5) with the earlier
+ * contact lifted the forefoot off the floor before the toe-off truth, and hip at 57 % -11 left the
+ * limited push-off knob almost no effect: so the pre-swing keys stay nearer the textbook.
  */
 import { periodicSpline, type KeyPoint, type PeriodicCurve } from './periodicSpline';
 

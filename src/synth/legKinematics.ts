@@ -19,6 +19,8 @@ export interface LegPose {
   heelKeypoint: Point2;
   /** Unit vector along the sole, heel -> toe. */
   footDirection: Point2;
+  /** The toes' own bend (LegAngles.toeBend). */
+  toeBend: number;
 }
 
 export interface LegAngles {
@@ -28,6 +30,11 @@ export interface LegAngles {
   knee: number;
   /** Ankle dorsiflexion; the foot's rotation from flat is shank angle + ankle. */
   ankle: number;
+  /**
+   * Toes bent up at the forefoot point (metatarsophalangeal dorsiflexion), degrees; 0 if not given.
+   * They bend further wherever the floor would otherwise push them through it.
+   */
+  toeBend?: number;
 }
 
 const DEG = Math.PI / 180;
@@ -58,10 +65,26 @@ export function legPose(angles: LegAngles, dims: BodyDimensions): LegPose {
     toe: rotate(dims.toeFront, -dims.ankleHeight),
     heelKeypoint: rotate(-dims.heelBack - dims.heelKeypointBack, -dims.ankleHeight + dims.heelKeypointUp),
     footDirection: { forward: c, up: s },
+    toeBend: angles.toeBend ?? 0,
   };
 }
 
 /** Height of the lowest sole point below the hip (positive number). */
 export function footDepth(pose: LegPose): number {
   return -Math.min(pose.heel.up, pose.toe.up);
+}
+
+/**
+ * Tip of the toes, `length` ahead of the forefoot point along the foot turned up by `bendDeg`
+ * (`forefoot.up` is its height above the floor), bent up further at the forefoot point where that
+ * is needed to stay on or above the floor.
+ */
+export function toeTipAbove(forefoot: Point2, direction: Point2, length: number, bendDeg = 0): Point2 {
+  const b = bendDeg * DEG;
+  const dir = { forward: direction.forward * Math.cos(b) - direction.up * Math.sin(b), up: direction.forward * Math.sin(b) + direction.up * Math.cos(b) };
+  const rigidUp = forefoot.up + length * dir.up;
+  if (rigidUp >= 0) return { forward: forefoot.forward + length * dir.forward, up: rigidUp };
+  const h = Math.min(length, Math.max(0, forefoot.up));
+  const reach = Math.sqrt(length * length - h * h);
+  return { forward: forefoot.forward + Math.sign(direction.forward || 1) * reach, up: 0 };
 }

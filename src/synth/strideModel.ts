@@ -18,7 +18,7 @@ import { bodyDimensions, type BodyDimensions } from './anthropometry';
 import { healthyCurves, TOE_OFF_PHASE, type JointCurves } from './gaitCurves';
 import { cyclePhase, stepTiming, strideTimeAtPhase, type StepTiming } from './gaitTiming';
 import { footContactCorrection } from './footContact';
-import { footDepth, legPose, type LegAngles, type LegPose } from './legKinematics';
+import { footDepth, legPose, toeTipAbove, type LegAngles, type LegPose } from './legKinematics';
 import { affectsSide, applyLegPathology, pathologyTrunkLean, type ResolvedPathology } from './pathology';
 import { wrapPhase } from './periodicSpline';
 import { applyStrikePattern, type StrikePattern } from './strikePattern';
@@ -55,7 +55,7 @@ const MIN_SWING_CLEARANCE = 0.008;
 export interface StrideConsistency {
   /** Height of the first-contact sole point (heel forward, forefoot backward) at truth initial contact. */
   initialContactHeight: Record<Side, number>;
-  /** Height of the last-contact sole point (forefoot forward, heel backward) at truth final contact. */
+  /** Height of the last-contact sole point (forward: the forefoot, or with exact contact the tip of the toes; backward the heel) at truth final contact. */
   finalContactHeight: Record<Side, number>;
   /** That point's height 2 % of the cycle after final contact (it must be rising off the floor). */
   afterFinalContactHeight: Record<Side, number>;
@@ -99,7 +99,9 @@ const SIDES: readonly Side[] = ['left', 'right'];
 
 /**
  * `strike` changes how the foot lands (strikePattern.ts; forward walking only); `exactContact` puts
- * the feet exactly on the floor with the rockers (footContact.ts; the walker with feet uses it).
+ * the feet exactly on the floor with the rockers, rolls the pushing-off foot over its toes without
+ * sliding (footContact.ts) and gives the toes their own bend (toeBendSchedule); the walker with feet
+ * uses it.
  */
 export function buildStrideModel(pathology: ResolvedPathology, walking: Walking, strike: StrikePattern = 'heel', exactContact = false): StrideModel {
   if (strike !== 'heel' && walking !== 'forward') throw new Error(`strike "${strike}" needs forward walking (backward walking lands on the forefoot by nature)`);
@@ -136,15 +138,23 @@ export function buildStrideModel(pathology: ResolvedPathology, walking: Walking,
         phase: (side, k) => phaseOf(side, k / SAMPLES),
         curvePhase,
         toeOffPhase: TOE_OFF_PHASE,
+        walking,
         dims,
       })
     : null;
-  const legAngles = (side: Side, u: number): LegAngles => {
+  const jointAngles = (side: Side, u: number): LegAngles => {
     const a = guardedAngles(side, u);
     if (contact) {
+      a.hip += sampleTable(contact.hip[side], u);
       a.knee += sampleTable(contact.knee[side], u);
       a.ankle += sampleTable(contact.ankle[side], u);
     }
+    return a;
+  };
+  const toeBend = contact ? toeBendSchedule(jointAngles, timing, phaseOf, dims, walking) : null;
+  const legAngles = (side: Side, u: number): LegAngles => {
+    const a = jointAngles(side, u);
+    if (toeBend) a.toeBend = toeBend(side, u);
     return a;
   };
 
@@ -157,7 +167,7 @@ export function buildStrideModel(pathology: ResolvedPathology, walking: Walking,
     right: findShankVertical((p) => baseAngles('right', strideTimeAtPhase(timing, 'right', p))),
   };
 
-  const { strideLength, speedDeviation, consistency } = analyseStride(legAngles, timing, walking, dims);
+  const { strideLength, speedDeviation, consistency } = analyseStride(legAngles, timing, walking, dims, exactContact);
   return {
     walking,
     timing,
@@ -170,6 +180,67 @@ export function buildStrideModel(pathology: ResolvedPathology, walking: Walking,
     toeOffPhase: TOE_OFF_PHASE,
     shankVerticalPhase,
     consistency,
+  };
+}
+
+/**
+ * The toes' bend in swing (metatarsophalangeal dorsiflexion, deg): the toe extensors hold them a
+ * little up to clear the floor. 10 deg keeps them above the forefoot point at a forefoot strike
+ * (foot 8 deg toe-down, strikePattern.ts), so the ball of the foot lands first.
+ */
+export const SWING_TOE_BEND_DEG = 10;
+/** Share of the cycle over which the toes go from their bend at a contact event to the swing bend. */
+const TOE_BEND_RAMP = 0.1;
+
+/**
+ * The toes' own bend over the cycle, for the walker with feet. Walking forward it pushes off from the
+ * tip of its toes (footContact.ts): at toe off they are bent up at the forefoot point by what keeps
+ * the tip on the floor; through early swing they straighten to SWING_TOE_BEND_DEG, and so leave the
+ * floor with the forefoot (bent no further than the floor makes them, they would drag along it until
+ * the foot had risen by their length); they come down flat in early stance. Walking backward (forward
+ * reversed in time) the foot lands on its forefoot with the toes level with it (bent up by the
+ * foot's toe-down angle), so toes and ball meet the floor together, and the toes rise to the swing
+ * bend after the heel leaves.
+ */
+function toeBendSchedule(
+  legAngles: (side: Side, u: number) => LegAngles,
+  timing: StepTiming,
+  phaseOf: (side: Side, u: number) => number,
+  dims: BodyDimensions,
+  walking: Walking,
+): (side: Side, u: number) => number {
+  const footDegAt = (pose: LegPose) => (Math.atan2(pose.footDirection.up, pose.footDirection.forward) * 180) / Math.PI;
+  // The bend at the contact event where the toes meet or leave the floor.
+  const atContact = { left: 0, right: 0 };
+  for (const side of SIDES) {
+    if (walking === 'forward') {
+      const s = sampleStride(legAngles, dims, strideTimeAtPhase(timing, side, TOE_OFF_PHASE));
+      const pose = s.poses[side];
+      const height = s.hipHeight + pose.toe.up;
+      // Bend that puts the tip on the floor: sin(foot + bend) = -height / toe length.
+      const onFloor = (Math.asin(Math.max(-1, Math.min(1, -height / dims.toeLength))) * 180) / Math.PI - footDegAt(pose);
+      atContact[side] = Math.max(0, onFloor);
+    } else {
+      const s = sampleStride(legAngles, dims, strideTimeAtPhase(timing, side, 0));
+      atContact[side] = Math.max(0, -footDegAt(s.poses[side]));
+    }
+  }
+  const smooth = (x: number) => {
+    const v = Math.min(1, Math.max(0, x));
+    return v * v * (3 - 2 * v);
+  };
+  const ramp = (from: number, to: number, x: number) => from + (to - from) * smooth(x);
+  return (side, u) => {
+    const p = phaseOf(side, u);
+    if (walking === 'forward') {
+      if (p < TOE_BEND_RAMP) return ramp(SWING_TOE_BEND_DEG, 0, p / TOE_BEND_RAMP);
+      if (p < TOE_OFF_PHASE) return 0;
+      return ramp(atContact[side], SWING_TOE_BEND_DEG, (p - TOE_OFF_PHASE) / TOE_BEND_RAMP);
+    }
+    if (p < TOE_BEND_RAMP) return ramp(atContact[side], 0, p / TOE_BEND_RAMP);
+    if (p < TOE_OFF_PHASE) return 0;
+    if (p < 1 - TOE_BEND_RAMP) return ramp(0, SWING_TOE_BEND_DEG, (p - TOE_OFF_PHASE) / TOE_BEND_RAMP);
+    return ramp(SWING_TOE_BEND_DEG, atContact[side], (p - (1 - TOE_BEND_RAMP)) / TOE_BEND_RAMP);
   };
 }
 
@@ -301,11 +372,21 @@ function analyseStride(
   timing: StepTiming,
   walking: Walking,
   dims: BodyDimensions,
+  exactContact: boolean,
 ): { strideLength: number; speedDeviation: Float64Array; consistency: StrideConsistency } {
   const samples: StrideSample[] = [];
   for (let i = 0; i < SAMPLES; i++) samples.push(sampleStride(legAngles, dims, i / SAMPLES));
-  const points = ['heel', 'toe'] as const;
-  const heightOf = (s: StrideSample, side: Side, point: 'heel' | 'toe') => s.hipHeight + s.poses[side][point].up;
+  // Sole points: heel, forefoot and, with exact contact, the tip of the toes (which bend to stay on
+  // the floor: the walker with feet pushes off from it).
+  type SolePoint = 'heel' | 'toe' | 'toeTip';
+  const points: readonly SolePoint[] = exactContact ? ['heel', 'toe', 'toeTip'] : ['heel', 'toe'];
+  const pointOf = (s: StrideSample, side: Side, point: SolePoint): { forward: number; height: number } => {
+    const pose = s.poses[side];
+    if (point !== 'toeTip') return { forward: pose[point].forward, height: s.hipHeight + pose[point].up };
+    const tip = toeTipAbove({ forward: pose.toe.forward, up: s.hipHeight + pose.toe.up }, pose.footDirection, dims.toeLength, pose.toeBend);
+    return { forward: tip.forward, height: tip.up };
+  };
+  const heightOf = (s: StrideSample, side: Side, point: SolePoint) => pointOf(s, side, point).height;
 
   // Only the foot in stance (by the truth events) is meant to be planted.
   const inStance = (side: Side, i: number) =>
@@ -324,7 +405,7 @@ function analyseStride(
       if (!inStance(side, i) || !inStance(side, i + 1)) continue;
       for (const point of points) {
         if (heightOf(a, side, point) < GROUND_TOLERANCE && heightOf(b, side, point) < GROUND_TOLERANCE) {
-          sum -= b.poses[side][point].forward - a.poses[side][point].forward;
+          sum -= pointOf(b, side, point).forward - pointOf(a, side, point).forward;
           count++;
         }
       }
@@ -359,7 +440,7 @@ function analyseStride(
       for (let k = 0; k < 2 * SAMPLES; k++) {
         const s = samples[k % SAMPLES];
         const onFloor = inStance(side, k) && heightOf(s, side, point) < GROUND_TOLERANCE;
-        const x = s.poses[side][point].forward + hipTravel(k);
+        const x = pointOf(s, side, point).forward + hipTravel(k);
         if (onFloor) {
           if (!planted) {
             lo = Infinity;
@@ -378,7 +459,7 @@ function analyseStride(
   }
 
   const firstContact = walking === 'forward' ? 'heel' : 'toe';
-  const lastContact = walking === 'forward' ? 'toe' : 'heel';
+  const lastContact: SolePoint = walking === 'forward' ? (exactContact ? 'toeTip' : 'toe') : 'heel';
   const at = (side: Side, phase: number) => sampleStride(legAngles, dims, strideTimeAtPhase(timing, side, phase));
   const consistency: StrideConsistency = {
     initialContactHeight: { left: 0, right: 0 },

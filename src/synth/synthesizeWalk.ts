@@ -498,8 +498,9 @@ function keypointFootOffset(model: StrideModel): number {
 
 /**
  * Contact events from the foot itself: around each of the curves' contact times (0 % and final
- * contact), the instant the leg's lowest sole point crosses the contact tolerance, found by a
- * 1 ms scan and bisection on the model's continuous pose. Straight passes only.
+ * contact), the instant the leg's lowest sole point (heel, forefoot or the tip of the toes) crosses
+ * the contact tolerance, found by a 1 ms scan and bisection on the model's continuous pose. Straight
+ * passes only.
  */
 function footContacts(
   model: StrideModel,
@@ -511,11 +512,11 @@ function footContacts(
   const heights = (side: Side, t: number) => {
     const u = u0 + t / strideTime;
     const pose = bodyPose({ legs: { left: model.legAngles('left', u), right: model.legAngles('right', u) }, trunkLean: 0 }, model.dims);
-    return { heel: pose.feet[side].heel.up, toe: pose.feet[side].toe.up };
+    return { heel: pose.feet[side].heel.up, toe: pose.feet[side].toe.up, toeTip: pose.feet[side].toeTip.up };
   };
   const onFloor = (side: Side, t: number) => {
     const h = heights(side, t);
-    return Math.min(h.heel, h.toe) <= FOOT_CONTACT_TOLERANCE;
+    return Math.min(h.heel, h.toe, h.toeTip) <= FOOT_CONTACT_TOLERANCE;
   };
   const inPass = (t: number) => passes.some((p) => t >= p.start && t <= p.end);
   const crossing = (side: Side, a: number, b: number): number => {

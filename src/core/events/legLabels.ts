@@ -15,8 +15,9 @@
  * cannot see the confusion, since the doubled events still look like a brisk walk.
  *
  * Rule: confused when at least CONFUSED_SHARE of a leg's heel-strike intervals in a pass (3 or more)
- * are shorter than CONFUSED_BELOW step times, halfway between a step and a stride. One extra event
- * splits one stride into two short intervals and is left to the cycle checks (cycles.ts).
+ * are shorter than CONFUSED_BELOW step times, halfway between a step and a stride, or when two or
+ * more of them are short without an extra event to explain them (unexplainedShortIntervals). One
+ * extra event splits one stride into two short intervals and is left to the cycle checks (cycles.ts).
  *
  * Measured (median stride / step time): the synthetic walker clean and with MoveNet-like noise,
  * forward, backward, treadmill, 80-130 steps/min: 1.97-2.01; the 14 motion-capture walks (crouch
@@ -24,6 +25,9 @@
  * rendered fixture walks: intervals of 2.0 steps with at most an extra event or two, except
  * BlazePose lite on the forefoot walk (every left interval 0.8-1.2 steps, right 0.4-1.6) and on the
  * healthy left-to-right walk (left 0.6-1.4): those two, and no other, are found confused.
+ * On the renders made after the walker with feet stopped sliding its feet (footContact.ts) BlazePose
+ * lite swaps at some steps only: forefoot walk left 0.9, 3.0, 1.0 steps; flat-foot walk right 1.05,
+ * 1.93, 1.03, 1.98 (an asymmetry flag on a healthy walker before the unexplained-interval rule).
  */
 import type { TrackColumns } from '../clean/columns';
 import { SIDE_POINTS } from '../format/bodyPoints';
@@ -111,12 +115,40 @@ export function checkLegLabels(c: TrackColumns, passes: readonly PassSpan[], eve
       strideS[side] = intervals.length >= 2 ? median(intervals) : null;
       intervalsInSteps[side] = stepS ? intervals.map((x) => x / stepS) : [];
     }
-    // Confused: nearly all of a leg's intervals are single steps. One extra event splits one stride
-    // into two short intervals; a leg whose labels swap at every step has no stride left.
+    // Confused: nearly all of a leg's intervals are single steps (a leg whose labels swap at every
+    // step has no stride left), or two or more short intervals that extra events cannot explain
+    // (labels swapped at some steps only).
     const confused = SIDES.some((side) => {
       const x = intervalsInSteps[side];
-      return x.length >= MIN_INTERVALS && x.filter((v) => v < CONFUSED_BELOW).length >= CONFUSED_SHARE * x.length;
+      if (x.length >= MIN_INTERVALS && x.filter((v) => v < CONFUSED_BELOW).length >= CONFUSED_SHARE * x.length) return true;
+      return unexplainedShortIntervals(x) >= MAX_UNEXPLAINED_SHORT;
     });
     return { stepS, strideS, intervalsInSteps, confused };
   });
+}
+
+/** Short intervals (in steps) a leg may have that no extra event explains, before it counts as confused. */
+const MAX_UNEXPLAINED_SHORT = 2;
+
+/**
+ * Short intervals (under CONFUSED_BELOW steps) that an extra event does not explain. An extra event
+ * splits one stride into two short intervals side by side that add up to about a stride (1.5-2.5
+ * steps); a short interval without such a neighbour means a heel strike of the other leg took this
+ * leg's label (BlazePose lite on the rendered flat-foot walk: right intervals 1.05, 1.93, 1.03, 1.98
+ * steps, two of its left heel strikes read as right, and the mixed cycles raised an asymmetry flag on
+ * a healthy walker).
+ */
+export function unexplainedShortIntervals(intervalsInSteps: readonly number[]): number {
+  const x = intervalsInSteps;
+  let count = 0;
+  for (let i = 0; i < x.length; i++) {
+    if (x[i] >= CONFUSED_BELOW) continue;
+    const pair = i + 1 < x.length ? x[i] + x[i + 1] : NaN;
+    if (x[i + 1] < CONFUSED_BELOW && pair >= CONFUSED_BELOW && pair <= CONFUSED_BELOW + 1) {
+      i++; // one extra event: both halves explained
+      continue;
+    }
+    count++;
+  }
+  return count;
 }
