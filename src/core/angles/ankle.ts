@@ -28,21 +28,20 @@
  * the toe marker on the metatarsal heads and do not see this; a keypoint model cannot avoid it.
  *
  * Measured (scripts/eval-feet.ts, synthetic walker with feet, 30 fps): with the true offset the
- * median error is 0.2-0.7 deg clean (max 10-12 deg at push-off, the bent toes), 1.4-2.1 deg with
- * 0.5 % body-height jitter, 2.3-3.7 deg with 1 % jitter and drop-outs; footFlatOffset finds the
- * offset within 0.1 deg clean overground and on the treadmill (backward walking 1.3 deg off).
- * BlazePose full on the rendered walks (scripts/eval-feet-video.ts): median 3.3 deg on the healthy
- * walk, 6.5-7.5 deg on the backward, forefoot and flat-foot ones, where the foot-flat frames it picks
- * give an offset a few degrees off.
+ * median error is 1.0-1.6 deg clean (0.0 in mid-stance; the toes, held 10 deg up in swing, read
+ * 1.9 deg more dorsiflexion there; max 8.5-12.4 deg at push-off, where they bend), 1.5-2.1 deg with
+ * 0.5 % body-height jitter, 2.6-3.5 deg with 1 % jitter and drop-outs; footFlatOffset finds the
+ * offset within 0.4 deg clean, overground, backward and on the treadmill.
  *
  * In the whole analysis (`footAngleColumns`, analyze.ts; scripts/eval-feet-analysis.ts), per-frame
- * median error: clean 0.2-0.7 deg (backward 2.0), with 1 % jitter and drop-outs 2.5-2.9 (backward
- * 3.5); BlazePose through the app (fixtures/tracks) full 4.2-8.2 deg, lite 9.0-15.3, nearly all of
- * it a bias from the offset; rounding a track to 0.1 px moved one walk's
- * offset by 6 deg (few frames pass as foot flat): the offset is the weak part on a pose model. The key numbers against the
- * rigid-foot truth, clean forward walks: at initial contact within 1.4 deg, peak dorsiflexion in
- * stance -0.6..+2.1, range -6.6..+0.8, and push-off 8.4-8.7 deg LESS plantarflexion (the toe tip
- * above); backward walking reads 10-17 deg more dorsiflexion at its toe-first contact.
+ * median error: clean 1.6-2.0 deg (backward 1.1), with 1 % jitter and drop-outs 2.5-3.1; BlazePose
+ * through the app (fixtures/tracks) full 4.2-6.9 deg, lite 7.1-14.6, nearly all of it a bias (full:
+ * -0.2..+6.7, the forefoot landings read about 20 deg too toe-up at contact); rounding a track to
+ * 0.1 px once moved a walk's offset by 6 deg (few frames pass as foot flat): the offset is the weak
+ * part on a pose model. The key numbers against the rigid-foot truth, clean forward walks: at initial
+ * contact 2.1-2.7 deg more dorsiflexion (the toes held up), peak dorsiflexion in stance -0.8..+1.3,
+ * range -7.2..-1.5, and push-off 7.9-9.6 deg LESS plantarflexion (the toe tip above); backward
+ * walking reads 11-12 deg more dorsiflexion at its toe-first contact.
  */
 import { median, quantile } from '../util/stats';
 import type { TrackColumns } from '../clean/columns';
