@@ -69,9 +69,11 @@ describe('left and right are two legs (legLabels.ts)', () => {
     expect(unexplainedShortIntervals([2, 0.4, 0.5, 2])).toBe(2);
   });
 
+  // (On the renders before the shoe-shaped foot, lite's flat-foot walk had right intervals of 1.05,
+  // 1.93, 1.03 and 1.98 steps, and its mixed cycles raised an asymmetry flag on the healthy walker.)
   it.each([
-    ['forefoot', 'it swaps the legs at some steps: left intervals 0.9, 3.0, 1.0 steps'],
-    ['flatfoot', 'two left heel strikes read as right; the mixed cycles had raised an asymmetry flag on the healthy walker'],
+    ['forefoot', 'it swaps the legs at some steps: left heel strikes 0.6-1.2 s apart between strides'],
+    ['backward', 'left heel strikes 0.33 s apart twice'],
   ])("BlazePose lite's rendered %s walk (%s): confused, no flags; BlazePose full's is not", (walk) => {
     const read = (file: string) => JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'tracks', file), 'utf8')) as GaitPoseTrack;
     const lite = analyzeTrack(read(`${walk}-feet.blazepose-lite.track.json`));

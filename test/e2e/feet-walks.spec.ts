@@ -5,7 +5,8 @@
  * against each walk's truth (the full comparison is printed): the track keeps BlazePose's heels and
  * foot indices, most true events are found within 2 frames, and the hip and knee errors stay within
  * what BlazePose full was measured to meet on these walks.
- * GAIT_E2E_FEET_MODEL=blazepose-lite (or heavy) runs the same checks with another BlazePose.
+ * GAIT_E2E_FEET_MODEL=blazepose-lite (or heavy) runs the same checks with another BlazePose, with
+ * lite's looser limits; where the report says the legs were mixed up it must flag nothing.
  */
 import { expect, test } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -51,12 +52,20 @@ for (const name of FEET_WALKS) {
     testInfo.annotations.push({ type: 'truth', description: summary });
     expect.soft(report.direction).toBe(truth.direction);
     expect.soft(report.walking).toBe(truth.walking);
-    // BlazePose puts the ankles, heels and toes on a mixture of both feet for a few frames of some
-    // double supports on these rendered walks (whole frames as much as crops), which gives extra
-    // and missed events: these limits are what it meets, not the goal (see docs/models.md).
+    // What each model meets on these walks (fixtures/tracks, docs/models.md), not the goal:
+    // BlazePose full finds all but one of the 59 true events within 1 frame on the renders with a
+    // shoe-shaped foot (here the events at the clip's very ends count too: 13-16 of 15-16); lite puts the ankles, heels and toes on a mixture of both feet for a few frames
+    // of some double supports and swaps the legs at some steps.
+    const limits = MODEL === 'blazepose-full' ? { found: 0.85, hip: 4, knee: 5 } : { found: 0.6, hip: 4, knee: 6 };
+    if (report.quality.warnings.some((w) => /mixing up the left and right legs/.test(w))) {
+      // The report says its legs are mixed up: its numbers mix both legs, and it must flag nothing.
+      expect.soft(MODEL, 'legs mixed up (only ever seen with BlazePose lite)').toBe('blazepose-lite');
+      expect.soft(report.flags).toEqual([]);
+      return;
+    }
     const matched = c.events.heelStrikes.errors.length + c.events.toeOffs.errors.length;
-    expect.soft(matched, 'true events found within 2 frames').toBeGreaterThanOrEqual(Math.floor(0.6 * c.truthEvents));
-    expect.soft(c.hip.median, 'median hip angle error (deg)').toBeLessThan(4);
-    expect.soft(c.knee.median, 'median knee angle error (deg)').toBeLessThan(6);
+    expect.soft(matched, 'true events found within 2 frames').toBeGreaterThanOrEqual(Math.floor(limits.found * c.truthEvents));
+    expect.soft(c.hip.median, 'median hip angle error (deg)').toBeLessThan(limits.hip);
+    expect.soft(c.knee.median, 'median knee angle error (deg)').toBeLessThan(limits.knee);
   });
 }

@@ -169,24 +169,35 @@ export function footFlatOffset(feet: readonly FootSeries[], facingSign: 1 | -1):
 
 /**
  * The floor's slope in the image from where the toe tips rest: the lowest toe sample of each
- * foot-length-wide strip of x across the clip (the footprints, and higher points where a foot only
- * swung through), and the line through two of them that has no point below it and the most points
- * on it (within 5 % of the foot length): the floor as the lower envelope. 0 when the toes span less
+ * foot-length-wide strip of x across the clip where the toes rested (the footprints), and the line
+ * through two of them that has no point below it and the most points on it (within 5 % of the foot
+ * length): the floor as the lower envelope. 0 when the toes span less
  * than two foot lengths in x or no line has three points on it.
  */
+/** Toe samples within this share of the foot length of a strip's lowest one, at least MIN_REST_SAMPLES of them: the toes rested there. */
+const REST_BAND = 0.1;
+const MIN_REST_SAMPLES = 3;
+
 function floorSlope(toes: ReadonlyArray<{ x: number; y: number }>, length: number): number {
   if (toes.length === 0) return 0;
   const xs = toes.map((p) => p.x);
   const span = Math.max(...xs) - Math.min(...xs);
   if (!(span > 2 * length)) return 0;
-  const bins = new Map<number, { x: number; y: number }>();
+  const bins = new Map<number, Array<{ x: number; y: number }>>();
   for (const toe of toes) {
     const b = Math.floor(toe.x / length);
-    const p = bins.get(b);
-    if (!p || toe.y > p.y) bins.set(b, toe);
+    const list = bins.get(b);
+    if (list) list.push(toe);
+    else bins.set(b, [toe]);
   }
-  const pts = [...bins.values()];
   const tol = 0.05 * length;
+  // A strip's lowest toe sample counts where the toes rested there: MIN_REST_SAMPLES samples within
+  // REST_BAND of it (a foot that only swung through a strip leaves one or two higher samples, and a
+  // line along those, at a clip's end, read a level floor as tilted by 12 deg on BlazePose).
+  const pts = [...bins.values()].flatMap((list) => {
+    const lowest = list.reduce((a, b) => (b.y > a.y ? b : a));
+    return list.filter((p) => lowest.y - p.y <= REST_BAND * length).length >= MIN_REST_SAMPLES ? [lowest] : [];
+  });
   let best = { support: 0, span: 0, m: 0 };
   for (let a = 0; a < pts.length; a++) {
     for (let b = a + 1; b < pts.length; b++) {

@@ -27,7 +27,9 @@
  * healthy left-to-right walk (left 0.6-1.4): those two, and no other, are found confused.
  * On the renders made after the walker with feet stopped sliding its feet (footContact.ts) BlazePose
  * lite swaps at some steps only: forefoot walk left 0.9, 3.0, 1.0 steps; flat-foot walk right 1.05,
- * 1.93, 1.03, 1.98 (an asymmetry flag on a healthy walker before the unexplained-interval rule).
+ * 1.93, 1.03, 1.98 (an asymmetry flag on a healthy walker before the unexplained-interval rule);
+ * with the shoe drawn shoe-shaped (render/sideWalker.ts) on the forefoot and backward walks. Those
+ * are found confused, and no BlazePose full, MoveNet or motion-capture track is.
  */
 import type { TrackColumns } from '../clean/columns';
 import { SIDE_POINTS } from '../format/bodyPoints';
