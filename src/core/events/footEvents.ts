@@ -24,13 +24,13 @@
  *
  * Measured on the synthetic walker with feet at 30 fps against the contact truth from its rigid
  * foot (scripts/eval-feet.ts; 6 walks: both directions, backward, flat and forefoot strikers,
- * treadmill; the walker's terminal swing and pre-swing as in src/synth/gaitCurves.ts). Zeni: every
- * event found, none extra, all within 1 frame; forward initial contact 23-30 ms early (the heel is
- * furthest ahead just before it lands), final contact 23-27 ms early; backward initial contact
- * within 5 ms, final contact 48 ms late; with 1 % body-height jitter the same biases, max 51 ms.
- * O'Connor: initial contact of heel strikers 34-40 ms late, none found for flat and forefoot
- * landings (no clear descent peak) and final contact 88-99 ms early (the foot centre rises fastest
- * at heel rise, not at toe off). So Zeni is the better of the two.
+ * treadmill; the walker pushing off over its toes, src/synth/footContact.ts). Zeni: every event
+ * found, none extra, all within 1 frame; forward initial contact 21-30 ms early (the heel is
+ * furthest ahead just before it lands), final contact within 6 ms (the toe tip is furthest back as
+ * it lifts); backward initial contact within 5 ms, final contact 30 ms late; with 1 % body-height
+ * jitter the same biases, max 57 ms. O'Connor: initial contact of heel strikers 40-48 ms late, none
+ * found for flat and forefoot landings (no clear descent peak) and final contact 65-84 ms early (the
+ * foot centre rises fastest at heel rise, not at toe off). So Zeni is the better of the two.
  *
  * On a real walk with heel and forefoot markers and force plates (scripts/eval-foot-markers.ts,
  * OpenSim JAM overground_17; 3 heel strikes, 2-3 toe offs): Zeni on the heel marker 14-20 ms
@@ -41,18 +41,19 @@
  * stride as calibrated on 12 real motion-capture walks), both run by the whole analysis on the same
  * tracks (scripts/eval-feet-analysis.ts), median |error| initial / final contact:
  *
- *   synthetic walker, clean (6 walks)     heel/toe 23-30 / 23-27 ms (backward 5 / 48)   ankle proxy 8-10 / 40-42 ms (backward 18 / 13)
+ *   synthetic walker, clean (6 walks)     heel/toe 21-30 / 0-6 ms (backward 5 / 30)     ankle proxy 6-10 / 1-14 ms (backward 7 / 13)
  *   BlazePose full / lite through the app (Chromium, 384 px crops; fixtures/tracks/)
- *     healthy-feet                        heel/toe 30 / 35, lite 28 / 40 ms             ankle proxy 17 / 32, lite 14 / 23 ms
- *     flatfoot-feet                       heel/toe 27 / 42, lite 26 / 41 ms             ankle proxy 14 / 39, lite 8 / 22 ms
- *     forefoot-feet                       heel/toe 23 / 37, lite 30 / 45 ms             ankle proxy 11 / 53, lite 43 / 44 ms
- *     backward-feet                       heel/toe 22 / 40, lite 13 / 45 ms             ankle proxy 9 / 19, lite 17 / 22 ms
+ *     healthy-feet                        heel/toe 32 / 11, lite 28 / 18 ms             ankle proxy 15 / 6, lite 11 / 6 ms
+ *     flatfoot-feet                       heel/toe 25 / 15, lite 31 / 18 ms             ankle proxy 7 / 11, lite 8 / 11 ms
+ *     forefoot-feet                       heel/toe 33 / 9, lite 24 / 12 ms              ankle proxy 18 / 3, lite 25 / 17 ms
+ *     backward-feet                       heel/toe 16 / 33, lite 18 / 36 ms             ankle proxy 6 / 9, lite 3 / 14 ms
  *
- * On the synthetic walker heel/toe is now the closer at final contact (the walker's ankle still
- * leads toe off by more than a person's: 4.3 % against 3.1 % of the stride) and the proxy at initial
- * contact; on the BlazePose tracks, the layout that has feet, the proxy is closer in 13 of the 16
- * comparisons (heel/toe on backward-feet lite's and forefoot-feet lite's initial contacts and on
- * forefoot-feet full's final contacts). test/feetBlazePose.test.ts
+ * (The walker with feet that pushes off over its toes without sliding, footContact.ts, drawn with a
+ * shoe-shaped shoe; before, its ankle led toe off by 6.7 % of the stride as the proxy saw it and
+ * every proxy toe off came about 40 ms early.) On the synthetic walker heel/toe is the closer at final
+ * contact, the proxy at initial contact; on the BlazePose tracks, the layout that has feet, the proxy
+ * is closer in 14 of the 16 comparisons (heel/toe on forefoot-feet lite's initial and final
+ * contacts), median over all contacts 10 / 10 ms against heel/toe's 26 / 17. test/feetBlazePose.test.ts
  * holds the registry to whichever measures better on those tracks. So by measurement the registry
  * keeps the ankle proxy for tracks with feet too: this detector ranks below it (rank 0.5 against 1).
  * Its bias, the heel reaching furthest forward just before it lands, is the method's own (real

@@ -6,8 +6,8 @@ export const MODEL_MEASUREMENTS: ModelMeasurements = {
   "caption": "Measured 2026-11-30 on 9 rendered test walks with known angles and events: median error of each angle; time per frame relative to the fastest model, on a 2-core laptop-class machine without a GPU.",
   "models": {
     "lightning": {
-      "hipDeg": 2.2,
-      "kneeDeg": 4.1,
+      "hipDeg": 2.1,
+      "kneeDeg": 3.9,
       "ankleDeg": null,
       "eventsWithin1Frame": 0.79,
       "extraEventsPerWalk": 0.9,
@@ -16,8 +16,8 @@ export const MODEL_MEASUREMENTS: ModelMeasurements = {
       "realTime": 0.35
     },
     "thunder": {
-      "hipDeg": 2.2,
-      "kneeDeg": 3.3,
+      "hipDeg": 2.1,
+      "kneeDeg": 3,
       "ankleDeg": null,
       "eventsWithin1Frame": 0.83,
       "extraEventsPerWalk": 0.7,
@@ -28,29 +28,29 @@ export const MODEL_MEASUREMENTS: ModelMeasurements = {
     "blazepose-lite": {
       "hipDeg": 2.7,
       "kneeDeg": 4.6,
-      "ankleDeg": 7.3,
-      "eventsWithin1Frame": 0.76,
-      "extraEventsPerWalk": 5.9,
+      "ankleDeg": 9.9,
+      "eventsWithin1Frame": 0.74,
+      "extraEventsPerWalk": 7.2,
       "msPerFrame": 29,
       "relativeTime": 1,
       "realTime": 0.16
     },
     "blazepose-full": {
       "hipDeg": 2.1,
-      "kneeDeg": 3,
-      "ankleDeg": 6.3,
-      "eventsWithin1Frame": 0.85,
-      "extraEventsPerWalk": 2.1,
+      "kneeDeg": 3.4,
+      "ankleDeg": 6,
+      "eventsWithin1Frame": 0.83,
+      "extraEventsPerWalk": 1.2,
       "msPerFrame": 43,
       "relativeTime": 1.49,
       "realTime": 0.11
     },
     "blazepose-heavy": {
-      "hipDeg": 2,
-      "kneeDeg": 2.9,
-      "ankleDeg": 5.1,
-      "eventsWithin1Frame": 0.85,
-      "extraEventsPerWalk": 1.7,
+      "hipDeg": 1.9,
+      "kneeDeg": 3,
+      "ankleDeg": 4.7,
+      "eventsWithin1Frame": 0.86,
+      "extraEventsPerWalk": 0.9,
       "msPerFrame": 169,
       "relativeTime": 5.84,
       "realTime": 0.04
