@@ -58,11 +58,11 @@ export const REFERENCE = {
   ankleRange: { low: 15, high: 45, unit: 'deg', source: `${PERRY} (10 deg dorsiflexion to 20 deg plantarflexion); ${WINTER} (about 30); widened by 2 SD (Kadaba et al. 1989)` },
   /**
    * Push-off at the ankle, from the stance peak to the push-off peak: about 30 deg (Perry: +10 to
-   * -20), which a toe-tip keypoint reads 6.6-7.7 deg smaller (the synthetic walker: 26.0-34.3 per cycle for
+   * -20), which a toe-tip keypoint reads 6.1-9.4 deg smaller (the synthetic walker: 28.1-34.4 per cycle for
    * heel, forefoot and flat strikers); less 2 SD of healthy adults (about 8 deg: Kadaba et al. 1989).
    * A difference on one curve: the foot-flat offset, the weak part on a pose model, cancels out.
    */
-  pushOffAnkleExcursion: { low: 15, high: null, unit: 'deg', source: `${PERRY} (from 10 deg dorsiflexion in terminal stance to 20 deg plantarflexion: 30); less the 7 deg a toe-tip keypoint reads less (synthetic walker: 26.0-34.3 when healthy) and 2 SD (Kadaba et al. 1989)` },
+  pushOffAnkleExcursion: { low: 15, high: null, unit: 'deg', source: `${PERRY} (from 10 deg dorsiflexion in terminal stance to 20 deg plantarflexion: 30); less the 6-9 deg a toe-tip keypoint reads less (synthetic walker: 28.1-34.4 when healthy) and 2 SD (Kadaba et al. 1989)` },
 } satisfies Record<string, ReferenceRange>;
 
 export type ReferenceName = keyof typeof REFERENCE;

@@ -46,7 +46,7 @@ export interface PoseModelError {
  * still slid): the full model keeps those larger figures, as BlazePose has not been measured
  * on real video with foot truth. test/feetBlazePose.test.ts holds these to the tracks. Differences
  * on one ankle curve (its range, the push-off excursion) are free of the offset but BlazePose reads
- * them smaller than the rigid foot does, beyond the toe tip's own 6.6-7.7 deg (which the ranges
+ * them smaller than the rigid foot does, beyond the toe tip's own 6.1-9.4 deg (which the ranges
  * allow for): by up to 19 deg, full and lite alike, on those walks.
  * Heavy was not measured (351 ms a frame): it takes full's figures. The
  * trunk was not measured: Lightning's 3 deg.
