@@ -120,6 +120,21 @@ describe('synthetic walker with feet', () => {
     expect(c.maxFootSlide).toBeLessThan(0.001);
   });
 
+  it('walking backward (forward reversed in time) the foot leaves the floor by its heel, toe up, and nothing slides', () => {
+    const { truth } = synthesizeWalk({ ...BASE, seed: 19, walking: 'backward', direction: 'right-to-left' });
+    expect(truth.consistency.maxFootSlide).toBeLessThan(0.002);
+    for (const side of ['left', 'right'] as const) {
+      expect(truth.consistency.finalContactHeight[side]).toBeLessThan(0.001);
+      const t = truth.clean.frames.map((f) => f.t);
+      for (const fc of truth.feet.contacts[side].finalContacts) {
+        const i = t.findIndex((x) => x >= fc);
+        // The reverse of a forward heel strike (about 25 deg toe up); before the contact model rolled
+        // the landing foot over its toes, the trailing foot left toe down.
+        if (i > 0) expect(truth.feet.footAngle[side][i - 1]!).toBeGreaterThan(15);
+      }
+    }
+  });
+
   it('contact events come from the foot: heel strikes land heel first toe up, flat strikes flat, forefoot strikes toe first, backward on the toes', () => {
     const cases = [
       [{}, 'heel', 'heel'],
