@@ -70,7 +70,8 @@ export interface ContactInputs {
   dims: BodyDimensions;
 }
 
-const smooth = (x: number) => {
+/** Smoothstep: 0 below 0, 1 above 1, an S-curve with level ends between (ramps in and out). */
+export const smooth = (x: number): number => {
   const s = Math.min(1, Math.max(0, x));
   return s * s * (3 - 2 * s);
 };

@@ -17,7 +17,7 @@ import type { Side, Walking } from '../core/format/report';
 import { bodyDimensions, type BodyDimensions } from './anthropometry';
 import { healthyCurves, TOE_OFF_PHASE, type JointCurves } from './gaitCurves';
 import { cyclePhase, stepTiming, strideTimeAtPhase, type StepTiming } from './gaitTiming';
-import { footContactCorrection } from './footContact';
+import { footContactCorrection, smooth } from './footContact';
 import { footDepth, legPose, toeTipAbove, type LegAngles, type LegPose } from './legKinematics';
 import { affectsSide, applyLegPathology, pathologyTrunkLean, type ResolvedPathology } from './pathology';
 import { wrapPhase } from './periodicSpline';
@@ -225,10 +225,6 @@ function toeBendSchedule(
       atContact[side] = Math.max(0, -footDegAt(s.poses[side]));
     }
   }
-  const smooth = (x: number) => {
-    const v = Math.min(1, Math.max(0, x));
-    return v * v * (3 - 2 * v);
-  };
   const ramp = (from: number, to: number, x: number) => from + (to - from) * smooth(x);
   return (side, u) => {
     const p = phaseOf(side, u);
