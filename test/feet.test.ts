@@ -14,6 +14,8 @@ import { KEYPOINT_NAMES } from '../src/core/format/poseTrack';
 import { evaluateFeet } from '../src/eval/feet';
 import { MOVENET_LIKE_NOISE, synthesizeWalk, type SynthOptions } from '../src/synth';
 import { expectDetectorContract } from './helpers/detectorContract';
+import { analyzeTrack } from '../src/core/analyze';
+import { HIP_EXTENSION_ALLOWANCE_DEG } from '../src/synth/footContact';
 
 const BASE: SynthOptions = { feet: true, width: 960, height: 480, fps: 30, bodyHeightPx: 264, durationS: 4.5 };
 const FRAME_S = 1 / 30;
@@ -118,6 +120,22 @@ describe('synthetic walker with feet', () => {
     }
     // The trailing foot used to slide forward by 4.1 % of body height in late double support.
     expect(c.maxFootSlide).toBeLessThan(0.001);
+  });
+
+  it('a pathology knob keeps its meaning with feet: 14 deg less hip extension stays limited, the knee never overstretches, and the walk is flagged as without feet', () => {
+    const pathology = { side: 'left', hipExtensionDeficitDeg: 14, preSwingKneeDeficitDeg: 12 } as const;
+    const withFeet = synthesizeWalk({ ...BASE, durationS: 6, seed: 5, cadence: 100, pathology });
+    const plain = synthesizeWalk({ ...BASE, durationS: 6, seed: 5, cadence: 100, pathology, feet: false });
+    const hipMin = (w: typeof plain, side: 'left' | 'right') => Math.min(...w.truth.angles[side].hipFlexion.filter((v): v is number => v !== null));
+    // The contact may take the thigh at most HIP_EXTENSION_ALLOWANCE_DEG further back than the curve.
+    expect(hipMin(withFeet, 'left')).toBeGreaterThan(hipMin(plain, 'left') - HIP_EXTENSION_ALLOWANCE_DEG - 0.5);
+    expect(hipMin(withFeet, 'left')).toBeGreaterThan(hipMin(withFeet, 'right') + 8);
+    for (const side of ['left', 'right'] as const) {
+      expect(Math.min(...withFeet.truth.angles[side].kneeFlexion.filter((v): v is number => v !== null))).toBeGreaterThan(-0.5);
+    }
+    const flags = (w: typeof plain) => analyzeTrack(w.track).flags.map((f) => f.id).sort();
+    expect(flags(withFeet)).toEqual(flags(plain));
+    expect(flags(withFeet)).toContain('limited-push-off');
   });
 
   it('walking backward (forward reversed in time) the foot leaves the floor by its heel, toe up, and nothing slides', () => {

@@ -18,8 +18,12 @@
  *   lies on the circle of the toes' length round the tip (the toes bend at the metatarsal heads, as
  *   in push-off). Its hip, knee and ankle and the toes' bend are solved for the pose nearest its
  *   curves (squared changes weighted by REACH_WEIGHTS and TOE_BEND_WEIGHT; the heel may not go
- *   through the floor). Before double support the correction is ramped in over 8 % of the stride,
- *   and after it faded out over 10 % (over 5 % the forefoot stalled just after toe off).
+ *   through the floor, the knee not overstretch, the thigh go at most HIP_EXTENSION_ALLOWANCE_DEG
+ *   further back than its curve: where a strong pathology knob leaves the pose out of reach, the toes
+ *   slide instead, as strideModel.ts's consistency reports: 14 deg less hip extension, 10 deg of
+ *   anterior pelvic tilt or overstride, 5.7-6.4 % of body height). Before double support the
+ *   correction is ramped in over 8 % of the stride, and after it faded out over 10 % (over 5 % the
+ *   forefoot stalled just after toe off).
  *
  * Why the hip too: before (knee and ankle only, depth only) the two planted points did not keep a
  * fixed distance, and the trailing foot slid forward by up to 4.1 % of body height in late double
@@ -124,6 +128,14 @@ function reachWithKneeAndAnkle(a: LegAngles, target: Point2, dims: BodyDimension
  */
 export const REACH_WEIGHTS = { hip: 1, knee: 1, ankle: 1, plantarflexionBeyondCurve: 10 } as const;
 
+/**
+ * How far past its curve the contact may take the thigh back (deg). The healthy walker needs 4.7,
+ * which brings its thigh at toe off to the real walks' mean; a limited-hip-extension knob keeps its
+ * limit (without this bound the solver undid the knob's 14 deg and overstretched the knee by 29 deg
+ * to keep the toes down).
+ */
+export const HIP_EXTENSION_ALLOWANCE_DEG = 6;
+
 /** Golden-section minimum of f on [lo, hi], after a scan in `steps` steps when steps > 0 (one evaluation per iteration). */
 function minimize(f: (x: number) => number, lo: number, hi: number, steps: number): number {
   let a = lo;
@@ -180,7 +192,16 @@ function nearestReach(a: LegAngles, target: Point2, dims: BodyDimensions, guess:
     const s = at(dh);
     // The heel may not go through the floor: a foot on its forefoot is heel-up or flat.
     const through = Math.max(0, foot(s));
-    return REACH_WEIGHTS.hip * dh ** 2 + REACH_WEIGHTS.knee * (s.knee - a.knee) ** 2 + (s.ankle < a.ankle ? REACH_WEIGHTS.plantarflexionBeyondCurve : REACH_WEIGHTS.ankle) * (s.ankle - a.ankle) ** 2 + 1e4 * through ** 2;
+    // Joints stay within what the leg can do: no knee hyperextension, and the thigh no further back
+    // than HIP_EXTENSION_ALLOWANCE_DEG past its curve.
+    const hyperextended = Math.max(0, -s.knee);
+    const pastHip = Math.max(0, -dh - HIP_EXTENSION_ALLOWANCE_DEG);
+    return (
+      REACH_WEIGHTS.hip * dh ** 2 +
+      REACH_WEIGHTS.knee * (s.knee - a.knee) ** 2 +
+      (s.ankle < a.ankle ? REACH_WEIGHTS.plantarflexionBeyondCurve : REACH_WEIGHTS.ankle) * (s.ankle - a.ankle) ** 2 +
+      1e4 * (through ** 2 + hyperextended ** 2 + pastHip ** 2)
+    );
   };
   const dh = guess ? minimize(cost, guess.dh - NEAR.dh, guess.dh + NEAR.dh, 0) : minimize(cost, -30, 15, 15);
   return { pose: at(dh), cost: cost(dh), dh };
