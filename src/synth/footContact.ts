@@ -58,6 +58,8 @@ import { footDepth, legPose, type LegAngles, type Point2 } from './legKinematics
 
 const SIDES: readonly Side[] = ['left', 'right'];
 const other = (side: Side): Side => (side === 'left' ? 'right' : 'left');
+const JOINTS = ['hip', 'knee', 'ankle'] as const;
+type Joint = (typeof JOINTS)[number];
 
 export interface ContactInputs {
   samples: number;
@@ -213,7 +215,7 @@ export const TOE_BEND_WEIGHT = 0.05;
 const MAX_TOE_BEND_DEG = 70;
 
 /**
- * The trailing leg on its toes: the tip of the toes stays at `tip` (on the floor) and the forefoot
+ * The leg on its toes: the tip of the toes stays at `tip` (on the floor) and the forefoot
  * point sits on the circle of the toes' length round it, the toes bent up by an angle chosen with
  * the leg's pose (nearest its curves, bending itself weighted by TOE_BEND_WEIGHT).
  */
@@ -239,7 +241,7 @@ export interface ContactCorrection {
   ankle: Record<Side, Float64Array>;
 }
 
-/** Knee and ankle corrections per leg and stride sample. */
+/** Hip, knee and ankle corrections per leg and stride sample. */
 export function footContactCorrection(inputs: ContactInputs): ContactCorrection {
   const { samples: n, dims } = inputs;
   const out: ContactCorrection = {
@@ -263,9 +265,9 @@ export function footContactCorrection(inputs: ContactInputs): ContactCorrection 
   for (const side of SIDES) for (let k = 0; k < n; k++) base[side].push(shaped(side, k));
 
   // 2. Double support: the foot on its toes solved round the tip of its toes (see the header).
-  const solvedHip = { left: new Float64Array(n).fill(NaN), right: new Float64Array(n).fill(NaN) };
-  const solvedKnee = { left: new Float64Array(n).fill(NaN), right: new Float64Array(n).fill(NaN) };
-  const solvedAnkle = { left: new Float64Array(n).fill(NaN), right: new Float64Array(n).fill(NaN) };
+  // Per joint and leg: the change from the curve at each double-support sample, NaN outside them.
+  const unsolved = () => ({ left: new Float64Array(n).fill(NaN), right: new Float64Array(n).fill(NaN) });
+  const solved: Record<Joint, Record<Side, Float64Array>> = { hip: unsolved(), knee: unsolved(), ankle: unsolved() };
   // Which foot is on its toes: walking forward the trailing one (pushing off), walking backward the
   // leading one (landed on its forefoot; backward walking is forward walking reversed in time). The
   // other foot rests on its heel (or, a forefoot or flat landing, the sole point it met the floor
@@ -298,14 +300,12 @@ export function footContactCorrection(inputs: ContactInputs): ContactCorrection 
     }
     const restPoint = (anchor.restOnHeel ? restPose.heel : restPose.toe).forward;
     const tip = { forward: anchor.tip + restPoint - anchor.rest, up: -floorDepth };
-    const solved = nearestReachOnToes(a, tip, dims, previous);
-    previous = solved.guess;
-    solvedHip[toes][k] = solved.pose.hip - a.hip;
-    solvedKnee[toes][k] = solved.pose.knee - a.knee;
-    solvedAnkle[toes][k] = solved.pose.ankle - a.ankle;
+    const reached = nearestReachOnToes(a, tip, dims, previous);
+    previous = reached.guess;
+    for (const joint of JOINTS) solved[joint][toes][k] = reached.pose[joint] - a[joint];
   }
 
-  // 3. Ramps into and out of each double-support run of the trailing leg.
+  // 3. Ramps into and out of each double-support run of the leg on its toes.
   const rampIn = Math.round(0.08 * n);
   const rampOut = Math.round(0.1 * n);
   const ramped = (s: Float64Array) => {
@@ -325,12 +325,13 @@ export function footContactCorrection(inputs: ContactInputs): ContactCorrection 
     return delta;
   };
   for (const side of SIDES) {
-    const hip = ramped(solvedHip[side]);
-    const knee = ramped(solvedKnee[side]);
-    const ankle = ramped(solvedAnkle[side]);
+    const hip = ramped(solved.hip[side]);
+    const knee = ramped(solved.knee[side]);
+    const ankle = ramped(solved.ankle[side]);
     for (let k = 0; k < n; k++) {
       out.hip[side][k] = hip[k];
       out.knee[side][k] = knee[k];
+      // The ankle's correction also carries the mid-stance flattening (step 1).
       out.ankle[side][k] = base[side][k].ankle - inputs.angles(side, k).ankle + ankle[k];
     }
   }

@@ -167,6 +167,10 @@ export function footFlatOffset(feet: readonly FootSeries[], facingSign: 1 | -1):
   return { footOffsetDeg: median(slopes), floorAngleDeg, frames };
 }
 
+/** Toe samples within this share of the foot length of a strip's lowest one, at least MIN_REST_SAMPLES of them: the toes rested there. */
+const REST_BAND = 0.1;
+const MIN_REST_SAMPLES = 3;
+
 /**
  * The floor's slope in the image from where the toe tips rest: the lowest toe sample of each
  * foot-length-wide strip of x across the clip where the toes rested (the footprints), and the line
@@ -174,10 +178,6 @@ export function footFlatOffset(feet: readonly FootSeries[], facingSign: 1 | -1):
  * length): the floor as the lower envelope. 0 when the toes span less
  * than two foot lengths in x or no line has three points on it.
  */
-/** Toe samples within this share of the foot length of a strip's lowest one, at least MIN_REST_SAMPLES of them: the toes rested there. */
-const REST_BAND = 0.1;
-const MIN_REST_SAMPLES = 3;
-
 function floorSlope(toes: ReadonlyArray<{ x: number; y: number }>, length: number): number {
   if (toes.length === 0) return 0;
   const xs = toes.map((p) => p.x);

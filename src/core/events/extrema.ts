@@ -25,7 +25,8 @@ const HYSTERESIS = 0.15;
  */
 const END_TURN = 0.8;
 
-function parabolicOffset(a: number, b: number, c: number): number {
+/** Sub-sample offset (-0.5..0.5) of the extremum of a parabola through three equally spaced values. */
+export function parabolicOffset(a: number, b: number, c: number): number {
   const denom = a - 2 * b + c;
   if (!Number.isFinite(denom) || denom === 0) return 0;
   const off = (0.5 * (a - c)) / denom;

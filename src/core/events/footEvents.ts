@@ -48,8 +48,8 @@
  *     forefoot-feet                       heel/toe 33 / 9, lite 24 / 12 ms              ankle proxy 18 / 3, lite 25 / 17 ms
  *     backward-feet                       heel/toe 16 / 33, lite 18 / 36 ms             ankle proxy 6 / 9, lite 3 / 14 ms
  *
- * (The walker with feet that pushes off over its toes without sliding, footContact.ts, drawn with a
- * shoe-shaped shoe; before, its ankle led toe off by 6.7 % of the stride as the proxy saw it and
+ * (The walker with feet that pushes off over its toes without sliding, footContact.ts, its shoe
+ * drawn with a heel counter, collar and toe box; before, its ankle led toe off by 6.7 % of the stride as the proxy saw it and
  * every proxy toe off came about 40 ms early.) On the synthetic walker heel/toe is the closer at final
  * contact, the proxy at initial contact; on the BlazePose tracks, the layout that has feet, the proxy
  * is closer in 14 of the 16 comparisons (heel/toe on forefoot-feet lite's initial and final

@@ -37,12 +37,15 @@ import { SIDES, type Side } from '../format/report';
 import { median } from '../util/stats';
 import type { PassSpan } from '../view/view';
 import type { SideEvents } from './detector';
+import { parabolicOffset } from './extrema';
 
 /** A heel-strike interval shorter than this many step times is a step, not a stride. */
 export const CONFUSED_BELOW = 1.5;
 /** At least this share of a leg's intervals that short (and at least MIN_INTERVALS of them). */
 export const CONFUSED_SHARE = 0.75;
 const MIN_INTERVALS = 3;
+/** Short intervals (in steps) a leg may have that no extra event explains, before it counts as confused. */
+const MAX_UNEXPLAINED_SHORT = 2;
 /** Step times looked for, seconds (cadence 40-240 steps/min). */
 const STEP_S = { min: 0.25, max: 1.5 } as const;
 
@@ -99,10 +102,7 @@ export function stepTimeFromAnkleSpread(c: TrackColumns, pass: PassSpan): number
   }
   if (best < 0) return null;
   // Sub-frame peak by a parabola through the three values.
-  const [y0, y1, y2] = [values[best - 1], values[best], values[best + 1]];
-  const denom = y0 - 2 * y1 + y2;
-  const offset = Number.isFinite(denom) && denom !== 0 ? (0.5 * (y0 - y2)) / denom : 0;
-  return (best + Math.max(-0.5, Math.min(0.5, offset))) * dt;
+  return (best + parabolicOffset(values[best - 1], values[best], values[best + 1])) * dt;
 }
 
 /** Per pass: the step time, each leg's stride, and whether a leg's strides are as short as steps. */
@@ -128,9 +128,6 @@ export function checkLegLabels(c: TrackColumns, passes: readonly PassSpan[], eve
     return { stepS, strideS, intervalsInSteps, confused };
   });
 }
-
-/** Short intervals (in steps) a leg may have that no extra event explains, before it counts as confused. */
-const MAX_UNEXPLAINED_SHORT = 2;
 
 /**
  * Short intervals (under CONFUSED_BELOW steps) that an extra event does not explain. An extra event
