@@ -242,6 +242,54 @@ describe('ankle angle (ankle.ts)', () => {
     expect(footFlatOffset([{ heelX: [1, 2], heelY: [1, 2], toeX: [3, 4], toeY: [1, 2] }], 1)).toBeNull();
   });
 
+  it('footFlatOffset with the stances from the events: each stance has its own floor level (footprints off one image line)', () => {
+    // Five stances of a foot whose footprints lie at different image heights (a walker drifting
+    // towards the camera, as on sports2d-demo.mp4 where one footprint lies 16 px below the others):
+    // heel rocker (toes coming down), flat, heel rise (heel up, toes down), then swing. Keypoint slope 5 deg.
+    const offset = 5;
+    const L = 60;
+    const levels = [0, 0, 16, 0, 0]; // px below the others: not on one line, so the floor line stays level
+    const heelX: number[] = [];
+    const heelY: number[] = [];
+    const toeX: number[] = [];
+    const toeY: number[] = [];
+    const stances: Array<[number, number]> = [];
+    const push = (hx: number, hy: number, footDeg: number) => {
+      const a = ((footDeg - offset) * Math.PI) / 180; // foot line against the floor, + toe up
+      heelX.push(hx);
+      heelY.push(hy);
+      toeX.push(hx + L * Math.cos(a));
+      toeY.push(hy - L * Math.sin(a));
+    };
+    levels.forEach((below, step) => {
+      const x = step * 150;
+      const floorY = 400 + below;
+      const start = heelX.length;
+      for (let k = 0; k < 4; k++) push(x, floorY, 15 * (1 - k / 4)); // heel rocker
+      for (let k = 0; k < 8; k++) push(x, floorY, 0); // flat
+      for (let k = 1; k <= 6; k++) {
+        // heel rise about the toe tip, which stays put
+        const rot = (-5 * k * Math.PI) / 180;
+        const a = rot - (offset * Math.PI) / 180;
+        const tipX = x + L * Math.cos((-offset * Math.PI) / 180);
+        const tipY = floorY + L * Math.sin((offset * Math.PI) / 180);
+        heelX.push(tipX - L * Math.cos(a));
+        heelY.push(tipY + L * Math.sin(a));
+        toeX.push(tipX);
+        toeY.push(tipY);
+      }
+      stances.push([start, heelX.length - 1]);
+      for (let k = 0; k < 12; k++) push(x + (150 * k) / 12, floorY - 20 * Math.sin((Math.PI * k) / 12), -10); // swing
+    });
+    const perStance = footFlatOffset([{ heelX, heelY, toeX, toeY, stances }], 1)!;
+    expect(perStance.footOffsetDeg).toBeCloseTo(offset, 1);
+    const stanceOf = (i: number) => stances.findIndex(([a, b]) => i >= a && i <= b);
+    expect(new Set(perStance.frames[0].map(stanceOf)).size).toBe(levels.length);
+    // One floor level for the whole pass takes only the footprints near the lowest one.
+    const passWide = footFlatOffset([{ heelX, heelY, toeX, toeY }], 1)!;
+    expect(new Set(passWide.frames[0].map(stanceOf)).size).toBeLessThan(levels.length);
+  });
+
   it('on the walker with feet: median error under 2.5 deg with the true offset (clean), under 3.5 deg with MoveNet-like jitter', () => {
     const clean = evaluateFeet(...pair(synthesizeWalk({ ...BASE, seed: 9, cadence: 96 })));
     // The foot index is the tip of the toes, and the toes bend: held 10 deg up in swing, the keypoint

@@ -136,19 +136,20 @@ export function analyzeTrack(track: GaitPoseTrack, options: AnalysisOptions = {}
   if (view.passes.length === 0) throw explainNoWalking(view);
   if (view.sideView.frontal) throw new GaitAnalysisError('not-side-view', view.sideView.message);
 
-  const rawAngles = computeAngles(clean.repaired, facingPerFrame(c.t.length, view.passes));
-  // The ankle where the track has heels and toes (its foot-flat offset found per pass).
   const footPoints = footPointsOf(raw);
-  const feet: FootAngleColumns | null = footPoints.has('heel') && footPoints.has('toe') ? footAngleColumns(clean.repaired, c, view.passes) : null;
+  const detector = chooseEventDetector(footPoints, detectors);
+  const detectedEvents: Record<Side, SideEvents[]> = detector.detect({ columns: c, pelvisX: view.pelvisX, passes: view.passes });
+  // Hand-corrected events, when given, replace the detected ones per leg.
+  const eventsPerPass = applyEventOverrides(detectedEvents, options.events, view.passes.map((p) => [c.t[p.i0], c.t[p.i1]] as const));
+
+  const rawAngles = computeAngles(clean.repaired, facingPerFrame(c.t.length, view.passes));
+  // The ankle where the track has heels and toes (its foot-flat offset found per pass, in the stances the events mark).
+  const feet: FootAngleColumns | null = footPoints.has('heel') && footPoints.has('toe') ? footAngleColumns(clean.repaired, c, view.passes, eventsPerPass) : null;
   if (feet) for (const side of SIDES) rawAngles[side].ankleFlexion = feet.ankle[side];
   const cutoffHz =
     options.cutoffHz ??
     residualCutoff(c.t, [rawAngles.left.hipFlexion, rawAngles.right.hipFlexion, rawAngles.left.kneeFlexion, rawAngles.right.kneeFlexion], DEFAULT_CUTOFF_HZ).cutoffHz;
   const angles: AngleColumns = smoothAngles(c.t, rawAngles, cutoffHz);
-  const detector = chooseEventDetector(footPoints, detectors);
-  const detectedEvents: Record<Side, SideEvents[]> = detector.detect({ columns: c, pelvisX: view.pelvisX, passes: view.passes });
-  // Hand-corrected events, when given, replace the detected ones per leg.
-  const eventsPerPass = applyEventOverrides(detectedEvents, options.events, view.passes.map((p) => [c.t[p.i0], c.t[p.i1]] as const));
   // Left and right really two legs? (A model that swaps the labels at every step gives each leg an event per step.)
   const legLabels = checkLegLabels(c, view.passes, eventsPerPass);
   const typicalStride = typicalStrideTime([...eventsPerPass.left, ...eventsPerPass.right].map((e) => e.heelStrikes));

@@ -34,16 +34,19 @@
  * offset within 0.4 deg clean, overground, backward and on the treadmill.
  *
  * In the whole analysis (`footAngleColumns`, analyze.ts; scripts/eval-feet-analysis.ts), per-frame
- * median error: clean 1.6-2.0 deg (backward 1.1), with 1 % jitter and drop-outs 2.5-3.1; BlazePose
- * through the app (fixtures/tracks) full 4.2-6.9 deg, lite 7.1-14.6, nearly all of it a bias (full:
- * -0.2..+6.7, the forefoot landings read about 20 deg too toe-up at contact); rounding a track to
- * 0.1 px once moved a walk's offset by 6 deg (few frames pass as foot flat): the offset is the weak
- * part on a pose model. The key numbers against the rigid-foot truth, clean forward walks: at initial
+ * median error: clean 1.6-1.8 deg (backward 1.1), with 1 % jitter and drop-outs 2.6-3.2; BlazePose
+ * full through the app (fixtures/tracks) 4.1-6.3 deg, lite 10.3-22.3, most of it a bias (full +1.2
+ * to +4.2). BlazePose does not read the foot line the same way in every phase: flat on the floor
+ * it reads it more toe-down than in swing, so even the exact foot-flat offset leaves a bias, and
+ * its far foot, hidden behind the swinging near leg in its own mid-stance, is read 10-30 deg off
+ * there (its heel and toe scores drop from ~0.9 to 0.4-0.6). The offset is the weak part on a
+ * pose model. The key numbers against the rigid-foot truth, clean forward walks: at initial
  * contact 2.1-2.7 deg more dorsiflexion (the toes held up), peak dorsiflexion in stance -0.8..+1.3,
  * range -7.2..-1.5, and push-off 7.9-9.6 deg LESS plantarflexion (the toe tip above); backward
  * walking reads 11-12 deg more dorsiflexion at its toe-first contact.
  */
-import { median, quantile } from '../util/stats';
+import { lowerBound, median, quantile } from '../util/stats';
+import type { SideEvents } from '../events/detector';
 import type { TrackColumns } from '../clean/columns';
 import { SIDE_POINTS } from '../format/bodyPoints';
 import { SIDES, type Side } from '../format/report';
@@ -98,6 +101,11 @@ export interface FootSeries {
   heelY: ArrayLike<number>;
   toeX: ArrayLike<number>;
   toeY: ArrayLike<number>;
+  /**
+   * This foot's stances from the gait events, as inclusive index ranges into the series, where
+   * known: each stance then has its own floor level (see footFlatOffset).
+   */
+  stances?: ReadonlyArray<readonly [number, number]>;
 }
 
 export interface FootFlatOffset {
@@ -115,7 +123,7 @@ export interface FootFlatOffset {
  * foot out of the few heel-rocker and heel-rise frames let in).
  */
 const FLAT_TOLERANCE = 0.1;
-/** A point's floor level: this quantile of its height (robust to a few frames placed too low). */
+/** Without stances, a point's floor level over the whole pass: this quantile of its height (robust to a few frames placed too low). */
 const FLOOR_QUANTILE = 0.1;
 /** Fewer foot-flat frames than this: no estimate. */
 const MIN_FLAT_FRAMES = 5;
@@ -124,8 +132,20 @@ const MIN_FLAT_FRAMES = 5;
  * The feet's neutral offset from the foot-flat frames of a walk: one foot or both (the same pose
  * model puts heel and foot index the same way on either foot, so pooling both feet's frames
  * steadies the estimate; NaN marks a missing sample). Foot flat: heel and foot index both within
- * FLAT_TOLERANCE x foot length of their own floor level (FLOOR_QUANTILE of their height above the
- * floor line). The offset is the median slope over those frames. Null with too few such frames.
+ * FLAT_TOLERANCE x foot length of their own floor level, measured from the floor line. The offset
+ * is the median slope over those frames. Null with too few such frames.
+ *
+ * The floor level is each stance's own (the lowest height of heel and of toe in that stance) where
+ * the foot's stances are given, else FLOOR_QUANTILE of the whole pass. Per stance because the
+ * footprints of a real walk do not lie on one straight image line: on sports2d-demo.mp4 (BlazePose
+ * full) the left heel's lowest point in its third stance is 16 px below the first two (the foot
+ * length is about 60 px, the tolerance 6 px), so a pass-wide level admitted only that stance's
+ * frames, heel rise included, and read the offset as 16.3 deg: her ankle then read 8 deg of
+ * dorsiflexion at heel strike and +5/+8 at push-off. Per stance it reads 7.2 (heel strike -1/-2,
+ * push-off -4/-1). On the rendered fixture walks the estimate comes nearer the median slope of the
+ * truly flat, well-seen frames: mean |difference| over 5 BlazePose runs x 4 walks 1.7 deg, was
+ * 2.4; BlazePose full in Chromium within 0.4 deg on every walk (was 0.4-1.6). The clean synthetic
+ * walker is unchanged (within 0.4 deg).
  */
 export function footFlatOffset(feet: readonly FootSeries[], facingSign: 1 | -1): FootFlatOffset | null {
   const finiteFrames = feet.map((foot) => {
@@ -149,18 +169,23 @@ export function footFlatOffset(feet: readonly FootSeries[], facingSign: 1 | -1):
   const tol = FLAT_TOLERANCE * length;
   const slopes: number[] = [];
   const frames = feet.map((foot, f) => {
-    const idx = finiteFrames[f];
-    const heelH = idx.map((i) => height(foot.heelX[i], foot.heelY[i]));
-    const toeH = idx.map((i) => height(foot.toeX[i], foot.toeY[i]));
-    const heelFloor = quantile(heelH, FLOOR_QUANTILE);
-    const toeFloor = quantile(toeH, FLOOR_QUANTILE);
+    const finite = finiteFrames[f];
+    const perStance = foot.stances !== undefined && foot.stances.length > 0;
+    const groups = perStance ? foot.stances!.map(([from, to]) => finite.filter((i) => i >= from && i <= to)) : [finite];
     const flat: number[] = [];
-    idx.forEach((i, k) => {
-      if (Math.abs(heelH[k] - heelFloor) <= tol && Math.abs(toeH[k] - toeFloor) <= tol) {
-        flat.push(i);
-        slopes.push(-footAngleToFloor({ x: foot.heelX[i], y: foot.heelY[i] }, { x: foot.toeX[i], y: foot.toeY[i] }, facingSign, floorAngleDeg));
-      }
-    });
+    for (const idx of groups) {
+      if (idx.length === 0) continue;
+      const heelH = idx.map((i) => height(foot.heelX[i], foot.heelY[i]));
+      const toeH = idx.map((i) => height(foot.toeX[i], foot.toeY[i]));
+      const heelFloor = perStance ? Math.min(...heelH) : quantile(heelH, FLOOR_QUANTILE);
+      const toeFloor = perStance ? Math.min(...toeH) : quantile(toeH, FLOOR_QUANTILE);
+      idx.forEach((i, k) => {
+        if (Math.abs(heelH[k] - heelFloor) <= tol && Math.abs(toeH[k] - toeFloor) <= tol) {
+          flat.push(i);
+          slopes.push(-footAngleToFloor({ x: foot.heelX[i], y: foot.heelY[i] }, { x: foot.toeX[i], y: foot.toeY[i] }, facingSign, floorAngleDeg));
+        }
+      });
+    }
     return flat;
   });
   if (slopes.length < MIN_FLAT_FRAMES) return null;
@@ -226,18 +251,43 @@ export interface FootAngleColumns {
 }
 
 /**
- * Per pass, the neutral offset from both feet's foot-flat frames of the low-passed keypoints
- * (`filtered`), then the ankle angle per frame from the swap-repaired, unfiltered ones
- * (`repaired`), as the hip and knee angles are (angles.ts; smoothed in angle space afterwards).
+ * A foot's stances in one pass as index ranges relative to the pass's first frame: each initial
+ * contact to the first final contact after it, before the foot's next initial contact.
  */
-export function footAngleColumns(repaired: TrackColumns, filtered: TrackColumns, passes: readonly PassSpan[]): FootAngleColumns {
+export function stanceRanges(t: ArrayLike<number>, pass: PassSpan, events: SideEvents): Array<[number, number]> {
+  const index = (time: number) => Math.min(Math.max(lowerBound(t, time), pass.i0), pass.i1) - pass.i0;
+  return events.heelStrikes.flatMap((contact, k) => {
+    const next = events.heelStrikes[k + 1] ?? Infinity;
+    const off = events.toeOffs.find((time) => time > contact && time < next);
+    return off === undefined ? [] : [[index(contact), index(off)] as [number, number]];
+  });
+}
+
+/**
+ * Per pass, the neutral offset from both feet's foot-flat frames of the low-passed keypoints
+ * (`filtered`), in the stances the gait events mark, then the ankle angle per frame from the
+ * swap-repaired, unfiltered ones (`repaired`), as the hip and knee angles are (angles.ts; smoothed
+ * in angle space afterwards).
+ */
+export function footAngleColumns(
+  repaired: TrackColumns,
+  filtered: TrackColumns,
+  passes: readonly PassSpan[],
+  eventsPerPass: Record<Side, readonly SideEvents[]>,
+): FootAngleColumns {
   const n = repaired.t.length;
   const ankle = { left: new Float64Array(n).fill(NaN), right: new Float64Array(n).fill(NaN) };
-  const offsets = passes.map((pass) => {
+  const offsets = passes.map((pass, passIndex) => {
     const slice = (a: Float64Array) => a.subarray(pass.i0, pass.i1 + 1);
     const feet = SIDES.map((side) => {
       const p = SIDE_POINTS[side];
-      return { heelX: slice(filtered.x[p.heel]), heelY: slice(filtered.y[p.heel]), toeX: slice(filtered.x[p.toe]), toeY: slice(filtered.y[p.toe]) };
+      return {
+        heelX: slice(filtered.x[p.heel]),
+        heelY: slice(filtered.y[p.heel]),
+        toeX: slice(filtered.x[p.toe]),
+        toeY: slice(filtered.y[p.toe]),
+        stances: stanceRanges(filtered.t, pass, eventsPerPass[side][passIndex]),
+      };
     });
     const offset = footFlatOffset(feet, pass.facing);
     if (!offset) return null;

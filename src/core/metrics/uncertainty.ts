@@ -39,9 +39,10 @@ export interface PoseModelError {
  * the app in Chromium (fixtures/tracks/; scripts/eval-feet-analysis.ts --load=fixtures/tracks),
  * rounded up to cover the largest walk's. On the renders whose walker pushes off over its toes
  * without sliding (src/synth/footContact.ts), its shoe drawn with a heel counter, collar and toe
- * box (src/synth/render/sideWalker.ts): full hip 1.9-3.0, knee 2.9-4.5, ankle 5.0-5.9 deg
- * (biases 0.2-5.7), events 3-18 ms median |error| per walk; lite hip 2.5-4.3, knee 4.5-6.9, ankle
- * 10.4-21.2 (biases 7.6-20.7: lite reads the shoe's foot line far too toe-up), events 3-25 ms. With
+ * box (src/synth/render/sideWalker.ts), the foot's offset found in each stance (ankle.ts): full hip
+ * 1.9-3.0, knee 2.9-4.5, ankle 4.1-6.3 deg (biases 1.2-4.2), events 3-18 ms median |error| per
+ * walk; lite hip 2.5-4.3, knee 4.5-6.9, ankle 10.3-22.3 (biases 7.5-21.8: lite reads the shoe's
+ * foot line far too toe-up), events 3-25 ms. With
  * the earlier, round shoe full needed knee 4.8, ankle 8.2 and events up to 53 ms (its walker's foot
  * still slid): the full model keeps those larger figures, as BlazePose has not been measured
  * on real video with foot truth. test/feetBlazePose.test.ts holds these to the tracks. Differences
@@ -54,8 +55,8 @@ export interface PoseModelError {
 export const POSE_MODEL_ERRORS: Record<string, PoseModelError> = {
   'movenet-lightning': { id: 'movenet-lightning', hipDeg: 3.5, kneeDeg: 5, trunkDeg: 3, ankleDeg: NaN, ankleRangeDeg: NaN, eventS: 0.022, source: 'MoveNet Lightning on the rendered fixture walks (angles) and on 12 healthy motion-capture walks with MoveNet-like noise (events)' },
   'movenet-thunder': { id: 'movenet-thunder', hipDeg: 3, kneeDeg: 4, trunkDeg: 2.5, ankleDeg: NaN, ankleRangeDeg: NaN, eventS: 0.02, source: 'MoveNet Thunder on the rendered fixture walks (angles) and on 12 healthy motion-capture walks with MoveNet-like noise (events)' },
-  'blazepose-lite': { id: 'blazepose-lite', hipDeg: 4.5, kneeDeg: 8, trunkDeg: 3, ankleDeg: 22, ankleRangeDeg: 19, eventS: 0.045, source: 'BlazePose lite on the four rendered fixture walks with feet (median per-frame hip 2.5-4.3, knee 4.5-6.9, ankle 10.4-21.2 deg; events 3-25 ms; earlier renders: knee up to 7.6, events 44 ms)' },
-  'blazepose-full': { id: 'blazepose-full', hipDeg: 3, kneeDeg: 5, trunkDeg: 3, ankleDeg: 10, ankleRangeDeg: 19, eventS: 0.055, source: 'BlazePose full on the four rendered fixture walks with feet (median per-frame hip 1.9-3.0, knee 2.9-4.5, ankle 5.0-5.9 deg; events 3-18 ms; earlier renders: knee up to 4.8, ankle 9.1, events 53 ms)' },
+  'blazepose-lite': { id: 'blazepose-lite', hipDeg: 4.5, kneeDeg: 8, trunkDeg: 3, ankleDeg: 23, ankleRangeDeg: 19, eventS: 0.045, source: 'BlazePose lite on the four rendered fixture walks with feet (median per-frame hip 2.5-4.3, knee 4.5-6.9, ankle 10.3-22.3 deg; events 3-25 ms; earlier renders: knee up to 7.6, events 44 ms)' },
+  'blazepose-full': { id: 'blazepose-full', hipDeg: 3, kneeDeg: 5, trunkDeg: 3, ankleDeg: 10, ankleRangeDeg: 19, eventS: 0.055, source: 'BlazePose full on the four rendered fixture walks with feet (median per-frame hip 1.9-3.0, knee 2.9-4.5, ankle 4.1-6.3 deg; events 3-18 ms; earlier renders: knee up to 4.8, ankle 9.1, events 53 ms)' },
   'blazepose-heavy': { id: 'blazepose-heavy', hipDeg: 3, kneeDeg: 5, trunkDeg: 3, ankleDeg: 10, ankleRangeDeg: 19, eventS: 0.055, source: 'BlazePose heavy, not measured: the figures of BlazePose full on the rendered fixture walks with feet' },
   mocap: { id: 'mocap', hipDeg: 1, kneeDeg: 1, trunkDeg: 1, ankleDeg: 1, ankleRangeDeg: 1, eventS: 0.018, source: 'motion capture projected to a side view; ankle-based events on 12 healthy walks at 30 fps (mean |error| 13-20 ms)' },
   'video-2d': { id: 'video-2d', hipDeg: 4, kneeDeg: 5.6, trunkDeg: 3, ankleDeg: 7, ankleRangeDeg: 5, eventS: 0.025, source: 'Stenum et al. 2021 (2D video vs markers: hip 4.0, knee 5.6, ankle ~7 deg MAE; step times within ~0.02 s)' },

@@ -28,7 +28,7 @@ export const MODEL_MEASUREMENTS: ModelMeasurements = {
     "blazepose-lite": {
       "hipDeg": 2.7,
       "kneeDeg": 4.6,
-      "ankleDeg": 9.9,
+      "ankleDeg": 11.5,
       "eventsWithin1Frame": 0.74,
       "extraEventsPerWalk": 7.2,
       "msPerFrame": 29,
@@ -38,7 +38,7 @@ export const MODEL_MEASUREMENTS: ModelMeasurements = {
     "blazepose-full": {
       "hipDeg": 2.1,
       "kneeDeg": 3.4,
-      "ankleDeg": 6,
+      "ankleDeg": 4.4,
       "eventsWithin1Frame": 0.83,
       "extraEventsPerWalk": 1.2,
       "msPerFrame": 43,
@@ -48,7 +48,7 @@ export const MODEL_MEASUREMENTS: ModelMeasurements = {
     "blazepose-heavy": {
       "hipDeg": 1.9,
       "kneeDeg": 3,
-      "ankleDeg": 4.7,
+      "ankleDeg": 6,
       "eventsWithin1Frame": 0.86,
       "extraEventsPerWalk": 0.9,
       "msPerFrame": 169,
