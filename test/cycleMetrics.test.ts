@@ -57,6 +57,21 @@ describe('cycle key numbers', () => {
     expect(c.phases.preSwing).toEqual([1.0, 1.1]);
     expect(c.phases.terminalSwing).toEqual([1.3, 1.5]);
   });
+  it('leaves an extreme unmeasured where the angle has a gap in its window (the peak may lie inside it)', () => {
+    // The knee not seen from 65 to 80 % of the cycle (0.15 s, a gap the gap filler leaves): its
+    // swing peak (60 deg at 72 %) is hidden; 38 deg at 80 % is all the frames show.
+    const gappyKnee = knee.map((v, i) => (phase(t[i]) > 0.65 && phase(t[i]) < 0.8 ? NaN : v));
+    const gappy: SideAngleColumns = { ...side, kneeFlexion: gappyKnee };
+    const g = cycleMetrics(timing, { t, angles: { ...angles, left: gappy }, reach, legLength: 250 }).keyValues;
+    expect(g.peakSwingKneeFlexion).toBeNull();
+    expect(g.peakSwingKneeFlexionAtPercent).toBeNull();
+    expect(g.kneeRange).toBeNull();
+    expect(g.peakSwingKneeExtensionVelocity).toBeNull();
+    // Windows clear of the gap are measured as before.
+    expect(g.minStanceKneeFlexion).toBeCloseTo(5, 1);
+    expect(g.terminalSwingKneeMin).toBeCloseTo(0, 1);
+    expect(g.peakHipExtension).toBeCloseTo(-10, 1);
+  });
   it('averages key numbers over cycles, ignoring unknowns', () => {
     const m = meanKeyValues([kv, { ...kv, peakHipExtension: -20 }, { ...kv, peakHipExtension: null }]);
     expect(m.peakHipExtension).toBeCloseTo(-15, 6);

@@ -39,17 +39,14 @@ function series(side: SideAngleColumns, name: JointAngleName): Float64Array {
   return name === 'ankleFlexion' ? (side.ankleFlexion as Float64Array) : side[name];
 }
 
-/** Angle samples over [a, b]: the interpolated ends plus every frame in between. */
+/** Angle samples over [a, b]: the interpolated ends plus every frame in between; none when the angle has a gap there (see extremeIn). */
 function samplesWithin(t: Float64Array, values: Float64Array, a: number, b: number): number[] {
-  const out: number[] = [];
-  const va = valueAt(t, values, a);
-  if (Number.isFinite(va)) out.push(va);
+  const out = [valueAt(t, values, a)];
   for (let i = lowerBound(t, a); i < t.length && t[i] < b; i++) {
-    if (t[i] > a && Number.isFinite(values[i])) out.push(values[i]);
+    if (t[i] > a) out.push(values[i]);
   }
-  const vb = valueAt(t, values, b);
-  if (Number.isFinite(vb)) out.push(vb);
-  return out;
+  out.push(valueAt(t, values, b));
+  return out.every(Number.isFinite) ? out : [];
 }
 
 export function summarize(values: number[]): AngleSummary | null {
@@ -72,12 +69,20 @@ export function normalizeCycle(t: Float64Array, values: Float64Array, start: num
   return out;
 }
 
+/**
+ * The curve's extreme over [fromPercent, toPercent] of the cycle and where it lies; NaN (not
+ * measured) when the curve has a gap anywhere in that window. A gap left in an angle curve is one
+ * the gap filler would not bridge (over 0.15 s, signal/gaps.ts): the extreme may lie inside it.
+ * (BlazePose full, limited-pushoff fixture walk: a 4-frame gap across toe off hid the knee's swing
+ * peak, read 50 deg from the frames after it; a swing peak read that low on a healthy knee would
+ * raise a stiff-knee flag.)
+ */
 function extremeIn(curve: Float64Array, fromPercent: number, toPercent: number, kind: 'min' | 'max'): { value: number; at: number } {
   let value = NaN;
   let at = NaN;
   for (let p = Math.max(0, Math.ceil(fromPercent)); p <= Math.min(100, Math.floor(toPercent)); p++) {
     const v = curve[p];
-    if (!Number.isFinite(v)) continue;
+    if (!Number.isFinite(v)) return { value: NaN, at: NaN };
     if (!Number.isFinite(value) || (kind === 'min' ? v < value : v > value)) {
       value = v;
       at = p;
@@ -104,12 +109,13 @@ function meanOf(curve: Float64Array): number {
   return n ? s / n : NaN;
 }
 
-/** Largest rate of knee extension (deg/s, positive) over frames in [a, b]. */
+/** Largest rate of knee extension (deg/s, positive) over frames in [a, b]; NaN when the knee has a gap there. */
 function peakExtensionVelocity(t: Float64Array, knee: Float64Array, a: number, b: number): number {
   let best = NaN;
   for (let i = Math.max(1, lowerBound(t, a)); i < t.length && t[i] <= b; i++) {
     const v = -(knee[i] - knee[i - 1]) / (t[i] - t[i - 1]);
-    if (Number.isFinite(v) && !(v <= best)) best = v;
+    if (!Number.isFinite(v)) return NaN;
+    if (!(v <= best)) best = v;
   }
   return best;
 }
