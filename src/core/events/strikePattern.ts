@@ -22,10 +22,11 @@
  *
  * In the whole analysis, at the detected initial contacts (scripts/eval-feet-analysis.ts): clean, all
  * 64 steps of six walks right; with 1 % jitter and drop-outs 8 of 10 flat and 9 of 10 forefoot steps
- * right, the rest all; BlazePose full / lite through the app on the rendered walks (fixtures/tracks):
- * heel strikes 6 of 7 / 7 of 7, backward 9 of 9 / 10 of 11, but flat 6 of 8 / 0 of 6 and forefoot
- * 0 of 6 / 1 of 12 (read as flat or heel: BlazePose's foot line at contact is several degrees too toe-up
- * on these figures). So the summary gives the angle with its uncertainty and says when the mean is within it
+ * right, the rest all; BlazePose full / lite through the app on the rendered walks (fixtures/tracks,
+ * the offset found per stance): heel strikes 6 of 6 / 6 of 6, backward 8 of 8 / 7 of 11, but flat
+ * 5 of 7 / 0 of 7 and forefoot 4 of 7 / 1 of 11 (read as flat or heel: BlazePose full reads the
+ * foot at flat and forefoot contacts 4-10 deg too toe-up on these figures, as it reads a swinging
+ * foot). So the summary gives the angle with its uncertainty and says when the mean is within it
  * of a limit.
  */
 import { footAngleToFloor, type FootFlatOffset, type Point2 } from '../angles/ankle';
