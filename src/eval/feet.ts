@@ -8,7 +8,7 @@
  * filled, 6 Hz zero-lag low-pass). Passes, travel sign and walking direction come from the truth
  * (the view analysis finds them in the app).
  */
-import { ankleAngle, footFlatOffset, type Point2 } from '../core/angles/ankle';
+import { ankleAngle, footFlatOffset, stanceRanges, type Point2 } from '../core/angles/ankle';
 import { footVelocityEvents, heelToeZeniDetector, zeniFootEvents, type FootEventInput } from '../core/events/footEvents';
 import { ankleZeniDetector } from '../core/events/zeni';
 import { strikePatterns, type StrikeKind } from '../core/events/strikePattern';
@@ -96,10 +96,15 @@ export function evaluateFeet(track: GaitPoseTrack, truth: WalkTruth, toleranceFr
     const travel = pass.direction === 'left-to-right' ? 1 : -1;
     const facing = pass.facing === 'left-to-right' ? 1 : -1;
     const slice = (a: Float64Array) => a.subarray(i0, i1 + 1);
+    // The stances from the true contacts, as the analysis takes them from its detected events.
     const offset = footFlatOffset(
       SIDES.map((side) => {
         const l = legNames(side);
-        return { heelX: slice(c.x[l.heel]), heelY: slice(c.y[l.heel]), toeX: slice(c.x[l.toe]), toeY: slice(c.y[l.toe]) };
+        const contacts = { heelStrikes: truth.feet.contacts[side].initialContacts, toeOffs: truth.feet.contacts[side].finalContacts };
+        return {
+          heelX: slice(c.x[l.heel]), heelY: slice(c.y[l.heel]), toeX: slice(c.x[l.toe]), toeY: slice(c.y[l.toe]),
+          stances: stanceRanges(c.t, { i0, i1 }, contacts),
+        };
       }),
       facing,
     );

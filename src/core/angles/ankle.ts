@@ -30,8 +30,10 @@
  * Measured (scripts/eval-feet.ts, synthetic walker with feet, 30 fps): with the true offset the
  * median error is 1.0-1.6 deg clean (0.0 in mid-stance; the toes, held 10 deg up in swing, read
  * 1.9 deg more dorsiflexion there; max 8.5-12.4 deg at push-off, where they bend), 1.5-2.1 deg with
- * 0.5 % body-height jitter, 2.6-3.5 deg with 1 % jitter and drop-outs; footFlatOffset finds the
- * offset within 0.4 deg clean, overground, backward and on the treadmill.
+ * 0.5 % body-height jitter, 2.6-3.5 deg with 1 % jitter and drop-outs; footFlatOffset, given the
+ * true stances, finds the offset within 0.2 deg clean, overground, backward and on the treadmill,
+ * within 0.7 deg with 0.5 % jitter, 1.3 with 1 % and drop-outs (one floor level for the pass: 0.4,
+ * 1.1, 1.2).
  *
  * In the whole analysis (`footAngleColumns`, analyze.ts; scripts/eval-feet-analysis.ts), per-frame
  * median error: clean 1.6-1.8 deg (backward 1.1), with 1 % jitter and drop-outs 2.6-3.2; BlazePose
@@ -254,7 +256,7 @@ export interface FootAngleColumns {
  * A foot's stances in one pass as index ranges relative to the pass's first frame: each initial
  * contact to the first final contact after it, before the foot's next initial contact.
  */
-export function stanceRanges(t: ArrayLike<number>, pass: PassSpan, events: SideEvents): Array<[number, number]> {
+export function stanceRanges(t: ArrayLike<number>, pass: Pick<PassSpan, 'i0' | 'i1'>, events: SideEvents): Array<[number, number]> {
   const index = (time: number) => Math.min(Math.max(lowerBound(t, time), pass.i0), pass.i1) - pass.i0;
   return events.heelStrikes.flatMap((contact, k) => {
     const next = events.heelStrikes[k + 1] ?? Infinity;
