@@ -146,8 +146,8 @@ const MIN_FLAT_FRAMES = 5;
  * dorsiflexion at heel strike and +5/+8 at push-off. Per stance it reads 7.2 (heel strike -1/-2,
  * push-off -4/-1). On the rendered fixture walks the estimate comes nearer the median slope of the
  * truly flat, well-seen frames: mean |difference| over 5 BlazePose runs x 4 walks 1.7 deg, was
- * 2.4; BlazePose full in Chromium within 0.4 deg on every walk (was 0.4-1.6). The clean synthetic
- * walker is unchanged (within 0.4 deg).
+ * 2.4; BlazePose full in Chromium within 0.4 deg on every walk (was 0.4-1.6). On the clean
+ * synthetic walker, given its true stances: within 0.2 deg (0.4 with one floor level for the pass).
  */
 export function footFlatOffset(feet: readonly FootSeries[], facingSign: 1 | -1): FootFlatOffset | null {
   const finiteFrames = feet.map((foot) => {
