@@ -8,13 +8,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { synthesizeWalk } from '../src/synth';
-import { cycleMetrics } from '../src/core/metrics/cycleMetrics';
-import { meanKeyValues } from '../src/core/metrics/aggregate';
+import { truthKeyValues } from '../src/eval/truthKeyValues';
 import { keyNumbersFor, referenceFor } from '../src/core/metrics/keyNumbers';
 import { judge } from '../src/core/metrics/judge';
-import type { AngleColumns, SideAngleColumns } from '../src/core/angles/angles';
-import { reportHasFeet, type CycleKeyValues, type GaitReport, type Side } from '../src/core/format/report';
-import type { CycleTiming } from '../src/core/cycles/cycles';
+import { reportHasFeet, type GaitReport, type Side } from '../src/core/format/report';
 import { runVideoCommand } from '../src/cli/video';
 import type { FixtureTruth } from './fixtureTruth';
 
@@ -25,38 +22,12 @@ const manifest = JSON.parse(readFileSync(join(root, 'fixtures/manifest.json'), '
 const walks = arg('--walks')?.split(',') ?? manifest.walks.map((w) => w.name);
 const SIDES: Side[] = ['left', 'right'];
 
-const column = (values: (number | null)[]) => Float64Array.from(values, (v) => (v === null ? NaN : v));
-
-/** Key numbers of the walker's truth: its angles at its events, averaged like the report does. */
-function truthKeyValues(truth: FixtureTruth): Record<Side, CycleKeyValues> {
-  const walk = synthesizeWalk(truth.synth);
-  const a = walk.truth.angles;
-  const t = Float64Array.from(walk.track.frames, (fr) => fr.t);
-  const side = (s: Side): SideAngleColumns => ({
-    hipFlexion: column(a[s].hipFlexion),
-    hipFlexionTrunk: column(a[s].hipFlexionTrunk),
-    kneeFlexion: column(a[s].kneeFlexion),
-    shank: new Float64Array(t.length).fill(NaN),
-  });
-  const angles: AngleColumns = { left: side('left'), right: side('right'), trunkLean: column(a.trunkLean) };
-  const reach = new Float64Array(t.length).fill(NaN);
-  const out = {} as Record<Side, CycleKeyValues>;
-  for (const s of SIDES) {
-    const cycles = walk.truth.cycles[s].map((c) => {
-      const timing: CycleTiming = { side: s, pass: c.pass, start: c.start, end: c.end, oppositeToeOff: NaN, oppositeHeelStrike: c.oppositeHeelStrike, toeOff: c.toeOff, shankVertical: c.shankVertical };
-      return cycleMetrics(timing, { t, angles, reach, legLength: 1 }).keyValues;
-    });
-    out[s] = meanKeyValues(cycles);
-  }
-  return out;
-}
-
 const f = (v: number | null | undefined, d: number) => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(d) : '–');
 const MARK = { ok: '', low: ' LOW', high: ' HIGH', 'borderline-low': ' ~', 'borderline-high': ' ~', none: '' } as const;
 
 for (const name of walks) {
   const truth = JSON.parse(readFileSync(join(root, 'fixtures/walks', `${name}.truth.json`), 'utf8')) as FixtureTruth;
-  const expected = truthKeyValues(truth);
+  const expected = truthKeyValues(synthesizeWalk(truth.synth).truth);
   const reports: Record<string, GaitReport> = {};
   for (const model of models) {
     const result = await runVideoCommand(join(root, 'fixtures/walks', `${name}.mp4`), { model, analysis: {}, progress: false }, () => {});

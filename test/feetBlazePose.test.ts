@@ -14,6 +14,8 @@ import type { GaitPoseTrack } from '../src/core/format/poseTrack';
 import { POSE_MODEL_ERRORS } from '../src/core/metrics/uncertainty';
 import { evaluateAnalysis, type AnalysisEvaluation } from '../src/eval/feet';
 import { synthesizeWalk } from '../src/synth';
+import { nearSideOf } from '../src/synth/render/sideWalker';
+import { truthKeyValues } from '../src/eval/truthKeyValues';
 import type { FixtureTruth } from '../scripts/fixtureTruth';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
@@ -77,6 +79,26 @@ describe('BlazePose tracks of the rendered walks with feet', () => {
     }
     // Not vacuous: the clear heel strikes and backward forefoot landings are told for sure.
     expect(certain).toBeGreaterThanOrEqual(4);
+  });
+
+  it("the far leg is the one drawn behind the other, and each leg's peak swing knee flexion lies within twice its stated uncertainty of the truth: the far leg's reads far lower than the per-frame knee error says, and its uncertainty allows for that", () => {
+    let beyondNearLegError = 0;
+    for (const { file, truth, report } of tracks) {
+      const drawnBehind = nearSideOf(truth.clean.frames[0].keypoints) === 'left' ? 'right' : 'left';
+      const want = truthKeyValues(truth);
+      for (const side of ['left', 'right'] as const) {
+        const result = report.sides[side];
+        expect(result.cameraFarShare, `${file} ${side}`).toBe(side === drawnBehind ? 1 : 0);
+        // (A leg with no complete cycle measures nothing: nothing to hold.)
+        if (result.keyValues.peakSwingKneeFlexion === null) continue;
+        const error = result.keyValues.peakSwingKneeFlexion - want[side].peakSwingKneeFlexion!;
+        const u = result.keyValueUncertainty.peakSwingKneeFlexion!;
+        expect(Math.abs(error), `${file} ${side}: ${error.toFixed(1)} ± ${u}`).toBeLessThanOrEqual(2 * u);
+        if (side === drawnBehind && Math.abs(error) > 2 * POSE_MODEL_ERRORS[report.summary.uncertainty.poseModel.id].kneeDeg) beyondNearLegError++;
+      }
+    }
+    // Not vacuous: without the far-leg error 7 of the 7 far legs measured here would be outside.
+    expect(beyondNearLegError).toBeGreaterThanOrEqual(6);
   });
 
   it.each(evaluations.map((x) => [x.file, x] as const))('%s: angles and events within the error model of its pose model', (_, { model, e }) => {

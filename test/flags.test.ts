@@ -101,6 +101,18 @@ describe('flag rules with uncertainty', () => {
     expect(r.borderline[0].message).toMatch(/Thunder/);
     expect(r.borderline[0].message).toMatch(/more steps/);
   });
+
+  it('a borderline stiff knee on the leg far from the camera says to film that leg near the camera; on the near leg it does not', () => {
+    const far = evaluateFlags(inputs({ peakSwingKneeFlexion: 38 }, {}, { farShare: { left: 1, right: 0 } }));
+    expect(borders(far)).toEqual(['stiff-knee-swing:left']);
+    expect(far.borderline[0].message).toMatch(/filming the left leg near the camera/);
+    const near = evaluateFlags(inputs({ peakSwingKneeFlexion: 38 }, {}, { farShare: { left: 0, right: 1 } }));
+    expect(borders(near)).toEqual(['stiff-knee-swing:left']);
+    expect(near.borderline[0].message).not.toMatch(/near the camera/);
+    // A measure the far leg does not read worse (crouch: the straightest knee in stance) gets no such advice.
+    const crouch = evaluateFlags(inputs({ minStanceKneeFlexion: 22 }, {}, { farShare: { left: 1, right: 0 } }));
+    expect(crouch.borderline[0].message).not.toMatch(/near the camera/);
+  });
 });
 
 describe('asymmetry and the near/far leg', () => {

@@ -8,6 +8,9 @@ import { callLimit, judge } from '../src/core/metrics/judge';
 import { changeBetween, changeWords, minimalDetectableChange } from '../src/core/metrics/change';
 import { KEY_NUMBERS } from '../src/core/metrics/keyNumbers';
 import { REFERENCE } from '../src/core/reference';
+import { keyValueUncertainty } from '../src/core/metrics/aggregate';
+import { farLeg } from '../src/core/view/view';
+import type { CycleKeyValues } from '../src/core/format/report';
 
 describe('meanUncertainty', () => {
   it('is the SD over cycles / sqrt(n) combined in quadrature with the model error', () => {
@@ -43,6 +46,31 @@ describe('meanUncertainty', () => {
       expect(k.modelError(POSE_MODEL_ERRORS[k.feet ? 'blazepose-full' : 'movenet-lightning']), k.id).toBeGreaterThan(0);
       expect(k.typicalSd, k.id).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('the leg farther from the camera', () => {
+  const cycles = [58, 62, 60].map((peak) => ({ peakSwingKneeFlexion: peak, minStanceKneeFlexion: 5 }) as unknown as CycleKeyValues);
+  const model = POSE_MODEL_ERRORS['blazepose-full'];
+  it("its peak swing knee flexion takes the model's far-leg error in the cycles where it was the far leg; numbers it does not read worse keep the model's error", () => {
+    const at = (farShare: number) => keyValueUncertainty(cycles, model, false, farShare);
+    // Spread: SD 2 over 3 cycles, never below half the typical 2.5 -> 2 / sqrt(3).
+    const spread = 2 / Math.sqrt(3);
+    expect(at(0).peakSwingKneeFlexion).toBeCloseTo(Math.hypot(spread, model.kneeDeg), 2);
+    expect(at(1).peakSwingKneeFlexion).toBeCloseTo(Math.hypot(spread, model.farLegSwingKneeDeg), 2);
+    // Half the cycles far: the systematic errors mix linearly in the mean.
+    expect(at(0.5).peakSwingKneeFlexion).toBeCloseTo(Math.hypot(spread, (model.kneeDeg + model.farLegSwingKneeDeg) / 2), 2);
+    expect(at(1).minStanceKneeFlexion).toBe(at(0).minStanceKneeFlexion);
+  });
+  it('every 2D pose model reads it worse than its per-frame knee error; projected motion capture does not', () => {
+    for (const id of ['movenet-lightning', 'movenet-thunder', 'blazepose-lite', 'blazepose-full', 'blazepose-heavy', 'video-2d']) {
+      expect(POSE_MODEL_ERRORS[id].farLegSwingKneeDeg, id).toBeGreaterThan(POSE_MODEL_ERRORS[id].kneeDeg);
+    }
+    expect(POSE_MODEL_ERRORS.mocap.farLegSwingKneeDeg).toBe(POSE_MODEL_ERRORS.mocap.kneeDeg);
+  });
+  it('is the left leg for a walker facing image right, the right leg facing left', () => {
+    expect(farLeg(1)).toBe('left');
+    expect(farLeg(-1)).toBe('right');
   });
 });
 

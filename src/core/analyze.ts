@@ -22,7 +22,7 @@ import {
 import { toColumns, type TrackColumns } from './clean/columns';
 import { cleanTrack, type CleanResult } from './clean/clean';
 import { MIN_KEYPOINT_SCORE } from './clean/gate';
-import { detectView, type PassSpan, type ViewResult } from './view/view';
+import { detectView, farLeg, type PassSpan, type ViewResult } from './view/view';
 import { LEG_LENGTH_PER_BODY_HEIGHT } from './view/bodyScale';
 import { computeAngles, type AngleColumns } from './angles/angles';
 import { footAngleColumns, type FootAngleColumns } from './angles/ankle';
@@ -322,8 +322,10 @@ function analyzeKind(kind: Walking, k: KindInputs): WalkingKindResult {
   }
   const eventsOfKind = (side: Side) => k.eventsPerPass[side].map((e, p) => (ofKind(p) ? e : { heelStrikes: [], toeOffs: [] }));
   const events = { left: eventsOfKind('left'), right: eventsOfKind('right') };
+  // The share of each leg's cycles in which it was the leg farther from the camera.
+  const farShare = (s: Side) => (cycles[s].length ? cycles[s].filter((c) => farLeg(k.view.passes[c.pass].facing) === s).length / cycles[s].length : 0);
   const side = (s: Side) => {
-    const result = aggregateSide(events[s].flatMap((e) => e.heelStrikes), events[s].flatMap((e) => e.toeOffs), cycles[s], k.model, k.strikesPerPass !== null);
+    const result = aggregateSide(events[s].flatMap((e) => e.heelStrikes), events[s].flatMap((e) => e.toeOffs), cycles[s], k.model, k.strikesPerPass !== null, farShare(s));
     if (!k.strikesPerPass) return result;
     const strikes = k.strikesPerPass[s].filter((_, p) => ofKind(p)).flat();
     return { ...result, strikes, strikeSummary: summarizeStrikes(strikes, kind, k.model) };
@@ -376,6 +378,7 @@ function analyzeKind(kind: Walking, k: KindInputs): WalkingKindResult {
           summaryUncertainty: summary.uncertainty,
           trunkVisible: k.view.trunkVisible,
           model: k.model,
+          farShare: { left: farShare('left'), right: farShare('right') },
         })
       : { flags: [], borderline: [] };
   return { ...base, status: 'analysed', message: null, usableCycles, sides, summary, flags: judged.flags, borderline: judged.borderline };

@@ -24,6 +24,8 @@ export interface FlagInputs {
   summaryUncertainty: SummaryUncertainty;
   trunkVisible: boolean;
   model: PoseModelError;
+  /** Per side, the share of its cycles in which it was the leg farther from the camera (0-1; 0 when unknown). */
+  farShare?: Record<Side, number>;
 }
 
 export interface FlagResult {
@@ -56,10 +58,20 @@ function makeFlag(id: FlagId, side: Side | 'both', severity: Severity, ev: Evide
   return { id, side, severity, title: g.title, evidence: ev, message, why: g.why, cues: g.cues, exercises: g.exercises, seeProfessional: SEE_A_PROFESSIONAL, estimate };
 }
 
-/** What would settle a borderline: more cycles when the spread dominates, a better model or view otherwise. */
-function settleAdvice(inputs: FlagInputs, side: Side | 'both'): string {
+/**
+ * What would settle a borderline: more cycles when the spread dominates, a better model or view
+ * otherwise. `key`: the key number judged, when one is; if it reads worse on the leg farther from
+ * the camera and this leg was that one, filming it near the camera settles it best.
+ */
+function settleAdvice(inputs: FlagInputs, side: Side | 'both', key?: KeyNumberId): string {
   const n = side === 'both' ? Math.min(inputs.cycles.left, inputs.cycles.right) : inputs.cycles[side];
   const ways: string[] = [];
+  const farLegMeasure = key !== undefined && keyNumber(key).farLegModelError !== undefined;
+  if (farLegMeasure && side !== 'both' && (inputs.farShare?.[side] ?? 0) >= 0.5) {
+    ways.push(`filming the ${side} leg near the camera (walk past the other way): it was the far leg, seen through the other one in swing, where its knee reads low`);
+  } else if (farLegMeasure && side === 'both') {
+    ways.push('walking past in both directions, so that each leg is once the one near the camera');
+  }
   if (n < 6) ways.push(`more steps (${n} cycle${n === 1 ? '' : 's'} measured: walk for longer, or several passes)`);
   if (inputs.model.id === 'movenet-lightning') ways.push('the accurate model (Thunder)');
   ways.push('a camera square to the walking line at hip height');
@@ -82,8 +94,8 @@ function against(inputs: FlagInputs, side: Side, id: KeyNumberId, limit: number,
 type RuleOutcome = { flag: Flag } | { borderline: Borderline } | null;
 type SideRule = (side: Side, inputs: FlagInputs) => RuleOutcome;
 
-function borderlineOf(id: FlagId, side: Side | 'both', measure: string, value: number, uncertainty: number, limit: number, inputs: FlagInputs): RuleOutcome {
-  return { borderline: { id, side, title: GUIDANCE[id].title, measure, value: round(value, 2), uncertainty: round(uncertainty, 2), limit, message: settleAdvice(inputs, side) } };
+function borderlineOf(id: FlagId, side: Side | 'both', measure: string, value: number, uncertainty: number, limit: number, inputs: FlagInputs, key?: KeyNumberId): RuleOutcome {
+  return { borderline: { id, side, title: GUIDANCE[id].title, measure, value: round(value, 2), uncertainty: round(uncertainty, 2), limit, message: settleAdvice(inputs, side, key) } };
 }
 
 const u = (inputs: FlagInputs, side: Side, id: KeyNumberId) => inputs.uncertainty[side][id] ?? NaN;
@@ -130,7 +142,7 @@ const limitedPushOff: SideRule = (side, inputs) => {
   const beyond = used.filter((m) => m.call === 'beyond');
   if (!beyond.length) {
     const border = used.find((m) => m.call === 'borderline');
-    return border ? borderlineOf('limited-push-off', side, border.measure, border.value, u(inputs, side, border.key), border.limit, inputs) : null;
+    return border ? borderlineOf('limited-push-off', side, border.measure, border.value, u(inputs, side, border.key), border.limit, inputs, border.key) : null;
   }
   const ev = PUSH_OFF_MEASURES.filter((m) => num(kv[m.key])).map((m) => evidence(m.measure, kv[m.key] as number, m.reference, u(inputs, side, m.key)));
   const hip = used.find((m) => m.key === 'peakHipExtension');
@@ -228,7 +240,7 @@ function singleMeasure(rule: SingleMeasureRule): SideRule {
     const limit = rule.direction === 'above' ? ref.high : ref.low;
     if (!num(value) || limit === null) return null;
     const c = against(inputs, side, rule.key, limit, rule.direction);
-    if (c.call === 'borderline') return borderlineOf(rule.id, side, rule.measure, value, u(inputs, side, rule.key), limit, inputs);
+    if (c.call === 'borderline') return borderlineOf(rule.id, side, rule.measure, value, u(inputs, side, rule.key), limit, inputs, rule.key);
     if (c.call !== 'beyond') return null;
     const ev = [evidence(rule.measure, value, rule.reference, u(inputs, side, rule.key))];
     for (const [key, measure, reference] of rule.alsoShow ?? []) {
@@ -363,7 +375,7 @@ function asymmetry(inputs: FlagInputs): RuleOutcome {
       ? `${SYMMETRY_SOURCE}; plus ${allowance[id]} deg that a single side camera reads between the near and the far leg with this model (rendered walks with identical legs)`
       : SYMMETRY_SOURCE;
     if (call === 'beyond') ev.push({ measure, value: round(diff, 1), unit: 'deg', uncertainty: round(uDiff, 1), reference: { low: 0, high: limit, source } });
-    if (call === 'borderline') borders.push(borderlineOf('asymmetry', 'both', measure, diff, uDiff, limit, inputs));
+    if (call === 'borderline') borders.push(borderlineOf('asymmetry', 'both', measure, diff, uDiff, limit, inputs, id));
   }
   if (!ev.length) return borders[0] ?? null;
   const worst = Math.max(...ev.map((e) => e.value / (e.reference.high ?? 1)));

@@ -170,6 +170,12 @@ export interface SideResult {
   keyValues: CycleKeyValues;
   /** Standard uncertainty of each mean key value (spread over cycles and the pose model's error). */
   keyValueUncertainty: KeyValueUncertainty;
+  /**
+   * Share of this side's cycles (0-1) in which it was the leg farther from the camera, seen partly
+   * through the near leg: its swing knee reads low there, and its uncertainty allows for that.
+   * Absent in reports written before it was measured.
+   */
+  cameraFarShare?: number;
   /** Mean phase boundaries in % of the cycle (stance ends, pre-swing ends = toe off, swing ends). */
   phaseBoundariesPercent: { oppositeHeelStrike: number; toeOff: number; shankVertical: number } | null;
   /** Foot-strike pattern of every initial contact of this side and kind of walking (tracks with feet only). */

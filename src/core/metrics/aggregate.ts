@@ -12,7 +12,7 @@ import {
 import { NORMALIZED_POINTS } from './cycleMetrics';
 import { KEY_NUMBERS, keyNumbersFor } from './keyNumbers';
 import { meanUncertainty, type PoseModelError } from './uncertainty';
-import { mean, roundOrNull, roundTime, sd } from '../util/stats';
+import { mean, round, roundOrNull, roundTime, sd } from '../util/stats';
 
 const CURVE_KEYS = [...JOINT_ANGLE_NAMES, 'trunkLean'] as const;
 /** Every key number, in the registry's order (src/core/metrics/keyNumbers.ts). */
@@ -47,18 +47,28 @@ export function meanKeyValues(list: CycleKeyValues[], feet = false): CycleKeyVal
   return out;
 }
 
-/** Standard uncertainty of each mean key value: spread over the cycles and the pose model's error. */
-export function keyValueUncertainty(list: CycleKeyValues[], model: PoseModelError, feet = false): KeyValueUncertainty {
+/**
+ * Standard uncertainty of each mean key value: spread over the cycles and the pose model's error.
+ * `farShare`: the share of the cycles in which this leg was the one farther from the camera; a
+ * number that reads worse there (its `farLegModelError`) takes that error in those cycles. The
+ * errors are systematic (the same way in every far cycle), so they mix linearly in the mean.
+ */
+export function keyValueUncertainty(list: CycleKeyValues[], model: PoseModelError, feet = false, farShare = 0): KeyValueUncertainty {
   const out = {} as KeyValueUncertainty;
   for (const spec of keyNumbersFor(feet)) {
     const values = numbers(list.map((k) => k[spec.id]));
-    out[spec.id] = roundOrNull(meanUncertainty(values, spec.modelError(model), spec.typicalSd), spec.id === 'stepReachLegLengths' ? 3 : 2);
+    const near = spec.modelError(model);
+    const modelU = spec.farLegModelError ? (1 - farShare) * near + farShare * Math.max(near, spec.farLegModelError(model)) : near;
+    out[spec.id] = roundOrNull(meanUncertainty(values, modelU, spec.typicalSd), spec.id === 'stepReachLegLengths' ? 3 : 2);
   }
   return out;
 }
 
-/** `feet`: the track has heels and toes (ankle curves, phase ranges and key numbers are kept). */
-export function aggregateSide(heelStrikes: number[], toeOffs: number[], cycles: GaitCycle[], model: PoseModelError, feet = false): SideResult {
+/**
+ * `feet`: the track has heels and toes (ankle curves, phase ranges and key numbers are kept).
+ * `farShare`: the share of the cycles in which this leg was the one farther from the camera.
+ */
+export function aggregateSide(heelStrikes: number[], toeOffs: number[], cycles: GaitCycle[], model: PoseModelError, feet = false, farShare = 0): SideResult {
   const has = (key: (typeof CURVE_KEYS)[number]) => key !== 'ankleFlexion' || feet;
   const normalized = {} as SideResult['normalized'];
   for (const key of CURVE_KEYS.filter(has)) normalized[key] = meanCurve(cycles.map((c) => c.normalized[key] ?? []));
@@ -77,7 +87,8 @@ export function aggregateSide(heelStrikes: number[], toeOffs: number[], cycles: 
     normalized,
     phaseAngles,
     keyValues: meanKeyValues(cycles.map((c) => c.keyValues), feet),
-    keyValueUncertainty: keyValueUncertainty(cycles.map((c) => c.keyValues), model, feet),
+    keyValueUncertainty: keyValueUncertainty(cycles.map((c) => c.keyValues), model, feet, farShare),
+    cameraFarShare: round(farShare, 2),
     phaseBoundariesPercent: cycles.length
       ? {
           oppositeHeelStrike: percent((c) => c.oppositeHeelStrike),

@@ -26,6 +26,11 @@ export interface KeyNumberSpec {
   shown: boolean;
   /** The pose model's error for this number (the part more cycles do not shrink). */
   modelError: (e: PoseModelError) => number;
+  /**
+   * Where the leg farther from the camera reads worse than `modelError` says (seen through the near
+   * leg): its error in the cycles where it was the far leg (aggregate.ts keyValueUncertainty).
+   */
+  farLegModelError?: (e: PoseModelError) => number;
   /** A healthy cycle-to-cycle SD, used when a side has a single cycle. */
   typicalSd: number;
   /** Needs heels and toes (the ankle): only in reports of tracks with feet. */
@@ -58,7 +63,7 @@ export const KEY_NUMBERS: readonly KeyNumberSpec[] = [
   { id: 'kneeAtInitialContact', label: 'Knee at heel strike', csvColumn: 'knee_at_initial_contact_deg', unit: '°', decimals: 1, reference: REFERENCE.kneeAtInitialContact, shown: true, modelError: (e) => Math.hypot(e.kneeDeg, KNEE_SPEED_AT_CONTACT * e.eventS), typicalSd: 3 },
   { id: 'loadingResponseKneePeak', label: 'Knee bend after heel strike (loading)', csvColumn: 'loading_response_knee_peak_deg', unit: '°', decimals: 1, reference: REFERENCE.loadingResponseKneePeak, shown: true, modelError: knee, typicalSd: 3 },
   { id: 'kneeAtToeOff', label: 'Knee at toe off', csvColumn: 'knee_at_toe_off_deg', unit: '°', decimals: 1, reference: REFERENCE.kneeAtToeOff, shown: true, modelError: (e) => Math.hypot(e.kneeDeg, KNEE_SPEED_AT_TOE_OFF * e.eventS), typicalSd: 4 },
-  { id: 'peakSwingKneeFlexion', label: 'Peak knee bend in swing', csvColumn: 'peak_swing_knee_flexion_deg', unit: '°', decimals: 1, reference: REFERENCE.peakSwingKneeFlexion, shown: true, modelError: knee, typicalSd: 2.5 },
+  { id: 'peakSwingKneeFlexion', label: 'Peak knee bend in swing', csvColumn: 'peak_swing_knee_flexion_deg', unit: '°', decimals: 1, reference: REFERENCE.peakSwingKneeFlexion, shown: true, modelError: knee, farLegModelError: (e) => e.farLegSwingKneeDeg, typicalSd: 2.5 },
   { id: 'peakSwingKneeFlexionAtPercent', label: 'Peak knee bend in swing at', csvColumn: 'peak_swing_knee_flexion_at_pct', unit: '% of cycle', decimals: 0, reference: null, shown: false, modelError: () => 2, typicalSd: 1.5 },
   { id: 'terminalSwingKneeMin', label: 'Knee before heel strike (straightest)', csvColumn: 'terminal_swing_knee_min_deg', unit: '°', decimals: 1, reference: REFERENCE.terminalSwingKneeMin, note: 'negative = past straight', shown: true, modelError: knee, typicalSd: 3 },
   { id: 'peakSwingKneeExtensionVelocity', label: 'Fastest knee extension in swing', csvColumn: 'peak_swing_knee_extension_velocity_deg_s', unit: '°/s', decimals: 0, reference: null, shown: false, modelError: () => 40, typicalSd: 30 },

@@ -1,5 +1,5 @@
 import { LEG_POINTS, P, SIDE_POINTS } from '../format/bodyPoints';
-import type { Direction, Setting, Walking } from '../format/report';
+import type { Direction, Setting, Side, Walking } from '../format/report';
 import type { TrackColumns } from '../clean/columns';
 import { midpoint } from './bodyScale';
 import { median, quantile, valueAt } from '../util/stats';
@@ -56,6 +56,17 @@ const MERGE_GAP_S = 0.3;
  */
 const SIDE_VIEW_MAX_HIP_GAP = 0.15;
 const SIDE_VIEW_MIN_ANKLE_EXCURSION = 0.35;
+
+/**
+ * The leg farther from the camera in a side view, from the way the walker faces: facing +x (image
+ * right), the walker's right side is towards the camera and the left leg is the far one, partly
+ * hidden behind the near leg (as on the rendered fixture walks, whose left leg is drawn behind when
+ * they face right, and on sports2d-demo.mp4, where the woman faces left and her right knee's
+ * visibility drops in swing). The pose model's labels follow the same rule in a mirrored video.
+ */
+export function farLeg(facing: 1 | -1): Side {
+  return facing === 1 ? 'left' : 'right';
+}
 
 function sign(v: number): 1 | -1 {
   return v >= 0 ? 1 : -1;

@@ -3,7 +3,7 @@
  * uncertainty ("± u") beside its healthy range (src/core/reference.ts), judged as in range, out of
  * range (beyond it by more than u) or borderline (src/core/metrics/judge.ts).
  */
-import { reportHasFeet, type GaitReport, type Side } from '../../core/format/report';
+import { SIDES, reportHasFeet, type GaitReport, type Side } from '../../core/format/report';
 import { REFERENCE, type ReferenceRange } from '../../core/reference';
 import { judge, type Judgement } from '../../core/metrics/judge';
 import { keyNumbersFor, referenceFor } from '../../core/metrics/keyNumbers';
@@ -121,6 +121,11 @@ export function metricRows(report: GaitReport): MetricRow[] {
       note: judged ? undefined : 'the far leg reads differently on camera: judged by the asymmetry check, which allows for that',
     });
   }
+  // The leg farther from the camera (in most of its cycles): numbers that read worse there say so.
+  const farSides = SIDES.filter((side) => (report.sides[side]?.cameraFarShare ?? 0) >= 0.5);
+  const farNote = farSides.length
+    ? `the ${farSides.join(' and ')} leg was the one farther from the camera: seen through the near leg in swing, its knee bend reads low, and its ± allows for that`
+    : undefined;
   for (const k of keyNumbersFor(reportHasFeet(report)).filter((x) => x.shown)) {
     rows.push({
       group: 'Angles',
@@ -129,7 +134,7 @@ export function metricRows(report: GaitReport): MetricRow[] {
       decimals: k.decimals,
       cells: perSide((side) => s.keyValues[side][k.id] ?? null, referenceFor(k, report.walking), (side) => s.keyValueUncertainty?.[side]?.[k.id], k.decimals),
       reference: referenceFor(k, report.walking),
-      note: k.note,
+      note: (k.farLegModelError && farNote) || k.note,
     });
   }
   return rows;
