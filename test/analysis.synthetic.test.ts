@@ -5,7 +5,7 @@
  * 2 frames, no cycle missed, hip and knee RMSE under 3 deg.
  */
 import { describe, expect, it } from 'vitest';
-import { MAX_CROUCH_DEG, MOVENET_LIKE_NOISE, type WalkerOptions } from '../src/synth';
+import { MAX_CROUCH_DEG, MOVENET_LIKE_NOISE, synthesizeWalk, type WalkerOptions } from '../src/synth';
 import { analyzeTrack } from '../src/core/analyze';
 import { evaluate, figureOffsetS, fractionWithin, maxEventErrorFrames, SIDES, type Evaluation } from './helpers/synthetic';
 
@@ -203,5 +203,31 @@ describe('seeded pathologies raise their flags', () => {
     expect(e.report.flags).toEqual([]);
     expect(e.report.summary.backwardPercent).toBe(100);
     expect(e.report.quality.warnings.join(' ')).toMatch(/backwards/);
+  });
+});
+
+describe('the edges of the picture', () => {
+  it('leaves out a stride whose foot went past the edge (a pose model puts it on the border), and says so', () => {
+    const walk = synthesizeWalk({ direction: 'left-to-right', seed: 6 });
+    const full = analyzeTrack(walk.track);
+    // The same walk filmed by a camera whose picture ends just before the walker's last step lands:
+    // the points past the border are placed on it, as a pose model does; the pelvis stays inside.
+    const xs = walk.track.frames.flatMap((f) => f.keypoints.flatMap((k) => (k[0] === null ? [] : [k[0]])));
+    const width = Math.round(Math.max(...xs) - 20);
+    const cut = { ...walk.track, width, frames: walk.track.frames.map((f) => ({ ...f, keypoints: f.keypoints.map((k) => (k[0] === null ? k : ([Math.min(k[0], width), k[1], k[2]] as typeof k))) })) };
+    const clipped = analyzeTrack(cut);
+    expect(clipped.quality.warnings.join(' ')).toMatch(/reached the edge of the picture/);
+    // No analysed stride of a leg includes a frame where that leg's points were on the border.
+    const onBorder = (side: 'left' | 'right', t: number) => {
+      const frame = cut.frames.find((f) => f.t === t)!;
+      return ['hip', 'knee', 'ankle'].some((joint) => (frame.keypoints[cut.keypointNames.indexOf(`${side}_${joint}`)][0] ?? -Infinity) >= width);
+    };
+    for (const side of SIDES) {
+      for (const cycle of clipped.sides[side].cycles) {
+        expect(cut.frames.some((f) => f.t >= cycle.start && f.t <= cycle.end && onBorder(side, f.t)), `${side} ${cycle.start}-${cycle.end}`).toBe(false);
+      }
+    }
+    // Not vacuous: the uncut walk analyses more strides.
+    expect(full.quality.usableCycles.left + full.quality.usableCycles.right).toBeGreaterThan(clipped.quality.usableCycles.left + clipped.quality.usableCycles.right);
   });
 });

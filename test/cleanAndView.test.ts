@@ -11,6 +11,7 @@ import { removeLegSpikes } from '../src/core/clean/spikes';
 import { gateByConfidence } from '../src/core/clean/gate';
 import { legLengthPx } from '../src/core/view/bodyScale';
 import { detectView } from '../src/core/view/view';
+import { EDGE_MARGIN_LEG_LENGTHS, legAtFrameEdge } from '../src/core/cycles/frameEdge';
 import { P } from '../src/core/format/bodyPoints';
 import { synthesizeWalk, type WalkerOptions } from '../src/synth';
 
@@ -95,6 +96,21 @@ describe('the view', () => {
     expect(c.t[v.passes[1].i0]).toBeGreaterThan(turnEnd - 0.3);
   });
 
+  it('starts a pass where the walker comes into view and ends it where they leave, not half a stride inside', () => {
+    // The walker steps out from behind something at 0.8 s and is hidden again from 4.2 s: no keypoints outside.
+    const { c, legLength } = columnsOf({ direction: 'right-to-left', durationS: 5, seed: 3 });
+    const [enter, leave] = [0.8, 4.2];
+    for (let k = 0; k < c.x.length; k++) {
+      for (let i = 0; i < c.t.length; i++) {
+        if (c.t[i] < enter || c.t[i] > leave) c.x[k][i] = c.y[k][i] = NaN;
+      }
+    }
+    const [pass] = detectView(c, legLength).passes;
+    const frame = 1 / 30;
+    expect(c.t[pass.i0]).toBeLessThanOrEqual(enter + frame);
+    expect(c.t[pass.i1]).toBeGreaterThanOrEqual(leave - frame);
+  });
+
   it('sees legs-only framing as having no trunk', () => {
     const { c, legLength } = columnsOf({ framing: 'legs-only' });
     expect(detectView(c, legLength).trunkVisible).toBe(false);
@@ -126,5 +142,34 @@ describe('one-frame spikes of the feet', () => {
   it('leaves a walk with MoveNet-like noise alone', () => {
     const { c, legLength } = columnsOf({ setting: 'treadmill', seed: 6, noise: { jitterFrac: 0.01, seed: 6 } });
     expect(removeLegSpikes(c, legLength)).toBe(0);
+  });
+});
+
+describe('a leg at the edge of the picture', () => {
+  const { walk, c, legLength } = columnsOf({ direction: 'left-to-right', seed: 2 });
+  const frame = { width: walk.track.width, height: walk.track.height };
+  const maxX = (k: number) => Math.max(...Array.from(c.x[k]).filter(Number.isFinite));
+  it('is not where every point stays inside by more than the margin', () => {
+    expect(maxX(P.leftAnkle)).toBeLessThan(frame.width - EDGE_MARGIN_LEG_LENGTHS * legLength);
+    expect(legAtFrameEdge(c, 'left', c.t[0], c.t[c.t.length - 1], frame, legLength)).toBe(false);
+  });
+  it('is where one of its points comes within the margin of the left, right or bottom border, in that stretch of time only', () => {
+    const moved = cloneColumns(c);
+    const i = 60;
+    moved.x[P.rightAnkle][i] = frame.width - 0.5 * EDGE_MARGIN_LEG_LENGTHS * legLength;
+    expect(legAtFrameEdge(moved, 'right', c.t[i - 5], c.t[i + 5], frame, legLength)).toBe(true);
+    expect(legAtFrameEdge(moved, 'left', c.t[i - 5], c.t[i + 5], frame, legLength)).toBe(false);
+    expect(legAtFrameEdge(moved, 'right', c.t[i + 1], c.t[i + 20], frame, legLength)).toBe(false);
+    const low = cloneColumns(c);
+    low.y[P.leftKnee][i] = frame.height - 2;
+    expect(legAtFrameEdge(low, 'left', c.t[0], c.t[c.t.length - 1], frame, legLength)).toBe(true);
+    const left = cloneColumns(c);
+    left.x[P.leftHip][i] = -3;
+    expect(legAtFrameEdge(left, 'left', c.t[0], c.t[c.t.length - 1], frame, legLength)).toBe(true);
+  });
+  it('takes a missing point as no evidence', () => {
+    const gone = cloneColumns(c);
+    gone.x[P.leftAnkle].fill(NaN);
+    expect(legAtFrameEdge(gone, 'left', c.t[0], c.t[c.t.length - 1], frame, legLength)).toBe(false);
   });
 });

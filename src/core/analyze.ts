@@ -35,6 +35,7 @@ import type { EventDetector, FootPoint, SideEvents } from './events/detector';
 import { chooseEventDetector, EVENT_DETECTORS } from './events/registry';
 import { applyEventOverrides } from './events/override';
 import { buildCycles, typicalStrideTime, type CycleTiming } from './cycles/cycles';
+import { legAtFrameEdge } from './cycles/frameEdge';
 import { cycleMetrics } from './metrics/cycleMetrics';
 import { aggregateSide } from './metrics/aggregate';
 import { spatiotemporalSummary, spatiotemporalUncertainty, symmetryIndex } from './metrics/spatiotemporal';
@@ -159,8 +160,10 @@ export function analyzeTrack(track: GaitPoseTrack, options: AnalysisOptions = {}
     for (const side of SIDES) {
       const other: Side = side === 'left' ? 'right' : 'left';
       const built = buildCycles(side, p, eventsPerPass[side][p], eventsPerPass[other][p], c.t, angles[side].shank, typicalStride);
-      timings[side].push(...built.cycles);
-      rejectedReasons.push(...built.rejected.map((r) => r.reason));
+      // A stride whose leg reached the edge of the picture is the pose model's guess there.
+      const atEdge = built.cycles.filter((cycle) => legAtFrameEdge(c, side, cycle.start, cycle.end, track, clean.legLength));
+      timings[side].push(...built.cycles.filter((cycle) => !atEdge.includes(cycle)));
+      rejectedReasons.push(...built.rejected.map((r) => r.reason), ...atEdge.map(() => `the ${side} leg reached the edge of the picture`));
     }
   });
   const totalCycles = timings.left.length + timings.right.length;

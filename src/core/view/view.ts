@@ -121,15 +121,27 @@ function travelFromAnkles(c: TrackColumns, pelvisX: Float64Array, i0: number, i1
   return sign(-median(v));
 }
 
-/** Pelvis speed over a one-stride window, leg lengths per second (NaN where unknown). */
+/**
+ * Pelvis speed over a one-stride window, leg lengths per second (NaN where unknown). Where the
+ * pelvis is not seen on one side of the window (the walker comes into view or leaves it), the window
+ * shrinks to the samples seen, down to half a stride: a full window there made the speed unknown
+ * for half a stride after the walker appeared and before they left, and the pass lost a step at
+ * each end (sports2d-demo.mp4: seen 1.73-6.63 s, pass 2.23-6.13 s, 2 strides a leg; now 1.73-6.63
+ * s and 3 strides a leg with Thunder, 3 right and 2 left with BlazePose full, whose last left
+ * stride reaches the edge of the picture: cycles/frameEdge.ts).
+ */
 function pelvisVelocity(t: Float64Array, pelvisX: Float64Array, legLength: number): Float64Array {
   const n = t.length;
-  const v = new Float64Array(n);
+  const v = new Float64Array(n).fill(NaN);
   const half = SPEED_WINDOW_S / 2;
   for (let i = 0; i < n; i++) {
-    const a = Math.max(t[0], t[i] - half);
-    const b = Math.min(t[n - 1], t[i] + half);
-    v[i] = b - a > half ? (valueAt(t, pelvisX, b) - valueAt(t, pelvisX, a)) / (b - a) / legLength : NaN;
+    if (!Number.isFinite(pelvisX[i])) continue;
+    // The window shrinks to the pelvis samples known without a break around i.
+    let lo = i;
+    while (lo > 0 && t[lo - 1] >= t[i] - half && Number.isFinite(pelvisX[lo - 1])) lo--;
+    let hi = i;
+    while (hi < n - 1 && t[hi + 1] <= t[i] + half && Number.isFinite(pelvisX[hi + 1])) hi++;
+    if (t[hi] - t[lo] >= half) v[i] = (pelvisX[hi] - pelvisX[lo]) / (t[hi] - t[lo]) / legLength;
   }
   return v;
 }
