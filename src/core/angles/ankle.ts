@@ -37,8 +37,8 @@
  *
  * In the whole analysis (`footAngleColumns`, analyze.ts; scripts/eval-feet-analysis.ts), per-frame
  * median error: clean 1.6-1.8 deg (backward 1.1), with 1 % jitter and drop-outs 2.6-3.2; BlazePose
- * full through the app (fixtures/tracks) 4.1-6.3 deg, lite 10.3-22.3, most of it a bias (full +1.2
- * to +4.2). BlazePose does not read the foot line the same way in every phase: flat on the floor
+ * full through the app (fixtures/tracks) 4.0-6.4 deg, lite 10.5-22.1, most of it a bias (full +1.2
+ * to +4.1). BlazePose does not read the foot line the same way in every phase: flat on the floor
  * it reads it more toe-down than in swing, so even the exact foot-flat offset leaves a bias, and
  * its far foot, hidden behind the swinging near leg in its own mid-stance, is read 10-30 deg off
  * there (its heel and toe scores drop from ~0.9 to 0.4-0.6). The offset is the weak part on a

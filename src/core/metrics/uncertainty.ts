@@ -42,8 +42,8 @@ export interface PoseModelError {
  * rounded up to cover the largest walk's. On the renders whose walker pushes off over its toes
  * without sliding (src/synth/footContact.ts), its shoe drawn with a heel counter, collar and toe
  * box (src/synth/render/sideWalker.ts), the foot's offset found in each stance (ankle.ts): full hip
- * 1.9-3.0, knee 2.9-4.5, ankle 4.1-6.3 deg (biases 1.2-4.2), events 3-18 ms median |error| per
- * walk; lite hip 2.5-4.3, knee 4.5-6.9, ankle 10.3-22.3 (biases 7.5-21.8: lite reads the shoe's
+ * 1.9-3.0, knee 2.9-4.5, ankle 4.0-6.4 deg (biases 1.2-4.1), events 3-18 ms median |error| per
+ * walk; lite hip 2.4-4.3, knee 4.4-6.9, ankle 10.5-22.1 (biases 7.6-21.7: lite reads the shoe's
  * foot line far too toe-up), events 3-25 ms. With
  * the earlier, round shoe full needed knee 4.8, ankle 8.2 and events up to 53 ms (its walker's foot
  * still slid): the full model keeps those larger figures, as BlazePose has not been measured
@@ -79,8 +79,8 @@ const FAR_LEG_SWING_KNEE_DEG = { lite: 29, full: 19, heavy: 9, lightning: 19, th
 export const POSE_MODEL_ERRORS: Record<string, PoseModelError> = {
   'movenet-lightning': { id: 'movenet-lightning', hipDeg: 3.5, kneeDeg: 5, trunkDeg: 3, ankleDeg: NaN, ankleRangeDeg: NaN, farLegSwingKneeDeg: FAR_LEG_SWING_KNEE_DEG.lightning, eventS: 0.022, source: 'MoveNet Lightning on the rendered fixture walks (angles) and on 12 healthy motion-capture walks with MoveNet-like noise (events)' },
   'movenet-thunder': { id: 'movenet-thunder', hipDeg: 3, kneeDeg: 4, trunkDeg: 2.5, ankleDeg: NaN, ankleRangeDeg: NaN, farLegSwingKneeDeg: FAR_LEG_SWING_KNEE_DEG.thunder, eventS: 0.02, source: 'MoveNet Thunder on the rendered fixture walks (angles) and on 12 healthy motion-capture walks with MoveNet-like noise (events)' },
-  'blazepose-lite': { id: 'blazepose-lite', hipDeg: 4.5, kneeDeg: 8, trunkDeg: 3, ankleDeg: 23, ankleRangeDeg: 19, farLegSwingKneeDeg: FAR_LEG_SWING_KNEE_DEG.lite, eventS: 0.045, source: 'BlazePose lite on the four rendered fixture walks with feet (median per-frame hip 2.5-4.3, knee 4.5-6.9, ankle 10.3-22.3 deg; events 3-25 ms; earlier renders: knee up to 7.6, events 44 ms)' },
-  'blazepose-full': { id: 'blazepose-full', hipDeg: 3, kneeDeg: 5, trunkDeg: 3, ankleDeg: 10, ankleRangeDeg: 19, farLegSwingKneeDeg: FAR_LEG_SWING_KNEE_DEG.full, eventS: 0.055, source: 'BlazePose full on the four rendered fixture walks with feet (median per-frame hip 1.9-3.0, knee 2.9-4.5, ankle 4.1-6.3 deg; events 3-18 ms; earlier renders: knee up to 4.8, ankle 9.1, events 53 ms)' },
+  'blazepose-lite': { id: 'blazepose-lite', hipDeg: 4.5, kneeDeg: 8, trunkDeg: 3, ankleDeg: 23, ankleRangeDeg: 19, farLegSwingKneeDeg: FAR_LEG_SWING_KNEE_DEG.lite, eventS: 0.045, source: 'BlazePose lite on the four rendered fixture walks with feet (median per-frame hip 2.4-4.3, knee 4.4-6.9, ankle 10.5-22.1 deg; events 3-25 ms; earlier renders: knee up to 7.6, events 44 ms)' },
+  'blazepose-full': { id: 'blazepose-full', hipDeg: 3, kneeDeg: 5, trunkDeg: 3, ankleDeg: 10, ankleRangeDeg: 19, farLegSwingKneeDeg: FAR_LEG_SWING_KNEE_DEG.full, eventS: 0.055, source: 'BlazePose full on the four rendered fixture walks with feet (median per-frame hip 1.9-3.0, knee 2.9-4.5, ankle 4.0-6.4 deg; events 3-18 ms; earlier renders: knee up to 4.8, ankle 9.1, events 53 ms)' },
   'blazepose-heavy': { id: 'blazepose-heavy', hipDeg: 3, kneeDeg: 5, trunkDeg: 3, ankleDeg: 10, ankleRangeDeg: 19, farLegSwingKneeDeg: FAR_LEG_SWING_KNEE_DEG.heavy, eventS: 0.055, source: 'BlazePose heavy: the figures of BlazePose full on the rendered fixture walks with feet, but for the far leg\'s swing knee (measured for heavy: 9 deg)' },
   mocap: { id: 'mocap', hipDeg: 1, kneeDeg: 1, trunkDeg: 1, ankleDeg: 1, ankleRangeDeg: 1, farLegSwingKneeDeg: 1, eventS: 0.018, source: 'motion capture projected to a side view; ankle-based events on 12 healthy walks at 30 fps (mean |error| 13-20 ms)' },
   'video-2d': { id: 'video-2d', hipDeg: 4, kneeDeg: 5.6, trunkDeg: 3, ankleDeg: 7, ankleRangeDeg: 5, farLegSwingKneeDeg: FAR_LEG_SWING_KNEE_DEG.video2d, eventS: 0.025, source: 'Stenum et al. 2021 (2D video vs markers: hip 4.0, knee 5.6, ankle ~7 deg MAE; step times within ~0.02 s)' },
