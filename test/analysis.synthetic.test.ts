@@ -230,4 +230,19 @@ describe('the edges of the picture', () => {
     // Not vacuous: the uncut walk analyses more strides.
     expect(full.quality.usableCycles.left + full.quality.usableCycles.right).toBeGreaterThan(clipped.quality.usableCycles.left + clipped.quality.usableCycles.right);
   });
+
+  it('does not read how a foot lands where it lands on the edge of the picture', () => {
+    const walk = synthesizeWalk({ direction: 'left-to-right', seed: 6, feet: true });
+    const toes = walk.track.frames.flatMap((f) => ['left_foot_index', 'right_foot_index'].map((name) => f.keypoints[walk.track.keypointNames.indexOf(name)][0] ?? -Infinity));
+    const width = Math.round(Math.max(...toes) - 10);
+    const cut = { ...walk.track, width, frames: walk.track.frames.map((f) => ({ ...f, keypoints: f.keypoints.map((k) => (k[0] === null ? k : ([Math.min(k[0], width), k[1], k[2]] as typeof k))) })) };
+    const full = analyzeTrack(walk.track);
+    const clipped = analyzeTrack(cut);
+    const read = (r: typeof full) => SIDES.flatMap((side) => r.sides[side].strikes ?? []).filter((x) => x.pattern !== null).length;
+    const all = SIDES.flatMap((side) => clipped.sides[side].strikes ?? []);
+    // The last contact lands with the toes on the border: it is listed, but not read.
+    expect(all.some((x) => x.pattern === null)).toBe(true);
+    expect(read(clipped)).toBeLessThan(read(full));
+    for (const side of SIDES) expect(clipped.sides[side].strikeSummary!.typical).toBe('heel');
+  });
 });

@@ -157,6 +157,14 @@ describe('foot-strike pattern per step and side', () => {
     }
   });
 
+  it('counts only the steps it could read, and says how many more it could not (a foot at the edge of the picture, or unseen)', () => {
+    const steps = [24, 22, 26].map((footAngle, i) => ({ t: i, footAngle, pattern: classifyStrike(footAngle) }));
+    const summary = summarizeStrikes([...steps, { t: 3, footAngle: null, pattern: null }], 'forward', poseModelError({ kind: 'synthetic' }));
+    expect(summary.counts).toEqual({ heel: 3, flat: 0, forefoot: 0 });
+    expect(summary.footAngle).toBeCloseTo(24, 6);
+    expect(summary.description).toMatch(/^Heel strike: 3 of 3 steps \(1 more not seen clearly\)/);
+  });
+
   it('a mean angle within its uncertainty of a limit is said to be so (BlazePose full: about ± 12 deg)', () => {
     const { track } = synthesizeWalk({ ...BASE, seed: 4, strike: 'flat' });
     const r = analyzeTrack({ ...track, source: { kind: 'video', model: 'blazepose-full' } });

@@ -105,6 +105,9 @@ function phaseLabels(t: Float64Array, cycles: GaitCycle[]): (PhaseName | null)[]
   return labels;
 }
 
+/** Around an initial contact, the frames whose foot position the strike angle is read from (and a frame either side). */
+const EDGE_CONTACT_WINDOW_S = 0.05;
+
 function noPersonError(detectedFraction: number): GaitAnalysisError {
   return new GaitAnalysisError(
     'no-person',
@@ -180,11 +183,13 @@ export function analyzeTrack(track: GaitPoseTrack, options: AnalysisOptions = {}
   const model = poseModelError(track.source);
   const reach = reachSeries(c, view);
   // How each foot lands at each initial contact (Altman & Davis 2012), where the feet are seen.
+  // A contact made with the foot at the edge of the picture is not read (cycles/frameEdge.ts).
+  const strikesOf = (side: Side, p: number): FootStrike[] =>
+    passStrikes(c, side, view.passes[p], feet!.offsets[p], eventsPerPass[side][p].heelStrikes).map((strike) =>
+      legAtFrameEdge(c, side, strike.t - EDGE_CONTACT_WINDOW_S, strike.t + EDGE_CONTACT_WINDOW_S, track, clean.legLength) ? { ...strike, footAngle: null, pattern: null } : strike,
+    );
   const strikesPerPass: Record<Side, FootStrike[][]> | null = feet
-    ? {
-        left: view.passes.map((pass, p) => passStrikes(c, 'left', pass, feet.offsets[p], eventsPerPass.left[p].heelStrikes)),
-        right: view.passes.map((pass, p) => passStrikes(c, 'right', pass, feet.offsets[p], eventsPerPass.right[p].heelStrikes)),
-      }
+    ? { left: view.passes.map((_, p) => strikesOf('left', p)), right: view.passes.map((_, p) => strikesOf('right', p)) }
     : null;
   const allCycles: Record<Side, GaitCycle[]> = { left: [], right: [] };
   for (const side of SIDES) {

@@ -6,7 +6,9 @@
  * in a heel strike with her toe tip at x = 2-6 px (and at -1..-4 px a step later); that stride reads
  * a peak swing knee flexion of 87-91 deg with every model, against 68-78 for her other strides:
  * whether she really bent more there cannot be told, which is the point. Her first stride, which
- * starts where she steps out from behind a tree well inside the frame, is kept.
+ * starts where she steps out from behind a tree well inside the frame, is kept. The same test keeps
+ * a foot that lands at the edge out of the strike patterns (analyze.ts): her last left contact read
+ * as a flat strike among three heel strikes of 25-26 deg.
  *
  * A leg counts as at the edge where any of its points (hip, knee, ankle, heel, toe: those the track
  * has) lies within EDGE_MARGIN leg lengths of the image's left, right or bottom border. The margin is

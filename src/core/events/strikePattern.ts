@@ -147,7 +147,8 @@ export function summarizeStrikes(strikes: readonly FootStrike[], walking: Walkin
   let description = 'The foot was not seen clearly enough at initial contact to tell how it lands.';
   if (typical) {
     const angle = footAngle === null ? '' : ` (foot ${Math.abs(Math.round(footAngle))}° ${footAngle >= 0 ? 'toes up' : 'toes down'} at contact${footAngleUncertainty !== null ? `, ± ${Math.round(footAngleUncertainty)}°` : ''})`;
-    const steps = `${counts[typical]} of ${strikes.length} step${strikes.length === 1 ? '' : 's'}`;
+    const unseen = strikes.length - classified;
+    const steps = `${counts[typical]} of ${classified} step${classified === 1 ? '' : 's'}${unseen ? ` (${unseen} more not seen clearly)` : ''}`;
     if (expected) description = `Lands on the forefoot (${steps})${angle}, as backward walking does by nature: the foot reaches back toes first.`;
     else if (certain) description = `${STRIKE_WORDS[typical]}: ${steps}${angle}.`;
     else description = `Not certain: ${steps} read as ${STRIKE_WORDS[typical].toLowerCase()}${angle}.`;
