@@ -28,7 +28,9 @@ export interface KeyNumberSpec {
   modelError: (e: PoseModelError) => number;
   /**
    * Where the leg farther from the camera reads worse than `modelError` says (seen through the near
-   * leg): its error in the cycles where it was the far leg (aggregate.ts keyValueUncertainty).
+   * leg): its error in the cycles where it was the far leg (aggregate.ts keyValueUncertainty). The
+   * swing peak, and the knee's range whose top it is (far leg against the rendered walks' truth:
+   * BlazePose full -3..-18 deg, lite -11..-24, Lightning -11..0; uncertainty.ts).
    */
   farLegModelError?: (e: PoseModelError) => number;
   /** A healthy cycle-to-cycle SD, used when a side has a single cycle. */
@@ -70,7 +72,7 @@ export const KEY_NUMBERS: readonly KeyNumberSpec[] = [
   { id: 'lateSwingKneeExtension', label: 'Knee extension left for the last 12 % of swing', csvColumn: 'late_swing_knee_extension_deg', unit: '°', decimals: 1, reference: REFERENCE.lateSwingKneeExtension, shown: true, modelError: (e) => SAME_CURVE_FACTOR * e.kneeDeg, typicalSd: 3 },
   { id: 'minStanceKneeFlexion', label: 'Straightest knee in stance', csvColumn: 'min_stance_knee_flexion_deg', unit: '°', decimals: 1, reference: REFERENCE.minStanceKneeFlexion, shown: true, modelError: knee, typicalSd: 2.5 },
   { id: 'hipRange', label: 'Hip range of motion', csvColumn: 'hip_range_deg', unit: '°', decimals: 1, reference: null, shown: true, modelError: (e) => SAME_CURVE_FACTOR * e.hipDeg, typicalSd: 2 },
-  { id: 'kneeRange', label: 'Knee range of motion', csvColumn: 'knee_range_deg', unit: '°', decimals: 1, reference: null, shown: true, modelError: (e) => SAME_CURVE_FACTOR * e.kneeDeg, typicalSd: 2.5 },
+  { id: 'kneeRange', label: 'Knee range of motion', csvColumn: 'knee_range_deg', unit: '°', decimals: 1, reference: null, shown: true, modelError: (e) => SAME_CURVE_FACTOR * e.kneeDeg, farLegModelError: (e) => e.farLegSwingKneeDeg, typicalSd: 2.5 },
   { id: 'meanTrunkLean', label: 'Trunk lean (mean)', csvColumn: 'mean_trunk_lean_deg', unit: '°', decimals: 1, reference: REFERENCE.trunkLean, note: '+ = forward', shown: true, modelError: (e) => e.trunkDeg, typicalSd: 1 },
   { id: 'stepReachLegLengths', label: 'Foot ahead of hip at heel strike', csvColumn: 'step_reach_leg_lengths', unit: 'leg lengths', decimals: 2, reference: REFERENCE.stepReachLegLengths, shown: true, modelError: () => 0.04, typicalSd: 0.02 },
   // The ankle (tracks with heels and toes). Cycle-to-cycle SDs: Kadaba et al. 1989 (within-subject ~2-3 deg).
