@@ -81,7 +81,7 @@ describe('BlazePose tracks of the rendered walks with feet', () => {
     expect(certain).toBeGreaterThanOrEqual(4);
   });
 
-  it("the far leg is the one drawn behind the other, and each leg's peak swing knee flexion lies within twice its stated uncertainty of the truth: the far leg's reads far lower than the per-frame knee error says, and its uncertainty allows for that", () => {
+  it("the far leg is the one drawn behind the other, and each leg's peak swing knee flexion (and knee range) lies within twice its stated uncertainty of the truth: the far leg's reads far lower than the per-frame knee error says, and its uncertainty allows for that", () => {
     let beyondNearLegError = 0;
     for (const { file, truth, report } of tracks) {
       const drawnBehind = nearSideOf(truth.clean.frames[0].keypoints) === 'left' ? 'right' : 'left';
@@ -95,6 +95,9 @@ describe('BlazePose tracks of the rendered walks with feet', () => {
         const u = result.keyValueUncertainty.peakSwingKneeFlexion!;
         expect(Math.abs(error), `${file} ${side}: ${error.toFixed(1)} ± ${u}`).toBeLessThanOrEqual(2 * u);
         if (side === drawnBehind && Math.abs(error) > 2 * POSE_MODEL_ERRORS[report.summary.uncertainty.poseModel.id].kneeDeg) beyondNearLegError++;
+        // The knee's range, whose top is that peak, likewise.
+        const rangeError = result.keyValues.kneeRange! - want[side].kneeRange!;
+        expect(Math.abs(rangeError), `${file} ${side} knee range: ${rangeError.toFixed(1)} ± ${result.keyValueUncertainty.kneeRange}`).toBeLessThanOrEqual(2 * result.keyValueUncertainty.kneeRange!);
       }
     }
     // Not vacuous: without the far-leg error 7 of the 7 far legs measured here would be outside.
