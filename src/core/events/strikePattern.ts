@@ -147,14 +147,16 @@ export function summarizeStrikes(strikes: readonly FootStrike[], walking: Walkin
   let description = 'The foot was not seen clearly enough at initial contact to tell how it lands.';
   if (typical) {
     const angle = footAngle === null ? '' : ` (foot ${Math.abs(Math.round(footAngle))}° ${footAngle >= 0 ? 'toes up' : 'toes down'} at contact${footAngleUncertainty !== null ? `, ± ${Math.round(footAngleUncertainty)}°` : ''})`;
-    const unseen = strikes.length - classified;
-    const steps = `${counts[typical]} of ${classified} step${classified === 1 ? '' : 's'}${unseen ? ` (${unseen} more not seen clearly)` : ''}`;
+    const steps = `${counts[typical]} of ${classified} step${classified === 1 ? '' : 's'}`;
     if (expected) description = `Lands on the forefoot (${steps})${angle}, as backward walking does by nature: the foot reaches back toes first.`;
     else if (certain) description = `${STRIKE_WORDS[typical]}: ${steps}${angle}.`;
     else description = `Not certain: ${steps} read as ${STRIKE_WORDS[typical].toLowerCase()}${angle}.`;
     if (near.length === 1 && !expected) description += ` The mean angle is within its uncertainty of the limit between ${near[0].between} (${near[0].at}°): it may be either.`;
     if (near.length === 2 && !expected) description += ' The mean angle is within its uncertainty of both limits (8° and −1.6°): the pattern cannot be told for sure.';
     if (near.length === 0 && !certain && !expected && footAngle !== null) description += ` The mean angle reads as ${STRIKE_WORDS[classifyStrike(footAngle)].toLowerCase()}: the steps disagree.`;
+    // Steps not read (the foot unseen, or landing at the edge of the picture) are counted apart.
+    const unseen = strikes.length - classified;
+    if (unseen) description += ` ${unseen} more step${unseen === 1 ? ' was' : 's were'} not seen clearly enough to read.`;
   }
   return { counts, typical, footAngle, footAngleUncertainty, certain, expected, description };
 }
