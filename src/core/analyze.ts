@@ -331,9 +331,10 @@ function analyzeKind(kind: Walking, k: KindInputs): WalkingKindResult {
   const eventsOfKind = (side: Side) => k.eventsPerPass[side].map((e, p) => (ofKind(p) ? e : { heelStrikes: [], toeOffs: [] }));
   const events = { left: eventsOfKind('left'), right: eventsOfKind('right') };
   // The share of each leg's cycles in which it was the leg farther from the camera.
-  const farShare = (s: Side) => (cycles[s].length ? cycles[s].filter((c) => farLeg(k.view.passes[c.pass].facing) === s).length / cycles[s].length : 0);
+  const farShareOf = (s: Side) => (cycles[s].length ? cycles[s].filter((c) => farLeg(k.view.passes[c.pass].facing) === s).length / cycles[s].length : 0);
+  const farShare = { left: farShareOf('left'), right: farShareOf('right') };
   const side = (s: Side) => {
-    const result = aggregateSide(events[s].flatMap((e) => e.heelStrikes), events[s].flatMap((e) => e.toeOffs), cycles[s], k.model, k.strikesPerPass !== null, farShare(s));
+    const result = aggregateSide(events[s].flatMap((e) => e.heelStrikes), events[s].flatMap((e) => e.toeOffs), cycles[s], k.model, k.strikesPerPass !== null, farShare[s]);
     if (!k.strikesPerPass) return result;
     const strikes = k.strikesPerPass[s].filter((_, p) => ofKind(p)).flat();
     return { ...result, strikes, strikeSummary: summarizeStrikes(strikes, kind, k.model) };
@@ -386,7 +387,7 @@ function analyzeKind(kind: Walking, k: KindInputs): WalkingKindResult {
           summaryUncertainty: summary.uncertainty,
           trunkVisible: k.view.trunkVisible,
           model: k.model,
-          farShare: { left: farShare('left'), right: farShare('right') },
+          farShare,
         })
       : { flags: [], borderline: [] };
   return { ...base, status: 'analysed', message: null, usableCycles, sides, summary, flags: judged.flags, borderline: judged.borderline };

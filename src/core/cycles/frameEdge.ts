@@ -8,7 +8,7 @@
  * whether she really bent more there cannot be told, which is the point. Her first stride, which
  * starts where she steps out from behind a tree well inside the frame, is kept. The same test keeps
  * a foot that lands at the edge out of the strike patterns (analyze.ts): her last left contact read
- * as a flat strike among three heel strikes of 25-26 deg.
+ * as a flat strike (0-2 deg) among three heel strikes of 25-28 deg.
  *
  * A leg counts as at the edge where any of its points (hip, knee, ankle, heel, toe: those the track
  * has) lies within EDGE_MARGIN leg lengths of the image's left, right or bottom border. The margin is
@@ -39,9 +39,10 @@ export function legAtFrameEdge(columns: TrackColumns, side: Side, start: number,
   if (!(frame.width > 0) || !(frame.height > 0) || !(legLength > 0)) return false;
   const margin = EDGE_MARGIN_LEG_LENGTHS * legLength;
   const { hip, knee, ankle, heel, toe } = SIDE_POINTS[side];
+  const points = [hip, knee, ankle, heel, toe];
   const t = columns.t;
   for (let i = lowerBound(t, start); i < t.length && t[i] <= end; i++) {
-    for (const k of [hip, knee, ankle, heel, toe]) {
+    for (const k of points) {
       const x = columns.x[k][i];
       const y = columns.y[k][i];
       if (x < margin || x > frame.width - margin || y > frame.height - margin) return true;

@@ -5,6 +5,7 @@ import { callLimit, type LimitCall } from '../metrics/judge';
 import { keyNumber, type KeyNumberId } from '../metrics/keyNumbers';
 import { meanUncertainty, type PoseModelError } from '../metrics/uncertainty';
 import { round } from '../util/stats';
+import { mostlyFarLeg } from '../view/view';
 
 /**
  * Pattern rules. Each compares the mean over the analysed forward-walking cycles with a limit set
@@ -67,7 +68,7 @@ function settleAdvice(inputs: FlagInputs, side: Side | 'both', key?: KeyNumberId
   const n = side === 'both' ? Math.min(inputs.cycles.left, inputs.cycles.right) : inputs.cycles[side];
   const ways: string[] = [];
   const farLegMeasure = key !== undefined && keyNumber(key).farLegModelError !== undefined;
-  if (farLegMeasure && side !== 'both' && (inputs.farShare?.[side] ?? 0) >= 0.5) {
+  if (farLegMeasure && side !== 'both' && mostlyFarLeg(inputs.farShare?.[side])) {
     ways.push(`filming the ${side} leg near the camera (walk past the other way): it was the far leg, seen through the other one in swing, where its knee reads low`);
   } else if (farLegMeasure && side === 'both') {
     ways.push('walking past in both directions, so that each leg is once the one near the camera');

@@ -68,6 +68,11 @@ export function farLeg(facing: 1 | -1): Side {
   return facing === 1 ? 'left' : 'right';
 }
 
+/** Whether a leg was the far one in most of its cycles (its `cameraFarShare`), so what reads worse there is said of it. */
+export function mostlyFarLeg(farShare: number | undefined): boolean {
+  return (farShare ?? 0) >= 0.5;
+}
+
 function sign(v: number): 1 | -1 {
   return v >= 0 ? 1 : -1;
 }

@@ -8,6 +8,7 @@ import { REFERENCE, type ReferenceRange } from '../../core/reference';
 import { judge, type Judgement } from '../../core/metrics/judge';
 import { keyNumbersFor, referenceFor } from '../../core/metrics/keyNumbers';
 import { BACKWARD_REFERENCE } from '../../core/reference';
+import { mostlyFarLeg } from '../../core/view/view';
 
 export type RangeStatus = Judgement;
 
@@ -122,7 +123,7 @@ export function metricRows(report: GaitReport): MetricRow[] {
     });
   }
   // The leg farther from the camera (in most of its cycles): numbers that read worse there say so.
-  const farSides = SIDES.filter((side) => (report.sides[side]?.cameraFarShare ?? 0) >= 0.5);
+  const farSides = SIDES.filter((side) => mostlyFarLeg(report.sides[side]?.cameraFarShare));
   const farNote = farSides.length
     ? `the ${farSides.join(' and ')} leg was the one farther from the camera: seen through the near leg in swing, its knee bend reads low, and its ± allows for that`
     : undefined;
